@@ -1,0 +1,55 @@
+//! `parallax`: the command line face of the library (import, list, search, events) and of the
+//! comparison engine (compare, collate, quotes, terms, revision).
+
+mod comparison;
+mod library;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Compare how different outlets report the same event.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about)]
+pub struct Cli {
+    /// The library database (default: the one the desktop app uses).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print machine-readable JSON instead of the human view.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    #[command(flatten)]
+    Library(library::LibraryCommand),
+    #[command(flatten)]
+    Comparison(comparison::ComparisonCommand),
+}
+
+/// Options every command receives.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub db: Option<PathBuf>,
+    pub json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let global = Global { db: cli.db, json: cli.json };
+    let outcome = match cli.command {
+        Command::Library(command) => library::run(command, &global),
+        Command::Comparison(command) => comparison::run(command, &global),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The comparison engine: align, diff, revision, collate, quotes, terms and facts over reports.

@@ -1,0 +1,1 @@
+//! Segmentation and normalization: paragraphs → sentences → tokens with byte ranges into a body.

@@ -1,0 +1,1 @@
+//! parallax-store: the Parallax library on SQLite, and the only crate that speaks SQL.
