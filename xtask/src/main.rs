@@ -1,5 +1,47 @@
-//! `cargo xtask`: set-up and orchestration (run, test, bench-extract, bench-peers).
+//! `cargo xtask`: set-up and orchestration, so two commands do everything on a fresh machine.
+//!
+//! - `cargo xtask run [ARGS…]`  installs what is missing, builds the UI and the app, and starts it.
+//! - `cargo xtask test [OPTIONS]` runs every check: formatting, lints, Rust, UI and end-to-end tests.
+//!
+//! Each subcommand lives in its own module; adding one is one `mod` line and one match arm below.
+
+mod app;
+mod cmd;
+mod e2e;
+mod repo;
+mod setup;
+mod test;
+
+use anyhow::bail;
+
+const USAGE: &str = "\
+Usage: cargo xtask <COMMAND> [ARGS…]
+
+Commands:
+  run [-- APP-ARGS…]   install missing system packages and npm modules, build the UI and the
+                       desktop app (debug), then start it; APP-ARGS and the environment are passed on
+  test [OPTIONS]       run every check (what .ci/run does); a header per stage, a timed summary
+      --skip-e2e           skip the end-to-end suite (the real app under Xvfb via WebDriver)
+      --only rust|ui|e2e   run only that group (plus the set-up it needs)
+  help                 print this text";
 
 fn main() -> anyhow::Result<()> {
-    Ok(())
+    let mut args = std::env::args().skip(1);
+    let Some(command) = args.next() else {
+        println!("{USAGE}");
+        bail!("no command given");
+    };
+    let rest: Vec<String> = args.collect();
+    match command.as_str() {
+        "run" => app::run(rest),
+        "test" => test::run(rest),
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            println!("{USAGE}");
+            bail!("unknown command `{other}`")
+        }
+    }
 }

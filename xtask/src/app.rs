@@ -1,0 +1,80 @@
+//! Building and starting the desktop app: the UI bundle (`npm run build`), the debug binary with
+//! the UI embedded (`custom-protocol`), and `cargo xtask run`.
+
+use std::process::Command;
+
+use anyhow::{bail, Context};
+
+use crate::cmd::{self, npm_program};
+use crate::repo::Repo;
+use crate::setup::{self, Purpose};
+
+/// The cargo arguments that build the app exactly as the tests do, so `run` and `test` share one
+/// build instead of compiling Tauri twice with different features.
+pub const APP_FEATURE: &str = "parallax-app/custom-protocol";
+
+/// `cargo xtask run`: set up, build, and start the app with `app_args`.
+pub fn run(app_args: Vec<String>) -> anyhow::Result<()> {
+    let repo = Repo::locate()?;
+    let app_args: Vec<String> = match app_args.first().map(String::as_str) {
+        Some("--") => app_args[1..].to_vec(),
+        _ => app_args,
+    };
+    step("1/5", "system packages Tauri needs");
+    setup::system_packages(Purpose::Run)?;
+    step("2/5", "Node.js, npm and the UI's npm modules");
+    setup::node_and_npm()?;
+    setup::npm_modules(&repo)?;
+    step("3/5", "building the UI (ui/dist)");
+    build_ui(&repo)?;
+    step("4/5", "building the desktop app (debug, UI embedded)");
+    build_app(&repo)?;
+    step("5/5", "starting the app");
+    launch(&repo, &app_args)
+}
+
+fn step(number: &str, what: &str) {
+    println!("\n==> [{number}] {what}");
+}
+
+/// `npm run build` in `ui/`: type-checks and bundles the frontend into `ui/dist`.
+pub fn build_ui(repo: &Repo) -> anyhow::Result<()> {
+    let mut npm = cmd::command(npm_program("npm"), &["run", "build"]);
+    npm.current_dir(repo.ui());
+    cmd::run(&mut npm).context("the UI did not build")
+}
+
+/// `cargo build` of the app in debug mode with the UI bundled into the binary.
+pub fn build_app(repo: &Repo) -> anyhow::Result<()> {
+    let mut cargo = cmd::cargo(&["build", "-p", "parallax-app", "--features", APP_FEATURE]);
+    cargo.current_dir(&repo.root);
+    cmd::run(&mut cargo).context("the desktop app did not build")?;
+    let binary = repo.app_binary();
+    if !binary.is_file() {
+        bail!("the build succeeded but {} is missing", binary.display());
+    }
+    println!("Built {}", binary.display());
+    Ok(())
+}
+
+fn launch(repo: &Repo, app_args: &[String]) -> anyhow::Result<()> {
+    let binary = repo.app_binary();
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        bail!(
+            "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window can't open.\n\
+             The app is built: {}\n\
+             Start it from a desktop session, or under a virtual display: xvfb-run -a cargo xtask run",
+            binary.display()
+        );
+    }
+    let mut app = Command::new(&binary);
+    app.args(app_args).current_dir(&repo.root);
+    println!(
+        "Starting {} (close the window to return here).",
+        binary.display()
+    );
+    cmd::run(&mut app)
+}

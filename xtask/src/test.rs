@@ -1,0 +1,257 @@
+//! `cargo xtask test`: every check in order — set-up, formatting, UI, lints, Rust tests, app build,
+//! end-to-end — with a header per stage, fail-fast, and a timed summary at the end.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context};
+
+use crate::app::{self, APP_FEATURE};
+use crate::cmd::{self, npm_program};
+use crate::e2e;
+use crate::repo::Repo;
+use crate::setup::{self, Purpose};
+
+/// The groups `--only` can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Rust,
+    Ui,
+    E2e,
+}
+
+impl Group {
+    fn parse(name: &str) -> anyhow::Result<Self> {
+        match name {
+            "rust" => Ok(Self::Rust),
+            "ui" => Ok(Self::Ui),
+            "e2e" => Ok(Self::E2e),
+            other => bail!("`--only {other}`: expected one of rust, ui, e2e"),
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Options {
+    only: Option<Group>,
+    skip_e2e: bool,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> anyhow::Result<Self> {
+        let mut options = Self::default();
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            match arg.as_str() {
+                "--skip-e2e" => options.skip_e2e = true,
+                "--only" => {
+                    let group = args
+                        .next()
+                        .context("`--only` needs a group: rust, ui or e2e")?;
+                    options.only = Some(Group::parse(group)?);
+                }
+                other => match other.strip_prefix("--only=") {
+                    Some(group) => options.only = Some(Group::parse(group)?),
+                    None => bail!("unknown option `{other}` (see `cargo xtask help`)"),
+                },
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// One step of the run: a name, the groups that need it, and the work.
+struct Stage {
+    name: &'static str,
+    groups: &'static [Group],
+    work: fn(&Repo) -> anyhow::Result<()>,
+}
+
+const ALL: &[Group] = &[Group::Rust, Group::Ui, Group::E2e];
+
+const STAGES: &[Stage] = &[
+    Stage {
+        name: "set-up: system packages, Node.js, npm modules",
+        groups: ALL,
+        work: stage_setup,
+    },
+    Stage {
+        name: "rustfmt check",
+        groups: &[Group::Rust],
+        work: stage_fmt,
+    },
+    Stage {
+        name: "UI: type check and unit tests (Vitest)",
+        groups: &[Group::Ui],
+        work: stage_ui_tests,
+    },
+    Stage {
+        // The app crate embeds ui/dist at compile time, so every Rust build needs it first.
+        name: "UI: build (ui/dist)",
+        groups: ALL,
+        work: app::build_ui,
+    },
+    Stage {
+        name: "clippy (all targets, warnings are errors)",
+        groups: &[Group::Rust],
+        work: stage_clippy,
+    },
+    Stage {
+        name: "Rust tests (unit, integration, doc)",
+        groups: &[Group::Rust],
+        work: stage_rust_tests,
+    },
+    Stage {
+        name: "desktop app build (debug, UI embedded)",
+        groups: &[Group::Rust, Group::E2e],
+        work: app::build_app,
+    },
+    Stage {
+        name: "end-to-end: the real app under Xvfb via WebDriver",
+        groups: &[Group::E2e],
+        work: e2e::run,
+    },
+];
+
+enum Outcome {
+    Passed(Duration),
+    Failed(Duration),
+    Skipped,
+    NotReached,
+}
+
+pub fn run(args: Vec<String>) -> anyhow::Result<()> {
+    let options = Options::parse(&args)?;
+    let repo = Repo::locate()?;
+    let selected: Vec<bool> = STAGES
+        .iter()
+        .map(|stage| {
+            let wanted = options
+                .only
+                .is_none_or(|group| stage.groups.contains(&group));
+            let skipped_e2e = options.skip_e2e && stage.groups == [Group::E2e];
+            wanted && !skipped_e2e
+        })
+        .collect();
+    let total = selected.iter().filter(|&&s| s).count();
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let started = Instant::now();
+    let mut number = 0;
+    let mut failure = None;
+    for (stage, &selected) in STAGES.iter().zip(&selected) {
+        if failure.is_some() {
+            outcomes.push(Outcome::NotReached);
+            continue;
+        }
+        if !selected {
+            outcomes.push(Outcome::Skipped);
+            continue;
+        }
+        number += 1;
+        println!("\n{}", "=".repeat(100));
+        println!("==> [{number}/{total}] {}", stage.name);
+        println!("{}", "=".repeat(100));
+        let stage_started = Instant::now();
+        match (stage.work)(&repo) {
+            Ok(()) => {
+                let took = stage_started.elapsed();
+                println!("<== {} passed in {}", stage.name, seconds(took));
+                outcomes.push(Outcome::Passed(took));
+            }
+            Err(error) => {
+                let took = stage_started.elapsed();
+                outcomes.push(Outcome::Failed(took));
+                failure = Some((stage.name, error));
+            }
+        }
+    }
+    print_summary(&outcomes, started.elapsed());
+    match failure {
+        Some((name, error)) => Err(error.context(format!("stage failed: {name}"))),
+        None => {
+            println!("All {total} stages passed.");
+            Ok(())
+        }
+    }
+}
+
+fn print_summary(outcomes: &[Outcome], total: Duration) {
+    println!("\n{}", "=".repeat(100));
+    println!("Summary");
+    for (stage, outcome) in STAGES.iter().zip(outcomes) {
+        let (status, time) = match outcome {
+            Outcome::Passed(took) => ("ok", seconds(*took)),
+            Outcome::Failed(took) => ("FAILED", seconds(*took)),
+            Outcome::Skipped => ("skipped", String::new()),
+            Outcome::NotReached => ("not run", String::new()),
+        };
+        println!("  {status:<8} {:>9}  {}", time, stage.name);
+    }
+    println!("  total    {:>9}", seconds(total));
+    println!("{}", "=".repeat(100));
+}
+
+fn seconds(duration: Duration) -> String {
+    format!("{:.1} s", duration.as_secs_f64())
+}
+
+fn stage_setup(repo: &Repo) -> anyhow::Result<()> {
+    setup::system_packages(Purpose::Test)?;
+    setup::node_and_npm()?;
+    setup::npm_modules(repo)
+}
+
+fn stage_fmt(repo: &Repo) -> anyhow::Result<()> {
+    let mut cargo = cmd::cargo(&["fmt", "--all", "--", "--check"]);
+    cargo.current_dir(&repo.root);
+    cmd::run(&mut cargo)
+        .context("code is not formatted: run `cargo fmt --all` and commit the result")
+}
+
+fn stage_clippy(repo: &Repo) -> anyhow::Result<()> {
+    let mut cargo = cmd::cargo(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--features",
+        APP_FEATURE,
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    cargo.current_dir(&repo.root);
+    cmd::run(&mut cargo).context("clippy found problems (warnings count as errors)")
+}
+
+fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
+    let mut cargo = cmd::cargo(&["test", "--workspace", "--features", APP_FEATURE]);
+    cargo.current_dir(&repo.root);
+    cmd::run(&mut cargo).context("Rust tests failed (see the output above)")
+}
+
+fn stage_ui_tests(repo: &Repo) -> anyhow::Result<()> {
+    let ui = repo.ui();
+    let scripts = package_scripts(&ui.join("package.json"))?;
+    if scripts.iter().any(|s| s == "check") {
+        let mut check = cmd::command(npm_program("npm"), &["run", "check"]);
+        check.current_dir(&ui);
+        cmd::run(&mut check).context("the UI type check failed")?;
+    } else {
+        println!("ui/package.json has no `check` script: no separate type check.");
+    }
+    // `vitest run` never enters watch mode, whatever the `test` script says.
+    let mut vitest = cmd::command(npm_program("npx"), &["vitest", "run"]);
+    vitest.current_dir(&ui).env("CI", "true");
+    cmd::run(&mut vitest).context("UI unit tests (Vitest) failed")
+}
+
+fn package_scripts(package_json: &Path) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read_to_string(package_json)
+        .with_context(|| format!("reading {}", package_json.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not valid JSON", package_json.display()))?;
+    Ok(json["scripts"]
+        .as_object()
+        .map(|scripts| scripts.keys().cloned().collect())
+        .unwrap_or_default())
+}
