@@ -1,1 +1,62 @@
 //! parallax-store: the Parallax library on SQLite, and the only crate that speaks SQL.
+//!
+//! # API overview
+//!
+//! Open a library with [`Store::open`] (a file; parent folders are created; migrations from
+//! `migrations/` run on open; WAL, foreign keys, busy timeout) or [`Store::open_in_memory`] (tests).
+//! [`default_library_path`] is the file the desktop app uses (`<data dir>/app.parallax.desktop/
+//! library.sqlite`). A [`Store`] is cheap to clone and every method is `async`.
+//!
+//! - **Import** — [`Store::import_paths`] takes files and folders (folders walked recursively by
+//!   [`collect_import_paths`]: hidden entries and non-article files skipped) and calls a closure
+//!   with an [`ImportProgress`] per finished file; each file ends as an [`ImportOutcome`]:
+//!   `Imported { id, title, outlet }`, `Duplicate { existing_id, title }` or
+//!   `Failed { path, message }`. Files over [`MAX_IMPORT_BYTES`] are refused before being read.
+//!   Extraction (`parallax_core::extract`) runs on blocking threads; each article is written in
+//!   one transaction (outlet found or created by domain, else name; article; search row) and
+//!   deduplicated by the content hash of its body. The original bytes are kept
+//!   ([`Store::original_bytes`]). Single files: [`Store::import_file`], [`Store::import_bytes`],
+//!   [`Store::import_article`] (an already extracted article).
+//! - **Articles** — [`Store::list_articles`] with a [`ListQuery`] (sort by [`SortKey`] /
+//!   [`SortOrder`], filter by event or outlet, paging) → [`ArticleSummary`];
+//!   [`Store::article`] → [`ArticleDetail`] (metadata, body, paragraphs, events);
+//!   [`Store::update_metadata`] with a [`MetadataUpdate`]; [`Store::delete_article`] hides an
+//!   article (undo with [`Store::restore_article`], make final with [`Store::purge_deleted`]).
+//!   Re-importing the text of a deleted article replaces it.
+//! - **Search** — [`Store::search`]: FTS5 over title and body; any typed text is safe
+//!   ([`fts_query`] quotes every word; the last word matches as a prefix) → [`SearchHit`]s with
+//!   the title and a body snippet as plain text plus matched byte ranges ([`Highlighted`]).
+//! - **Events** — [`Store::create_event`], [`Store::rename_event`], [`Store::set_event_notes`],
+//!   [`Store::delete_event`], [`Store::add_to_event`], [`Store::remove_from_event`],
+//!   [`Store::list_events`] / [`Store::event`] ([`Event`] with its article count); an event's
+//!   articles are `list_articles` with `event_id` set.
+//! - **Outlets** — [`Store::list_outlets`] ([`Outlet`] with article count), [`Store::rename_outlet`].
+//! - **Health** — [`Store::check_integrity`] (SQLite and search-index checks).
+//!
+//! Errors are [`StoreError`], worded for people. Every returned type is serde (snake_case fields).
+//! Text offsets are byte offsets into UTF-8 strings.
+
+mod articles;
+mod collect;
+mod error;
+mod events;
+mod import;
+mod location;
+mod model;
+mod outlets;
+mod search;
+mod store;
+mod time;
+
+pub use collect::{
+    collect_import_paths, read_import_file, CollectedPaths, PathFailure, ARTICLE_EXTENSIONS,
+    MAX_IMPORT_BYTES,
+};
+pub use error::{StoreError, StoreResult};
+pub use location::{default_library_path, APP_IDENTIFIER, LIBRARY_FILE_NAME};
+pub use model::{
+    ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportProgress,
+    ImportSummary, ListQuery, MetadataUpdate, Outlet, SearchHit, SortKey, SortOrder, TextRange,
+};
+pub use search::fts_query;
+pub use store::Store;

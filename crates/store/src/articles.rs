@@ -1,0 +1,306 @@
+//! Articles: the library list, one article in full, metadata edits, delete with undo.
+
+use sqlx::{QueryBuilder, Sqlite};
+
+use crate::error::{StoreError, StoreResult};
+use crate::model::{
+    ArticleDetail, ArticleSummary, EventRef, ListQuery, MetadataUpdate, SortKey, SortOrder,
+};
+use crate::outlets::{required_name, upsert_outlet};
+use crate::store::Store;
+use crate::time::now_utc;
+
+/// The columns of an [`ArticleSummary`], for `articles a LEFT JOIN outlets o`.
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "a.id, a.title, o.name AS outlet, a.outlet_id, a.published_at, a.imported_at, a.word_count, a.lang";
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    title: String,
+    byline: Option<String>,
+    outlet: Option<String>,
+    outlet_id: Option<i64>,
+    outlet_domain: Option<String>,
+    url: Option<String>,
+    canonical_url: Option<String>,
+    published_at: Option<String>,
+    imported_at: String,
+    lang: Option<String>,
+    source_format: String,
+    source_path: Option<String>,
+    content_hash: String,
+    word_count: i64,
+    has_original: bool,
+    body: String,
+}
+
+impl Store {
+    /// The articles of the library (or of one event or outlet), sorted; deleted ones left out.
+    pub async fn list_articles(&self, query: &ListQuery) -> StoreResult<Vec<ArticleSummary>> {
+        let mut sql = QueryBuilder::<Sqlite>::new(format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+        ));
+        if let Some(event_id) = query.event_id {
+            sql.push(" JOIN event_articles ea ON ea.article_id = a.id AND ea.event_id = ")
+                .push_bind(event_id);
+        }
+        sql.push(" WHERE a.deleted_at IS NULL");
+        if let Some(outlet_id) = query.outlet_id {
+            sql.push(" AND a.outlet_id = ").push_bind(outlet_id);
+        }
+        sql.push(" ORDER BY ")
+            .push(order_by(query.sort, query.order));
+        sql.push(" LIMIT ")
+            .push_bind(query.limit.map_or(-1, i64::from));
+        sql.push(" OFFSET ").push_bind(i64::from(query.offset));
+        Ok(sql.build_query_as().fetch_all(&self.pool).await?)
+    }
+
+    /// Number of (not deleted) articles in the library.
+    pub async fn count_articles(&self) -> StoreResult<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM articles WHERE deleted_at IS NULL")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// One article in full; [`StoreError::NotFound`] when missing or deleted.
+    pub async fn article(&self, id: i64) -> StoreResult<ArticleDetail> {
+        let row: DetailRow = sqlx::query_as(
+            "SELECT a.id, a.title, a.byline, o.name AS outlet, a.outlet_id, o.domain AS outlet_domain,
+                    a.url, a.canonical_url, a.published_at, a.imported_at, a.lang, a.source_format,
+                    a.source_path, a.content_hash, a.word_count, a.original IS NOT NULL AS has_original, a.body
+             FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE a.id = ? AND a.deleted_at IS NULL",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NotFound { what: "article", id })?;
+        let events: Vec<EventRef> = sqlx::query_as(
+            "SELECT e.id, e.title FROM events e JOIN event_articles ea ON ea.event_id = e.id
+             WHERE ea.article_id = ? ORDER BY e.title COLLATE NOCASE, e.id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let paragraphs = row
+            .body
+            .split("\n\n")
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect();
+        Ok(ArticleDetail {
+            id: row.id,
+            title: row.title,
+            byline: row.byline,
+            outlet: row.outlet,
+            outlet_id: row.outlet_id,
+            outlet_domain: row.outlet_domain,
+            url: row.url,
+            canonical_url: row.canonical_url,
+            published_at: row.published_at,
+            imported_at: row.imported_at,
+            lang: row.lang,
+            source_format: row.source_format,
+            source_path: row.source_path,
+            content_hash: row.content_hash,
+            word_count: row.word_count,
+            has_original: row.has_original,
+            body: row.body,
+            paragraphs,
+            events,
+        })
+    }
+
+    /// The original file bytes of an article, when they were kept.
+    pub async fn original_bytes(&self, id: i64) -> StoreResult<Option<Vec<u8>>> {
+        let row: Option<(Option<Vec<u8>>,)> =
+            sqlx::query_as("SELECT original FROM articles WHERE id = ? AND deleted_at IS NULL")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|(original,)| original).ok_or(StoreError::NotFound {
+            what: "article",
+            id,
+        })
+    }
+
+    /// Corrects an article's metadata in one transaction (the search index follows the title).
+    pub async fn update_metadata(
+        &self,
+        id: i64,
+        update: &MetadataUpdate,
+    ) -> StoreResult<ArticleDetail> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM articles WHERE id = ? AND deleted_at IS NULL")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if exists.is_none() {
+            return Err(StoreError::NotFound {
+                what: "article",
+                id,
+            });
+        }
+        if let Some(title) = &update.title {
+            let title = required_name(title, "an article").map_err(|_| {
+                StoreError::Invalid("an article needs a title; it cannot be left empty".into())
+            })?;
+            sqlx::query("UPDATE articles SET title = ? WHERE id = ?")
+                .bind(title)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some(published_at) = &update.published_at {
+            let published_at = clearable(published_at);
+            if let Some(date) = published_at {
+                check_date(date)?;
+            }
+            sqlx::query("UPDATE articles SET published_at = ? WHERE id = ?")
+                .bind(published_at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some(url) = &update.url {
+            sqlx::query("UPDATE articles SET url = ? WHERE id = ?")
+                .bind(clearable(url))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if let Some(outlet) = &update.outlet {
+            let outlet_id = match clearable(outlet) {
+                Some(name) => upsert_outlet(&mut tx, Some(name), None)
+                    .await?
+                    .map(|(id, _)| id),
+                None => None,
+            };
+            sqlx::query("UPDATE articles SET outlet_id = ? WHERE id = ?")
+                .bind(outlet_id)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.article(id).await
+    }
+
+    /// Deletes an article so it can still be brought back with [`Store::restore_article`]: it
+    /// disappears from every list, search and event until restored or purged.
+    pub async fn delete_article(&self, id: i64) -> StoreResult<()> {
+        let changed =
+            sqlx::query("UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
+                .bind(now_utc())
+                .bind(id)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "article",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// Undoes [`Store::delete_article`].
+    pub async fn restore_article(&self, id: i64) -> StoreResult<()> {
+        let changed = sqlx::query(
+            "UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+        )
+        .bind(id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "deleted article",
+                id,
+            });
+        }
+        Ok(())
+    }
+
+    /// Removes deleted articles for good (and outlets left without articles); returns how many
+    /// articles went.
+    pub async fn purge_deleted(&self) -> StoreResult<u64> {
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let purged = sqlx::query("DELETE FROM articles WHERE deleted_at IS NOT NULL")
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        sqlx::query(
+            "DELETE FROM outlets WHERE notes IS NULL
+               AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.outlet_id = outlets.id)",
+        )
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(purged)
+    }
+}
+
+/// `ORDER BY` for a sort key (never user text); ties broken by id so pages are stable.
+fn order_by(key: SortKey, order: SortOrder) -> String {
+    let direction = match order {
+        SortOrder::Asc => "ASC",
+        SortOrder::Desc => "DESC",
+    };
+    let column = match key {
+        SortKey::Title => "a.title COLLATE NOCASE",
+        SortKey::Outlet => "o.name IS NULL, o.name COLLATE NOCASE",
+        SortKey::Published => "a.published_at IS NULL, a.published_at",
+        SortKey::Words => "a.word_count",
+        SortKey::Imported => "a.imported_at",
+    };
+    // The direction applies to the last term; the `IS NULL` terms keep unknown values last.
+    format!("{column} {direction}, a.id {direction}")
+}
+
+fn clearable(value: &str) -> Option<&str> {
+    Some(value.trim()).filter(|value| !value.is_empty())
+}
+
+/// Accepts `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS` and RFC 3339 date-times.
+fn check_date(value: &str) -> StoreResult<()> {
+    let valid = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok()
+        || chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S").is_ok()
+        || chrono::DateTime::parse_from_rfc3339(value).is_ok();
+    if valid {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "“{value}” is not a date; write it as 2024-03-18 or 2024-03-18T14:30:00Z"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_iso_forms_are_accepted() {
+        assert!(check_date("2024-03-18").is_ok());
+        assert!(check_date("2024-03-18T14:30:00").is_ok());
+        assert!(check_date("2024-03-18T14:30:00+02:00").is_ok());
+        assert!(check_date("18/03/2024").is_err());
+        assert!(check_date("2024-13-01").is_err());
+    }
+
+    #[test]
+    fn unknown_values_sort_last_in_both_directions() {
+        assert_eq!(
+            order_by(SortKey::Published, SortOrder::Desc),
+            "a.published_at IS NULL, a.published_at DESC, a.id DESC"
+        );
+        assert!(order_by(SortKey::Outlet, SortOrder::Asc).starts_with("o.name IS NULL"));
+    }
+}

@@ -1,0 +1,260 @@
+//! Importing articles: one file, raw bytes, an extracted article, or a batch of paths with progress.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use parallax_core::extract::{self, Article};
+use tokio::task::JoinHandle;
+
+use crate::collect::{collect_import_paths, read_import_file};
+use crate::error::{StoreError, StoreResult};
+use crate::model::{ImportOutcome, ImportProgress, ImportSummary};
+use crate::outlets::upsert_outlet;
+use crate::store::Store;
+use crate::time::now_utc;
+
+/// Files read and extracted ahead of the one being written (bounds memory to a few files).
+const EXTRACT_AHEAD: usize = 2;
+
+/// The title given to an article whose file has none.
+const UNTITLED: &str = "Untitled";
+
+type Extracted = Result<(Article, Vec<u8>), String>;
+
+impl Store {
+    /// Imports one file: reads it (refusing files over the size limit), extracts the article on a
+    /// blocking thread and stores it. Never fails as a whole: problems become
+    /// [`ImportOutcome::Failed`] with a message for a person.
+    pub async fn import_file(&self, path: impl AsRef<Path>) -> ImportOutcome {
+        let path = path.as_ref().to_path_buf();
+        let extracted = spawn_extraction(path.clone()).await;
+        self.finish_import(&path, extracted).await
+    }
+
+    /// Imports a file's bytes already in memory; `file_name` hints at the format and `source_path`
+    /// is remembered as the article's origin.
+    pub async fn import_bytes(
+        &self,
+        bytes: Vec<u8>,
+        file_name: &str,
+        source_path: Option<&str>,
+    ) -> StoreResult<ImportOutcome> {
+        let name = file_name.to_owned();
+        let extracted = tokio::task::spawn_blocking(move || {
+            extract::extract(&bytes, &name)
+                .map(|article| (article, bytes))
+                .map_err(|error| error.to_string())
+        })
+        .await
+        .map_err(|error| StoreError::Task(error.to_string()))?;
+        match extracted {
+            Ok((article, bytes)) => {
+                self.import_article(&article, Some(&bytes), source_path)
+                    .await
+            }
+            Err(message) => Ok(ImportOutcome::Failed {
+                path: source_path.unwrap_or(file_name).to_owned(),
+                message,
+            }),
+        }
+    }
+
+    /// Stores an article already extracted, in one transaction: its outlet (found by domain or
+    /// name, created when new), the article and its search-index row. The same body (by
+    /// [`extract::content_hash`]) already in the library answers [`ImportOutcome::Duplicate`];
+    /// the same body in a deleted article replaces that article.
+    pub async fn import_article(
+        &self,
+        article: &Article,
+        original: Option<&[u8]>,
+        source_path: Option<&str>,
+    ) -> StoreResult<ImportOutcome> {
+        let body = article.body();
+        let hash = extract::content_hash(&body);
+        let title = match article.title.trim() {
+            "" => UNTITLED.to_owned(),
+            title => title.to_owned(),
+        };
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let existing: Option<(i64, String, Option<String>)> =
+            sqlx::query_as("SELECT id, title, deleted_at FROM articles WHERE content_hash = ?")
+                .bind(&hash)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some((existing_id, existing_title, deleted_at)) = existing {
+            if deleted_at.is_none() {
+                return Ok(ImportOutcome::Duplicate {
+                    existing_id,
+                    title: existing_title,
+                });
+            }
+            sqlx::query("DELETE FROM articles WHERE id = ?")
+                .bind(existing_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let domain = article
+            .outlet_domain
+            .clone()
+            .or_else(|| {
+                article
+                    .url
+                    .as_deref()
+                    .and_then(crate::outlets::domain_of_url)
+            })
+            .or_else(|| {
+                article
+                    .canonical_url
+                    .as_deref()
+                    .and_then(crate::outlets::domain_of_url)
+            });
+        let outlet = upsert_outlet(&mut tx, article.outlet.as_deref(), domain.as_deref()).await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO articles (outlet_id, title, byline, url, canonical_url, published_at, imported_at,
+                 lang, body, content_hash, source_format, source_path, original, word_count)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             RETURNING id",
+        )
+        .bind(outlet.as_ref().map(|(id, _)| *id))
+        .bind(&title)
+        .bind(non_empty(article.byline.as_deref()))
+        .bind(non_empty(article.url.as_deref()))
+        .bind(non_empty(article.canonical_url.as_deref()))
+        .bind(non_empty(article.published_at.as_deref()))
+        .bind(now_utc())
+        .bind(non_empty(article.lang.as_deref()))
+        .bind(&body)
+        .bind(&hash)
+        .bind(article.source_format.as_str())
+        .bind(source_path)
+        .bind(original)
+        .bind(word_count(&body))
+        .fetch_one(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(ImportOutcome::Imported {
+            id,
+            title,
+            outlet: outlet.map(|(_, name)| name),
+        })
+    }
+
+    /// Imports files and folders (walked recursively, see [`collect_import_paths`]), calling
+    /// `on_progress` once per finished file, in order. Every good file is imported even when
+    /// others fail. Extraction runs on blocking threads, a couple of files ahead of the writes.
+    pub async fn import_paths<P, F>(&self, paths: &[P], mut on_progress: F) -> ImportSummary
+    where
+        P: AsRef<Path>,
+        F: FnMut(ImportProgress),
+    {
+        let owned: Vec<PathBuf> = paths
+            .iter()
+            .map(|path| path.as_ref().to_path_buf())
+            .collect();
+        let collected =
+            match tokio::task::spawn_blocking(move || collect_import_paths(&owned)).await {
+                Ok(collected) => collected,
+                Err(error) => {
+                    let outcome = ImportOutcome::Failed {
+                        path: String::new(),
+                        message: format!("could not list the files to import: {error}"),
+                    };
+                    let mut summary = ImportSummary::default();
+                    summary.add(&outcome);
+                    on_progress(ImportProgress {
+                        done: 1,
+                        total: 1,
+                        path: String::new(),
+                        outcome,
+                    });
+                    return summary;
+                }
+            };
+        let total = collected.failures.len() + collected.files.len();
+        let mut summary = ImportSummary::default();
+        let mut done = 0;
+        let mut report = |path: String, outcome: ImportOutcome| {
+            done += 1;
+            summary.add(&outcome);
+            on_progress(ImportProgress {
+                done,
+                total,
+                path,
+                outcome,
+            });
+        };
+        for failure in collected.failures {
+            let outcome = ImportOutcome::Failed {
+                path: failure.path.clone(),
+                message: failure.message,
+            };
+            report(failure.path, outcome);
+        }
+        let mut files = collected.files.into_iter();
+        let mut pending: VecDeque<(PathBuf, JoinHandle<Extracted>)> = VecDeque::new();
+        loop {
+            while pending.len() < EXTRACT_AHEAD {
+                let Some(path) = files.next() else { break };
+                let task_path = path.clone();
+                pending.push_back((
+                    path,
+                    tokio::task::spawn_blocking(move || read_and_extract(&task_path)),
+                ));
+            }
+            let Some((path, task)) = pending.pop_front() else {
+                break;
+            };
+            let extracted = task.await.unwrap_or_else(|error| Err(crashed(&error)));
+            let outcome = self.finish_import(&path, extracted).await;
+            report(path.display().to_string(), outcome);
+        }
+        summary
+    }
+
+    async fn finish_import(&self, path: &Path, extracted: Extracted) -> ImportOutcome {
+        let shown = path.display().to_string();
+        match extracted {
+            Err(message) => ImportOutcome::Failed {
+                path: shown,
+                message,
+            },
+            Ok((article, bytes)) => self
+                .import_article(&article, Some(&bytes), Some(&shown))
+                .await
+                .unwrap_or_else(|error| ImportOutcome::Failed {
+                    path: shown,
+                    message: error.to_string(),
+                }),
+        }
+    }
+}
+
+async fn spawn_extraction(path: PathBuf) -> Extracted {
+    tokio::task::spawn_blocking(move || read_and_extract(&path))
+        .await
+        .unwrap_or_else(|error| Err(crashed(&error)))
+}
+
+fn crashed(error: &tokio::task::JoinError) -> String {
+    format!("reading the file failed unexpectedly ({error})")
+}
+
+/// Reads and extracts one file (blocking).
+fn read_and_extract(path: &Path) -> Extracted {
+    let bytes = read_import_file(path)?;
+    let file_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let article = extract::extract(&bytes, &file_name).map_err(|error| error.to_string())?;
+    Ok((article, bytes))
+}
+
+fn non_empty(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|value| !value.is_empty())
+}
+
+/// Words in a body (runs of non-space characters).
+pub(crate) fn word_count(body: &str) -> i64 {
+    body.split_whitespace().count() as i64
+}

@@ -1,0 +1,111 @@
+//! Opening the library: the connection pool, SQLite settings and migrations.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
+
+use crate::error::{StoreError, StoreResult};
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+
+/// How long a statement waits for another writer (another process, say) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The library: a SQLite database of outlets, articles, events and sessions.
+///
+/// Cheap to clone (clones share one connection pool); safe to use from many tasks at once.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub(crate) pool: SqlitePool,
+}
+
+impl Store {
+    /// Opens (creating when missing, with its parent folders) the library at `path` and brings its
+    /// tables up to date.
+    pub async fn open(path: impl AsRef<Path>) -> StoreResult<Self> {
+        let path = path.as_ref();
+        if let Some(parent) = path
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open {
+                path: path.display().to_string(),
+                source,
+            })?;
+        Self::migrated(pool).await
+    }
+
+    /// A fresh library in memory, gone when the store is dropped (for tests and previews).
+    pub async fn open_in_memory() -> StoreResult<Self> {
+        let options = SqliteConnectOptions::new()
+            .in_memory(true)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        // One connection that never expires: every connection to `:memory:` is a database of its own.
+        let pool = SqlitePoolOptions::new()
+            .max_connections(1)
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open {
+                path: ":memory:".into(),
+                source,
+            })?;
+        Self::migrated(pool).await
+    }
+
+    async fn migrated(pool: SqlitePool) -> StoreResult<Self> {
+        MIGRATOR.run(&pool).await?;
+        Ok(Self { pool })
+    }
+
+    /// Closes every connection, waiting for running statements (call before exiting for a tidy WAL).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// SQLite's own consistency check plus the full-text index check; `Ok(())` when all is well,
+    /// otherwise the problems found.
+    pub async fn check_integrity(&self) -> StoreResult<Result<(), String>> {
+        let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
+            .fetch_all(&self.pool)
+            .await?;
+        let problems: Vec<String> = rows
+            .into_iter()
+            .map(|(row,)| row)
+            .filter(|row| row != "ok")
+            .collect();
+        if !problems.is_empty() {
+            return Ok(Err(problems.join("; ")));
+        }
+        match sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+            .execute(&self.pool)
+            .await
+        {
+            Ok(_) => Ok(Ok(())),
+            Err(error) => Ok(Err(format!(
+                "the search index does not match the articles: {error}"
+            ))),
+        }
+    }
+}
