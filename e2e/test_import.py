@@ -1,0 +1,61 @@
+"""Importing by drop: per-file results (imported / error / duplicate), a batch that survives bad files,
+and the library list that shows what arrived."""
+
+from pathlib import Path
+
+from parallax_e2e import App, fixture
+
+GOOD = ["orvane-ledger-footbridge.html", "halden-gazette-footbridge.html", "radio-brannfeld-bulletin.txt"]
+BAD = ["broken-image.html", "empty.txt"]
+
+
+def test_dropped_files_are_imported_with_a_result_per_file(app: App):
+    app.drop([fixture(name) for name in GOOD + BAD])
+    outcomes = app.import_outcomes(len(GOOD + BAD))
+    for name in GOOD:
+        assert name in outcomes, f"{name} has a result row: {outcomes}"
+        assert outcomes[name][0] == "imported", f"{name} was imported: {outcomes[name]}"
+    for name in BAD:
+        assert name in outcomes, f"{name} has a result row: {outcomes}"
+        status, message = outcomes[name]
+        assert status == "error", f"{name} is reported as an error: {outcomes[name]}"
+        assert len(message.replace(name, "").strip()) > 5, f"the error for {name} says why: {message!r}"
+
+    progress = app.find("import-progress")
+    assert progress.get_attribute("data-done") == progress.get_attribute("data-total") == str(len(GOOD + BAD)), (
+        "the progress bar counts every file of the batch"
+    )
+    rows = app.wait_row_count(len(GOOD))
+    titles = " | ".join(row.text for row in rows)
+    assert "Orvane" in titles and "Weavers" in titles, f"the list shows the imported titles: {titles}"
+    app.screenshot("03-import-results")
+
+
+def test_dropping_the_same_files_again_reports_duplicates(app: App):
+    app.drop([fixture(name) for name in GOOD])
+    app.import_outcomes(len(GOOD))
+    app.wait_row_count(len(GOOD))
+
+    app.drop([fixture(name) for name in GOOD])
+
+    def second_batch():
+        rows = app.find_all("import-result")
+        statuses = [row.get_attribute("data-status") for row in rows]
+        return statuses.count("duplicate") >= len(GOOD) and rows
+
+    rows = app.wait_until(second_batch, lambda: f"{len(GOOD)} duplicate results; seen "
+                          f"{[r.get_attribute('data-status') for r in app.find_all('import-result')]}", 60)
+    duplicate_text = " ".join(r.text for r in rows if r.get_attribute("data-status") == "duplicate")
+    for name in GOOD:
+        assert name in duplicate_text, f"{name} is reported as a duplicate: {duplicate_text!r}"
+    assert len(app.wait_row_count(len(GOOD))) == len(GOOD), "duplicates add no rows to the library"
+
+
+def test_a_missing_file_is_an_error_and_the_rest_still_imports(app: App, tmp_path: Path):
+    missing = tmp_path / "no-such-report.html"
+    app.drop([str(missing), fixture("radio-brannfeld-bulletin.txt")])
+    outcomes = app.import_outcomes(2)
+    assert outcomes["radio-brannfeld-bulletin.txt"][0] == "imported", outcomes
+    missing_rows = [v for k, v in outcomes.items() if "no-such-report" in k or "no-such-report" in v[1]]
+    assert missing_rows and missing_rows[0][0] == "error", f"the missing file is reported as an error: {outcomes}"
+    app.wait_row_count(1)
