@@ -1,9 +1,48 @@
-//! parallax-app: the Parallax desktop shell — Tauri set-up, managed state and the command list.
+//! parallax-app: the Parallax desktop shell — Tauri set-up, the managed library and the command
+//! list. Commands ([`commands`]) only forward to `parallax-store`; what crosses to the web UI is
+//! defined in [`wire`] (TypeScript generated into `ui/src/lib/bindings/`), errors in [`error`].
+
+pub mod commands;
+pub mod error;
+pub mod sample;
+pub mod state;
+pub mod wire;
+
+#[cfg(test)]
+mod bindings;
+
+use tauri::Manager;
+
+use crate::state::Library;
 
 /// Builds and runs the Tauri application until its last window closes.
 pub fn run() -> anyhow::Result<()> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let library = tauri::async_runtime::block_on(Library::open_default());
+            if let Err(error) = library.store() {
+                eprintln!("parallax-app: {error}");
+            }
+            app.manage(library);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::list_articles,
+            commands::search,
+            commands::get_article,
+            commands::update_article,
+            commands::delete_article,
+            commands::restore_article,
+            commands::import_paths,
+            commands::open_sample_library,
+            commands::list_events,
+            commands::create_event,
+            commands::rename_event,
+            commands::delete_event,
+            commands::add_to_event,
+            commands::remove_from_event,
+        ])
         .run(tauri::generate_context!())?;
     Ok(())
 }

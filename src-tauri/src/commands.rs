@@ -1,0 +1,165 @@
+//! The Tauri commands: each a documented one-liner forwarding to the store, with wire types in and
+//! out and errors as `{ code, message }`.
+
+use std::path::PathBuf;
+
+use parallax_store::collect_import_paths;
+use tauri::ipc::Channel;
+use tauri::State;
+
+use crate::error::{AppError, AppResult};
+use crate::state::Library;
+use crate::wire::{
+    ArticleList, ArticleSort, ArticleView, EventSummary, ImportEvent, MetadataEdit, SampleLibrary,
+    SearchResult,
+};
+
+/// The most search results shown at once.
+const SEARCH_LIMIT: u32 = 200;
+
+/// The articles of the library, or of one event, in the order asked for.
+#[tauri::command]
+pub async fn list_articles(
+    library: State<'_, Library>,
+    sort: ArticleSort,
+    event_id: Option<i64>,
+) -> AppResult<ArticleList> {
+    let store = library.store()?;
+    let rows = store.list_articles(&sort.query(event_id)).await?;
+    let total = store.count_articles().await?;
+    Ok(ArticleList {
+        articles: rows.into_iter().map(Into::into).collect(),
+        total,
+    })
+}
+
+/// Full-text search over titles and bodies, best matches first.
+#[tauri::command]
+pub async fn search(library: State<'_, Library>, query: String) -> AppResult<Vec<SearchResult>> {
+    let hits = library.store()?.search(&query, SEARCH_LIMIT).await?;
+    Ok(hits.into_iter().map(Into::into).collect())
+}
+
+/// One article with its paragraphs and events.
+#[tauri::command]
+pub async fn get_article(library: State<'_, Library>, id: i64) -> AppResult<ArticleView> {
+    Ok(library.store()?.article(id).await?.into())
+}
+
+/// Corrects an article's metadata; returns the article as now stored.
+#[tauri::command]
+pub async fn update_article(
+    library: State<'_, Library>,
+    id: i64,
+    edit: MetadataEdit,
+) -> AppResult<ArticleView> {
+    Ok(library
+        .store()?
+        .update_metadata(id, &edit.into())
+        .await?
+        .into())
+}
+
+/// Hides an article from the library (undone by `restore_article`).
+#[tauri::command]
+pub async fn delete_article(library: State<'_, Library>, id: i64) -> AppResult<()> {
+    Ok(library.store()?.delete_article(id).await?)
+}
+
+/// Brings a deleted article back.
+#[tauri::command]
+pub async fn restore_article(library: State<'_, Library>, id: i64) -> AppResult<()> {
+    Ok(library.store()?.restore_article(id).await?)
+}
+
+/// Imports files and folders, streaming `Started`, one `File` per file and `Finished`.
+#[tauri::command]
+pub async fn import_paths(
+    library: State<'_, Library>,
+    paths: Vec<PathBuf>,
+    on_progress: Channel<ImportEvent>,
+) -> AppResult<()> {
+    let store = library.store()?;
+    // Counting first (folders expanded) lets the bar show a total before the first file is done.
+    let listed = paths.clone();
+    let found = tauri::async_runtime::spawn_blocking(move || collect_import_paths(&listed))
+        .await
+        .map_err(|error| {
+            AppError::Library(format!("could not list the files to import: {error}"))
+        })?;
+    let total = found.files.len() + found.failures.len();
+    send(&on_progress, ImportEvent::Started { total });
+    let summary = store
+        .import_paths(&paths, |progress| send(&on_progress, progress.into()))
+        .await;
+    send(&on_progress, summary.into());
+    Ok(())
+}
+
+/// Sends a progress event; a closed window just stops listening, so a failed send is ignored.
+fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
+    let _ = channel.send(event);
+}
+
+/// Imports the fictional sample articles and groups them under one event.
+#[tauri::command]
+pub async fn open_sample_library(library: State<'_, Library>) -> AppResult<SampleLibrary> {
+    crate::sample::open_sample_library(library.store()?).await
+}
+
+/// All events with their article counts, newest first.
+#[tauri::command]
+pub async fn list_events(library: State<'_, Library>) -> AppResult<Vec<EventSummary>> {
+    let events = library.store()?.list_events().await?;
+    Ok(events.into_iter().map(Into::into).collect())
+}
+
+/// Creates an event.
+#[tauri::command]
+pub async fn create_event(library: State<'_, Library>, title: String) -> AppResult<EventSummary> {
+    Ok(library.store()?.create_event(&title).await?.into())
+}
+
+/// Renames an event.
+#[tauri::command]
+pub async fn rename_event(
+    library: State<'_, Library>,
+    id: i64,
+    title: String,
+) -> AppResult<EventSummary> {
+    Ok(library.store()?.rename_event(id, &title).await?.into())
+}
+
+/// Deletes an event; its articles stay in the library.
+#[tauri::command]
+pub async fn delete_event(library: State<'_, Library>, id: i64) -> AppResult<()> {
+    Ok(library.store()?.delete_event(id).await?)
+}
+
+/// Groups articles under an event (articles already in it are left as they are).
+#[tauri::command]
+pub async fn add_to_event(
+    library: State<'_, Library>,
+    event_id: i64,
+    article_ids: Vec<i64>,
+) -> AppResult<()> {
+    library
+        .store()?
+        .add_to_event(event_id, &article_ids)
+        .await?;
+    Ok(())
+}
+
+/// Takes an article out of an event.
+#[tauri::command]
+pub async fn remove_from_event(
+    library: State<'_, Library>,
+    event_id: i64,
+    article_id: i64,
+) -> AppResult<()> {
+    library
+        .store()?
+        .remove_from_event(event_id, &[article_id])
+        .await?;
+    Ok(())
+}

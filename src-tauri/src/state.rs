@@ -1,0 +1,41 @@
+//! The app's managed state: the library store, opened once at start-up.
+
+use std::path::PathBuf;
+
+use parallax_store::Store;
+
+use crate::error::{AppError, AppResult};
+
+/// The open library, or why it could not be opened (then every command says so, and the UI shows it).
+#[derive(Debug)]
+pub struct Library {
+    opened: Result<Store, String>,
+}
+
+impl Library {
+    /// Opens the library at the store's default path (`$XDG_DATA_HOME/app.parallax.desktop/…` on Linux).
+    pub async fn open_default() -> Self {
+        let opened = match parallax_store::default_library_path() {
+            Ok(path) => Self::open_at(path).await,
+            Err(error) => Err(error.to_string()),
+        };
+        Self { opened }
+    }
+
+    async fn open_at(path: PathBuf) -> Result<Store, String> {
+        eprintln!("parallax-app: library at {}", path.display());
+        Store::open(&path).await.map_err(|error| error.to_string())
+    }
+
+    /// A library around an already open store (tests).
+    pub fn from_store(store: Store) -> Self {
+        Self { opened: Ok(store) }
+    }
+
+    /// The store, or a `notOpen` error saying why there is none.
+    pub fn store(&self) -> AppResult<&Store> {
+        self.opened
+            .as_ref()
+            .map_err(|why| AppError::NotOpen(why.clone()))
+    }
+}
