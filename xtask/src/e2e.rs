@@ -57,8 +57,9 @@ pub fn run(repo: &Repo) -> anyhow::Result<()> {
 /// `<target>/tools/bin/tauri-driver`, installed with `cargo install` the first time.
 fn tauri_driver(repo: &Repo) -> anyhow::Result<PathBuf> {
     let binary = repo.tools().join("bin").join("tauri-driver");
-    let version = cmd::output(&mut command(&binary, &["--version"])).unwrap_or_default();
-    if binary.is_file() && version.contains(TAURI_DRIVER_VERSION) {
+    // tauri-driver has no --version; cargo install records what it installed in .crates.toml.
+    let installed = std::fs::read_to_string(repo.tools().join(".crates.toml")).unwrap_or_default();
+    if binary.is_file() && installed.contains(&format!("\"tauri-driver {TAURI_DRIVER_VERSION} ")) {
         println!(
             "tauri-driver {TAURI_DRIVER_VERSION} is installed: {}",
             binary.display()
