@@ -1,0 +1,313 @@
+//! Listing, reading, editing and deleting articles.
+
+use parallax_store::{ListQuery, MetadataUpdate, SortKey, SortOrder, Store, StoreError};
+
+use crate::common::{article, import, temp_store};
+
+/// Three invented articles with distinct titles, outlets, dates and lengths.
+async fn three(store: &Store) -> [i64; 3] {
+    let mut a = article(
+        "Bridge reopens",
+        Some("Oskel Herald"),
+        None,
+        &["Short text here."],
+    );
+    a.published_at = Some("2031-05-02".into());
+    let mut b = article(
+        "avalanche warning",
+        Some("Varnu Courier"),
+        None,
+        &["A somewhat longer text about snow on the ridge."],
+    );
+    b.published_at = None;
+    let mut c = article(
+        "Council meets",
+        None,
+        None,
+        &["Medium text about the council."],
+    );
+    c.published_at = Some("2031-04-30T09:00:00Z".into());
+    [
+        import(store, &a).await,
+        import(store, &b).await,
+        import(store, &c).await,
+    ]
+}
+
+fn ids(list: &[parallax_store::ArticleSummary]) -> Vec<i64> {
+    list.iter().map(|a| a.id).collect()
+}
+
+#[tokio::test]
+async fn the_list_sorts_by_every_column_both_ways() {
+    let (_dir, store) = temp_store().await;
+    let [bridge, avalanche, council] = three(&store).await;
+    let list = |sort, order| {
+        let store = store.clone();
+        async move {
+            ids(&store
+                .list_articles(&ListQuery {
+                    sort,
+                    order,
+                    ..ListQuery::default()
+                })
+                .await
+                .unwrap())
+        }
+    };
+    assert_eq!(
+        list(SortKey::Title, SortOrder::Asc).await,
+        [avalanche, bridge, council],
+        "case-insensitive titles"
+    );
+    assert_eq!(
+        list(SortKey::Title, SortOrder::Desc).await,
+        [council, bridge, avalanche]
+    );
+    assert_eq!(
+        list(SortKey::Outlet, SortOrder::Asc).await,
+        [bridge, avalanche, council],
+        "no outlet last"
+    );
+    assert_eq!(
+        list(SortKey::Outlet, SortOrder::Desc).await,
+        [avalanche, bridge, council],
+        "no outlet last"
+    );
+    assert_eq!(
+        list(SortKey::Published, SortOrder::Asc).await,
+        [council, bridge, avalanche],
+        "no date last"
+    );
+    assert_eq!(
+        list(SortKey::Published, SortOrder::Desc).await,
+        [bridge, council, avalanche],
+        "no date last"
+    );
+    assert_eq!(
+        list(SortKey::Words, SortOrder::Desc).await,
+        [avalanche, council, bridge]
+    );
+    assert_eq!(
+        list(SortKey::Words, SortOrder::Asc).await,
+        [bridge, council, avalanche]
+    );
+    // Same second of import: ties go by id.
+    assert_eq!(
+        list(SortKey::Imported, SortOrder::Asc).await,
+        [bridge, avalanche, council]
+    );
+    assert_eq!(
+        list(SortKey::Imported, SortOrder::Desc).await,
+        [council, avalanche, bridge]
+    );
+
+    let page = store
+        .list_articles(&ListQuery {
+            sort: SortKey::Title,
+            order: SortOrder::Asc,
+            limit: Some(1),
+            offset: 1,
+            ..ListQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(ids(&page), [bridge]);
+    let summary = &store.list_articles(&ListQuery::default()).await.unwrap()[2];
+    assert_eq!(summary.outlet.as_deref(), Some("Oskel Herald"));
+    assert_eq!(summary.word_count, 3);
+    assert_eq!(summary.lang.as_deref(), Some("en"));
+    let herald = store.article(bridge).await.unwrap().outlet_id;
+    let by_outlet = store
+        .list_articles(&ListQuery {
+            outlet_id: herald,
+            ..ListQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(ids(&by_outlet), [bridge]);
+}
+
+#[tokio::test]
+async fn metadata_edits_are_saved_and_checked() {
+    let (_dir, store) = temp_store().await;
+    let [bridge, _, council] = three(&store).await;
+    let update = MetadataUpdate {
+        title: Some("  Bridge reopens after repairs ".into()),
+        outlet: Some("Lakeside Gazette".into()),
+        published_at: Some("2031-05-03T10:15:00+02:00".into()),
+        url: Some("https://gazette.example/bridge".into()),
+    };
+    let detail = store.update_metadata(bridge, &update).await.unwrap();
+    assert_eq!(detail.title, "Bridge reopens after repairs");
+    assert_eq!(detail.outlet.as_deref(), Some("Lakeside Gazette"));
+    assert_eq!(
+        detail.published_at.as_deref(),
+        Some("2031-05-03T10:15:00+02:00")
+    );
+    assert_eq!(
+        detail.url.as_deref(),
+        Some("https://gazette.example/bridge")
+    );
+
+    // The council article joins the same outlet by name; empty strings clear fields.
+    let clear = MetadataUpdate {
+        outlet: Some("lakeside gazette".into()),
+        published_at: Some(String::new()),
+        url: Some(" ".into()),
+        ..MetadataUpdate::default()
+    };
+    let council_detail = store.update_metadata(council, &clear).await.unwrap();
+    assert_eq!(council_detail.outlet_id, detail.outlet_id);
+    assert_eq!(council_detail.published_at, None);
+    assert_eq!(council_detail.title, "Council meets", "untouched");
+    let no_outlet = MetadataUpdate {
+        outlet: Some(String::new()),
+        ..MetadataUpdate::default()
+    };
+    assert_eq!(
+        store
+            .update_metadata(council, &no_outlet)
+            .await
+            .unwrap()
+            .outlet,
+        None
+    );
+
+    let bad_date = MetadataUpdate {
+        published_at: Some("3 May".into()),
+        ..MetadataUpdate::default()
+    };
+    let error = store.update_metadata(bridge, &bad_date).await.unwrap_err();
+    assert!(error.to_string().contains("not a date"), "{error}");
+    let empty_title = MetadataUpdate {
+        title: Some(" ".into()),
+        ..MetadataUpdate::default()
+    };
+    assert!(matches!(
+        store.update_metadata(bridge, &empty_title).await,
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(
+        store.article(bridge).await.unwrap().title,
+        "Bridge reopens after repairs",
+        "failed edits change nothing"
+    );
+    assert!(matches!(
+        store
+            .update_metadata(9999, &MetadataUpdate::default())
+            .await,
+        Err(StoreError::NotFound {
+            what: "article",
+            id: 9999
+        })
+    ));
+}
+
+#[tokio::test]
+async fn delete_hides_everywhere_and_restore_brings_back() {
+    let (_dir, store) = temp_store().await;
+    let [bridge, avalanche, _] = three(&store).await;
+    let event = store.create_event("Spring thaw (fictional)").await.unwrap();
+    store
+        .add_to_event(event.id, &[bridge, avalanche])
+        .await
+        .unwrap();
+
+    store.delete_article(bridge).await.unwrap();
+    assert_eq!(store.count_articles().await.unwrap(), 2);
+    assert!(!ids(&store.list_articles(&ListQuery::default()).await.unwrap()).contains(&bridge));
+    assert!(store.search("bridge", 10).await.unwrap().is_empty());
+    assert!(matches!(
+        store.article(bridge).await,
+        Err(StoreError::NotFound { .. })
+    ));
+    assert_eq!(store.event(event.id).await.unwrap().article_count, 1);
+    assert!(
+        store.delete_article(bridge).await.is_err(),
+        "already deleted"
+    );
+    assert!(
+        store.add_to_event(event.id, &[bridge]).await.is_err(),
+        "deleted articles cannot be grouped"
+    );
+
+    store.restore_article(bridge).await.unwrap();
+    assert_eq!(store.article(bridge).await.unwrap().title, "Bridge reopens");
+    assert_eq!(store.search("bridge", 10).await.unwrap().len(), 1);
+    assert_eq!(
+        store.event(event.id).await.unwrap().article_count,
+        2,
+        "group membership survives undo"
+    );
+    assert!(
+        store.restore_article(bridge).await.is_err(),
+        "not deleted any more"
+    );
+
+    store.delete_article(avalanche).await.unwrap();
+    assert_eq!(store.purge_deleted().await.unwrap(), 1);
+    assert!(
+        store.restore_article(avalanche).await.is_err(),
+        "purged for good"
+    );
+    let outlets: Vec<String> = store
+        .list_outlets()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(
+        outlets,
+        ["Oskel Herald"],
+        "outlets left without articles are purged too"
+    );
+    assert_eq!(store.check_integrity().await.unwrap(), Ok(()));
+}
+
+#[tokio::test]
+async fn detail_lists_the_events_of_an_article() {
+    let (_dir, store) = temp_store().await;
+    let [bridge, ..] = three(&store).await;
+    let event = store.create_event("Bridge works").await.unwrap();
+    store.add_to_event(event.id, &[bridge]).await.unwrap();
+    let detail = store.article(bridge).await.unwrap();
+    assert_eq!(
+        detail.events,
+        [parallax_store::EventRef {
+            id: event.id,
+            title: "Bridge works".into()
+        }]
+    );
+    assert_eq!(detail.byline.as_deref(), Some("Staff reporter (fictional)"));
+    assert_eq!(detail.source_format, "text");
+    assert!(!detail.has_original);
+    assert_eq!(store.original_bytes(bridge).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn summaries_serialize_with_snake_case_fields() {
+    let (_dir, store) = temp_store().await;
+    let [bridge, ..] = three(&store).await;
+    let json = serde_json::to_value(store.article(bridge).await.unwrap()).unwrap();
+    for field in [
+        "outlet_id",
+        "published_at",
+        "imported_at",
+        "word_count",
+        "content_hash",
+        "paragraphs",
+    ] {
+        assert!(json.get(field).is_some(), "{field} missing in {json}");
+    }
+    let outcome = serde_json::to_value(parallax_store::ImportOutcome::Duplicate {
+        existing_id: 3,
+        title: "T".into(),
+    })
+    .unwrap();
+    assert_eq!(
+        outcome,
+        serde_json::json!({"status": "duplicate", "existing_id": 3, "title": "T"})
+    );
+}

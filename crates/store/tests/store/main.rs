@@ -1,0 +1,10 @@
+//! Integration tests of the library store, on temporary database files.
+
+mod common;
+
+mod articles;
+mod crash;
+mod events;
+mod import;
+mod open;
+mod search;

@@ -1,0 +1,184 @@
+//! Opening libraries: migrations from empty, SQLite settings, parent folders, bad files.
+
+use parallax_store::{Store, StoreError};
+
+use crate::common::raw;
+
+const TABLES: &[&str] = &[
+    "outlets",
+    "articles",
+    "articles_fts",
+    "events",
+    "event_articles",
+    "sessions",
+    "session_articles",
+    "annotations",
+];
+
+#[tokio::test]
+async fn migrations_create_every_table_from_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let store = Store::open(&path).await.unwrap();
+    store.close().await;
+
+    let mut conn = raw(&path).await;
+    let names: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+    for table in TABLES {
+        assert!(
+            names.iter().any(|name| name == table),
+            "table {table} missing; found {names:?}"
+        );
+    }
+    let applied: i64 = sqlx::query_scalar("SELECT count(*) FROM _sqlx_migrations WHERE success")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert!(applied >= 1);
+    let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(journal, "wal");
+}
+
+#[tokio::test]
+async fn sessions_and_annotations_accept_rows() {
+    let (dir, store) = crate::common::temp_store().await;
+    let id = crate::common::import(
+        &store,
+        &crate::common::article("A", None, None, &["Some text here."]),
+    )
+    .await;
+    store.close().await;
+    let mut conn = raw(&dir.path().join("library.sqlite")).await;
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO sessions (id, name, mode, options, created_at, updated_at)
+         VALUES (1, 'Side by side', 'panes', '{\"panes\":2}', 'now', 'now')",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO session_articles (session_id, article_id, position) VALUES (1, ?, 0)")
+        .bind(id)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO annotations (session_id, article_id, start, \"end\", note, created_at)
+         VALUES (1, ?, 0, 4, 'check this', 'now')",
+    )
+    .bind(id)
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    let bad_options = sqlx::query(
+        "INSERT INTO sessions (name, mode, options, created_at, updated_at) VALUES ('x', 'panes', 'not json', 'now', 'now')",
+    )
+    .execute(&mut conn)
+    .await;
+    assert!(bad_options.is_err(), "session options must be JSON");
+    let dangling = sqlx::query(
+        "INSERT INTO session_articles (session_id, article_id, position) VALUES (1, 9999, 1)",
+    )
+    .execute(&mut conn)
+    .await;
+    assert!(dangling.is_err(), "foreign keys are enforced");
+}
+
+#[tokio::test]
+async fn reopening_keeps_the_data_and_runs_no_migration_twice() {
+    let (dir, store) = crate::common::temp_store().await;
+    crate::common::import(
+        &store,
+        &crate::common::article("Kept", None, None, &["Body text stays."]),
+    )
+    .await;
+    store.close().await;
+    let store = Store::open(dir.path().join("library.sqlite"))
+        .await
+        .unwrap();
+    assert_eq!(store.count_articles().await.unwrap(), 1);
+    assert_eq!(store.check_integrity().await.unwrap(), Ok(()));
+}
+
+#[tokio::test]
+async fn open_creates_parent_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a").join("b").join("library.sqlite");
+    let store = Store::open(&path).await.unwrap();
+    assert_eq!(store.count_articles().await.unwrap(), 0);
+    assert!(path.exists());
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_library_is_refused_with_its_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite");
+    std::fs::write(
+        &path,
+        b"these are plain notes, not a database, padded to look like a file header",
+    )
+    .unwrap();
+    let error = Store::open(&path).await.unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("notes.sqlite"), "{message}");
+    assert!(matches!(
+        error,
+        StoreError::Open { .. } | StoreError::Migrate(_) | StoreError::Database(_)
+    ));
+}
+
+#[tokio::test]
+async fn in_memory_libraries_work_and_are_separate() {
+    let first = Store::open_in_memory().await.unwrap();
+    let second = Store::open_in_memory().await.unwrap();
+    crate::common::import(
+        &first,
+        &crate::common::article("Only here", None, None, &["Text."]),
+    )
+    .await;
+    assert_eq!(first.count_articles().await.unwrap(), 1);
+    assert_eq!(second.count_articles().await.unwrap(), 0);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn default_path_is_the_app_data_folder() {
+    // Run in a child process so changing the environment cannot disturb other tests.
+    if let Ok(expected) = std::env::var("PARALLAX_TEST_EXPECTED_DATA_HOME") {
+        let path = parallax_store::default_library_path().unwrap();
+        assert_eq!(
+            path,
+            std::path::Path::new(&expected)
+                .join("app.parallax.desktop")
+                .join("library.sqlite")
+        );
+        return;
+    }
+    let data_home = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "open::default_path_is_the_app_data_folder",
+            "--test-threads=1",
+        ])
+        .env("XDG_DATA_HOME", data_home.path())
+        .env("PARALLAX_TEST_EXPECTED_DATA_HOME", data_home.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("1 passed"),
+        "the child ran no test: {stdout}"
+    );
+}
