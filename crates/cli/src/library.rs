@@ -1,19 +1,169 @@
-//! Library commands: import, list, search, show, rm, events.
+//! Library commands: import, list, search, show, edit, rm, restore, purge, outlets, events.
 
+mod articles;
+mod events;
+mod import;
+mod output;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Subcommand;
+use anyhow::Context;
+use clap::{Args, Subcommand, ValueEnum};
+use parallax_store::{SortKey, SortOrder, Store};
 
 use crate::Global;
 
 #[derive(Debug, Subcommand)]
 pub enum LibraryCommand {
+    /// Import article files and folders (walked recursively) into the library.
+    Import {
+        /// Files (.html, .htm, .mhtml, .txt, .md, .pdf, .docx) and folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
     /// List the articles in the library.
-    List,
+    List(ListArgs),
+    /// Search titles and bodies (every word must occur; "quoted words" together).
+    Search {
+        /// What to look for.
+        #[arg(required = true, allow_hyphen_values = true, value_name = "QUERY")]
+        words: Vec<String>,
+        /// Show at most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Show one article: its metadata and body (`--json`: everything).
+    Show {
+        /// The article's number (`#12` in lists).
+        id: i64,
+    },
+    /// Correct an article's metadata (an empty value clears a field).
+    Edit(EditArgs),
+    /// Delete an article (undo with `restore`).
+    Rm {
+        /// The article's number.
+        id: i64,
+    },
+    /// Bring back a deleted article.
+    Restore {
+        /// The article's number.
+        id: i64,
+    },
+    /// Remove deleted articles for good.
+    Purge,
+    /// List the outlets with their article counts.
+    Outlets,
+    /// Group reports of one event.
+    Events {
+        #[command(subcommand)]
+        command: events::EventsCommand,
+    },
 }
 
-pub fn run(command: LibraryCommand, _global: &Global) -> anyhow::Result<ExitCode> {
+/// Options of `list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// The column to sort by.
+    #[arg(long, value_enum, default_value_t = SortColumn::Imported)]
+    sort: SortColumn,
+    /// Sort ascending (the default is descending).
+    #[arg(long)]
+    asc: bool,
+    /// Only the articles of this event.
+    #[arg(long, value_name = "EVENT_ID")]
+    event: Option<i64>,
+    /// Show at most this many articles.
+    #[arg(long)]
+    limit: Option<u32>,
+}
+
+/// Options of `edit`.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The article's number.
+    id: i64,
+    #[arg(long)]
+    title: Option<String>,
+    /// The outlet's name (the article moves to that outlet).
+    #[arg(long)]
+    outlet: Option<String>,
+    /// Publication date: 2024-03-18 or 2024-03-18T14:30:00Z.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    #[arg(long)]
+    url: Option<String>,
+}
+
+/// The columns `list` sorts by.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SortColumn {
+    Title,
+    Outlet,
+    Date,
+    Words,
+    Imported,
+}
+
+impl SortColumn {
+    fn key(self) -> SortKey {
+        match self {
+            Self::Title => SortKey::Title,
+            Self::Outlet => SortKey::Outlet,
+            Self::Date => SortKey::Published,
+            Self::Words => SortKey::Words,
+            Self::Imported => SortKey::Imported,
+        }
+    }
+}
+
+fn order(ascending: bool) -> SortOrder {
+    if ascending {
+        SortOrder::Asc
+    } else {
+        SortOrder::Desc
+    }
+}
+
+pub fn run(command: LibraryCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("could not start the async runtime")?;
+    runtime.block_on(async {
+        let store = open_store(global).await?;
+        let code = run_with(&store, command, global).await;
+        store.close().await;
+        code
+    })
+}
+
+async fn open_store(global: &Global) -> anyhow::Result<Store> {
+    let path = match &global.db {
+        Some(path) => path.clone(),
+        None => parallax_store::default_library_path()?,
+    };
+    Ok(Store::open(&path).await?)
+}
+
+async fn run_with(
+    store: &Store,
+    command: LibraryCommand,
+    global: &Global,
+) -> anyhow::Result<ExitCode> {
+    let json = global.json;
     match command {
-        LibraryCommand::List => Ok(ExitCode::SUCCESS),
+        LibraryCommand::Import { paths } => import::run(store, &paths, json).await,
+        LibraryCommand::List(args) => articles::list(store, &args, json).await,
+        LibraryCommand::Search { words, limit } => {
+            articles::search(store, &words.join(" "), limit, json).await
+        }
+        LibraryCommand::Show { id } => articles::show(store, id, json).await,
+        LibraryCommand::Edit(args) => articles::edit(store, args, json).await,
+        LibraryCommand::Rm { id } => articles::remove(store, id, json).await,
+        LibraryCommand::Restore { id } => articles::restore(store, id, json).await,
+        LibraryCommand::Purge => articles::purge(store, json).await,
+        LibraryCommand::Outlets => articles::outlets(store, json).await,
+        LibraryCommand::Events { command } => events::run(store, command, json).await,
     }
 }

@@ -40,7 +40,10 @@ pub struct Global {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let global = Global { db: cli.db, json: cli.json };
+    let global = Global {
+        db: cli.db,
+        json: cli.json,
+    };
     let outcome = match cli.command {
         Command::Library(command) => library::run(command, &global),
         Command::Comparison(command) => comparison::run(command, &global),

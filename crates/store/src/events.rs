@@ -1,5 +1,7 @@
 //! Events: named groups of reports of one happening, and which articles belong to them.
 
+use sqlx::SqliteConnection;
+
 use crate::error::{StoreError, StoreResult};
 use crate::model::Event;
 use crate::outlets::required_name;
@@ -90,16 +92,7 @@ impl Store {
     /// Returns how many were added. Fails, adding nothing, if the event or an article is missing.
     pub async fn add_to_event(&self, event_id: i64, article_ids: &[i64]) -> StoreResult<u64> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let event_exists: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE id = ?")
-            .bind(event_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if event_exists.is_none() {
-            return Err(StoreError::NotFound {
-                what: "event",
-                id: event_id,
-            });
-        }
+        require_event(&mut tx, event_id).await?;
         let mut added = 0;
         for &article_id in article_ids {
             let article_exists: Option<i64> =
@@ -129,6 +122,7 @@ impl Store {
     /// Takes articles out of an event (they stay in the library); returns how many were in it.
     pub async fn remove_from_event(&self, event_id: i64, article_ids: &[i64]) -> StoreResult<u64> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        require_event(&mut tx, event_id).await?;
         let mut removed = 0;
         for &article_id in article_ids {
             removed +=
@@ -141,5 +135,20 @@ impl Store {
         }
         tx.commit().await?;
         Ok(removed)
+    }
+}
+
+/// [`StoreError::NotFound`] unless the event exists.
+async fn require_event(conn: &mut SqliteConnection, event_id: i64) -> StoreResult<()> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE id = ?")
+        .bind(event_id)
+        .fetch_optional(conn)
+        .await?;
+    match exists {
+        Some(_) => Ok(()),
+        None => Err(StoreError::NotFound {
+            what: "event",
+            id: event_id,
+        }),
     }
 }

@@ -87,7 +87,7 @@ fn words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Text with FTS5 match marks → plain text plus the byte ranges that matched.
+/// Text with FTS5 match marks → plain text (on one line) plus the byte ranges that matched.
 fn unmark(marked: &str) -> Highlighted {
     let mut text = String::with_capacity(marked.len());
     let mut matches = Vec::new();
@@ -105,6 +105,9 @@ fn unmark(marked: &str) -> Highlighted {
                     }
                 }
             }
+            // A snippet is one line: paragraph breaks become a space.
+            '\n' | '\r' if text.ends_with(' ') => {}
+            '\n' | '\r' => text.push(' '),
             c => text.push(c),
         }
     }
@@ -177,5 +180,8 @@ mod tests {
         );
         assert_eq!(highlighted.parts()[1], ("flood", true));
         assert_eq!(&highlighted.text[14..19], "Élan");
+        let joined = unmark("end of one.\n\n\u{2}Next\u{3} one");
+        assert_eq!(joined.text, "end of one. Next one");
+        assert_eq!(joined.matches, vec![TextRange { start: 12, end: 16 }]);
     }
 }

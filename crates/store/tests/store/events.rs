@@ -130,4 +130,11 @@ async fn adding_a_missing_article_adds_nothing() {
             id: 777
         })
     ));
+    assert!(matches!(
+        store.remove_from_event(777, &[a]).await,
+        Err(StoreError::NotFound {
+            what: "event",
+            id: 777
+        })
+    ));
 }

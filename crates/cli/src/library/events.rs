@@ -1,0 +1,142 @@
+//! `parallax events …`: create, rename, note, delete, add/remove articles, list, show.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use parallax_store::{Event, ListQuery, Store};
+use serde_json::json;
+
+use super::output::{article_line, print_json};
+
+#[derive(Debug, Subcommand)]
+pub enum EventsCommand {
+    /// Create an event.
+    Create {
+        /// Its title, e.g. "Lake Varnu flood".
+        name: String,
+    },
+    /// Add articles to an event.
+    Add {
+        event_id: i64,
+        #[arg(required = true)]
+        article_ids: Vec<i64>,
+    },
+    /// Take articles out of an event (they stay in the library).
+    Remove {
+        event_id: i64,
+        #[arg(required = true)]
+        article_ids: Vec<i64>,
+    },
+    /// List the events with their article counts.
+    List,
+    /// Show an event and its articles.
+    Show { id: i64 },
+    /// Rename an event.
+    Rename { id: i64, name: String },
+    /// Set an event's notes (an empty text clears them).
+    Notes { id: i64, notes: String },
+    /// Delete an event (its articles stay in the library).
+    Delete { id: i64 },
+}
+
+pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::Result<ExitCode> {
+    match command {
+        EventsCommand::Create { name } => {
+            print_event(&store.create_event(&name).await?, "created", json)?
+        }
+        EventsCommand::Rename { id, name } => {
+            print_event(&store.rename_event(id, &name).await?, "renamed", json)?
+        }
+        EventsCommand::Notes { id, notes } => {
+            print_event(
+                &store.set_event_notes(id, Some(&notes)).await?,
+                "updated",
+                json,
+            )?;
+        }
+        EventsCommand::Add {
+            event_id,
+            article_ids,
+        } => {
+            let added = store.add_to_event(event_id, &article_ids).await?;
+            let event = store.event(event_id).await?;
+            if json {
+                print_json(&json!({ "added": added, "event": event }))?;
+            } else {
+                println!("added {added} to {}", event_line(&event));
+            }
+        }
+        EventsCommand::Remove {
+            event_id,
+            article_ids,
+        } => {
+            let removed = store.remove_from_event(event_id, &article_ids).await?;
+            let event = store.event(event_id).await?;
+            if json {
+                print_json(&json!({ "removed": removed, "event": event }))?;
+            } else {
+                println!("removed {removed} from {}", event_line(&event));
+            }
+        }
+        EventsCommand::List => {
+            let events = store.list_events().await?;
+            if json {
+                print_json(&events)?;
+            } else if events.is_empty() {
+                eprintln!("no events");
+            } else {
+                for event in &events {
+                    println!("{}", event_line(event));
+                }
+            }
+        }
+        EventsCommand::Show { id } => {
+            let event = store.event(id).await?;
+            let articles = store
+                .list_articles(&ListQuery {
+                    event_id: Some(id),
+                    ..ListQuery::default()
+                })
+                .await?;
+            if json {
+                print_json(&json!({ "event": event, "articles": articles }))?;
+            } else {
+                println!("{}", event_line(&event));
+                if let Some(notes) = &event.notes {
+                    println!("  {notes}");
+                }
+                for article in &articles {
+                    println!("  {}", article_line(article));
+                }
+            }
+        }
+        EventsCommand::Delete { id } => {
+            let event = store.event(id).await?;
+            store.delete_event(id).await?;
+            if json {
+                print_json(&json!({ "deleted": id, "title": event.title }))?;
+            } else {
+                println!("deleted event #{id}  {}", event.title);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_event(event: &Event, verb: &str, json: bool) -> anyhow::Result<()> {
+    if json {
+        print_json(event)
+    } else {
+        println!("{verb} event #{}  {}", event.id, event.title);
+        Ok(())
+    }
+}
+
+/// `event #3  Lake Varnu flood  (5 articles)`.
+fn event_line(event: &Event) -> String {
+    let plural = if event.article_count == 1 { "" } else { "s" };
+    format!(
+        "event #{}  {}  ({} article{plural})",
+        event.id, event.title, event.article_count
+    )
+}
