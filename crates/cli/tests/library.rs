@@ -1,0 +1,407 @@
+//! The library commands of `parallax`, run as a real process on fixture files (all fictional).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library")
+}
+
+fn parallax(db: &Path) -> Command {
+    let mut command = Command::cargo_bin("parallax").unwrap();
+    command.arg("--db").arg(db);
+    command
+}
+
+fn json_of(db: &Path, args: &[&str]) -> Value {
+    let output = parallax(db).arg("--json").args(args).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// A temporary library holding the three good fixture reports.
+fn imported_library() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    parallax(&db)
+        .arg("import")
+        .arg(fixtures())
+        .assert()
+        .failure();
+    (dir, db)
+}
+
+fn ids(list: &Value) -> Vec<i64> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|article| article["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn importing_a_folder_reports_each_file_and_fails_if_any_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let output = parallax(&db)
+        .arg("import")
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a failed file makes the exit code non-zero"
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 6, "one line per file:\n{stdout}");
+    assert_eq!(
+        lines.iter().filter(|l| l.starts_with("imported #")).count(),
+        3,
+        "{stdout}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("imported #") && l.contains("Lake Varnu bursts its banks")),
+        "{stdout}"
+    );
+    let duplicate = lines
+        .iter()
+        .find(|l| l.starts_with("duplicate of #"))
+        .expect(&stdout);
+    assert!(
+        duplicate.ends_with("courier-copy.txt") || duplicate.ends_with("varnu-courier.txt"),
+        "{duplicate}"
+    );
+    let errors: Vec<&&str> = lines.iter().filter(|l| l.starts_with("error  ")).collect();
+    assert_eq!(errors.len(), 2, "{stdout}");
+    assert!(
+        errors.iter().any(|l| l.contains("empty.txt: ")),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|l| l.contains("scrambled.pdf: ")),
+        "{errors:?}"
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("3 imported, 1 duplicate, 2 failed"),
+        "{stderr}"
+    );
+
+    // Every good file went in despite the failures.
+    assert_eq!(ids(&json_of(&db, &["list"])).len(), 3);
+
+    // A second run finds only duplicates (and the same failures).
+    let again = parallax(&db)
+        .arg("import")
+        .arg(fixtures())
+        .output()
+        .unwrap();
+    let again = String::from_utf8(again.stdout).unwrap();
+    assert_eq!(
+        again
+            .lines()
+            .filter(|l| l.starts_with("duplicate of #"))
+            .count(),
+        4,
+        "{again}"
+    );
+}
+
+#[test]
+fn importing_only_good_files_succeeds_and_json_lists_every_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    parallax(&db)
+        .arg("import")
+        .arg(fixtures().join("varnu-courier.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "imported #1  Lake Varnu bursts its banks after record rain",
+        ));
+    let report = json_of(
+        &db,
+        &["import", fixtures().join("reports").to_str().unwrap()],
+    );
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(report["imported"], 1);
+    assert_eq!(report["duplicates"], 1);
+    assert_eq!(report["failed"], 0);
+    let statuses: Vec<&str> = files
+        .iter()
+        .map(|f| f["outcome"]["status"].as_str().unwrap())
+        .collect();
+    assert!(
+        statuses.contains(&"imported") && statuses.contains(&"duplicate"),
+        "{statuses:?}"
+    );
+    assert_eq!(files[1]["done"], 2);
+    assert_eq!(files[1]["total"], 2);
+}
+
+#[test]
+fn a_missing_path_is_a_per_file_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    parallax(&db)
+        .arg("import")
+        .arg(dir.path().join("nowhere.html"))
+        .arg(fixtures().join("oskel-herald.txt"))
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains(
+            "nowhere.html: no such file or folder",
+        ))
+        .stdout(predicate::str::contains("imported #1  Hundreds evacuated"));
+}
+
+#[test]
+fn db_is_accepted_before_and_after_the_subcommand() {
+    let (_dir, db) = imported_library();
+    let before = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("--db")
+        .arg(&db)
+        .arg("list")
+        .output()
+        .unwrap();
+    let after = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("list")
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(before.status.success() && after.status.success());
+    assert_eq!(before.stdout, after.stdout);
+    assert_eq!(String::from_utf8(before.stdout).unwrap().lines().count(), 3);
+    let json_after = Command::cargo_bin("parallax")
+        .unwrap()
+        .args(["list", "--json", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let list: Value = serde_json::from_slice(&json_after.stdout).unwrap();
+    assert_eq!(ids(&list).len(), 3);
+}
+
+#[test]
+fn list_sorts_and_search_finds_with_snippets() {
+    let (_dir, db) = imported_library();
+    let by_title = json_of(&db, &["list", "--sort", "title", "--asc"]);
+    let titles: Vec<&str> = by_title
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|title| title.to_lowercase());
+    assert_eq!(titles, sorted);
+    assert_eq!(ids(&json_of(&db, &["list", "--limit", "2"])).len(), 2);
+
+    let hits = json_of(&db, &["search", "convoys"]);
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    let snippet = &hits[0]["snippet"];
+    let text = snippet["text"].as_str().unwrap();
+    let first = &snippet["matches"][0];
+    let (start, end) = (
+        first["start"].as_u64().unwrap() as usize,
+        first["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[start..end].to_lowercase(), "convoys");
+
+    parallax(&db)
+        .args(["search", "Mara", "Ilvesk"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ilvesk"))
+        .stdout(predicate::str::contains("\u{2}").not());
+    for hostile in ["\"", "AND(", "NEAR(", "-x", "*", "col:x"] {
+        parallax(&db).args(["search", hostile]).assert().success();
+    }
+}
+
+#[test]
+fn show_json_has_the_whole_article() {
+    let (_dir, db) = imported_library();
+    let hits = json_of(&db, &["search", "twelve trucks"]);
+    let id = hits[0]["article"]["id"].as_i64().unwrap().to_string();
+    let article = json_of(&db, &["show", &id]);
+    assert_eq!(article["title"], "Brenholm sends convoys to flooded Oskel");
+    let body = article["body"].as_str().unwrap();
+    assert!(body.contains("twelve trucks of supplies"));
+    let paragraphs = article["paragraphs"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), 3);
+    assert!(article["source_path"]
+        .as_str()
+        .unwrap()
+        .ends_with("brenholm-post.txt"));
+    assert!(article["imported_at"].is_string());
+
+    parallax(&db)
+        .args(["show", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "#{id}  Brenholm sends convoys to flooded Oskel"
+        )))
+        .stdout(predicate::str::contains(
+            "The convoys are due to arrive on Tuesday morning.",
+        ));
+    parallax(&db)
+        .args(["show", "999"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("article #999 was not found"));
+}
+
+#[test]
+fn rm_hides_an_article_until_restored() {
+    let (_dir, db) = imported_library();
+    let id = ids(&json_of(&db, &["list"]))[0].to_string();
+    parallax(&db)
+        .args(["rm", &id])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("parallax restore {id}")));
+    assert_eq!(ids(&json_of(&db, &["list"])).len(), 2);
+    parallax(&db).args(["show", &id]).assert().failure();
+    parallax(&db).args(["restore", &id]).assert().success();
+    assert_eq!(ids(&json_of(&db, &["list"])).len(), 3);
+    parallax(&db).args(["rm", &id]).assert().success();
+    assert_eq!(json_of(&db, &["purge"])["purged"], 1);
+    parallax(&db).args(["restore", &id]).assert().failure();
+}
+
+#[test]
+fn edit_changes_metadata() {
+    let (_dir, db) = imported_library();
+    let id = ids(&json_of(&db, &["list"]))[0].to_string();
+    let edited = json_of(
+        &db,
+        &[
+            "edit",
+            &id,
+            "--outlet",
+            "Varnu Courier",
+            "--published",
+            "2031-03-02",
+        ],
+    );
+    assert_eq!(edited["outlet"], "Varnu Courier");
+    assert_eq!(edited["published_at"], "2031-03-02");
+    parallax(&db)
+        .args(["edit", &id, "--published", "yesterday"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a date"));
+    parallax(&db)
+        .args(["edit", &id])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing to change"));
+    let outlets = json_of(&db, &["outlets"]);
+    assert_eq!(outlets[0]["name"], "Varnu Courier");
+    assert_eq!(outlets[0]["article_count"], 1);
+}
+
+#[test]
+fn events_group_reports() {
+    let (_dir, db) = imported_library();
+    let all = ids(&json_of(&db, &["list"]));
+    let event = json_of(&db, &["events", "create", "Lake Varnu flood (fictional)"]);
+    let event_id = event["id"].as_i64().unwrap().to_string();
+    assert_eq!(event["article_count"], 0);
+
+    parallax(&db)
+        .args([
+            "events",
+            "add",
+            &event_id,
+            &all[0].to_string(),
+            &all[1].to_string(),
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("added 2 to event #"));
+    parallax(&db)
+        .args(["events", "add", &event_id, "999"])
+        .assert()
+        .failure();
+
+    let listed = json_of(&db, &["events", "list"]);
+    assert_eq!(listed[0]["title"], "Lake Varnu flood (fictional)");
+    assert_eq!(listed[0]["article_count"], 2);
+    let shown = json_of(&db, &["events", "show", &event_id]);
+    let mut in_event = ids(&shown["articles"]);
+    in_event.sort_unstable();
+    let mut expected = vec![all[0], all[1]];
+    expected.sort_unstable();
+    assert_eq!(in_event, expected);
+    assert_eq!(ids(&json_of(&db, &["list", "--event", &event_id])).len(), 2);
+
+    parallax(&db)
+        .args(["events", "rename", &event_id, "Varnu flood"])
+        .assert()
+        .success();
+    parallax(&db)
+        .args(["events", "show", &event_id])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "event #{event_id}  Varnu flood  (2 articles)"
+        )));
+    parallax(&db)
+        .args(["events", "remove", &event_id, &all[0].to_string()])
+        .assert()
+        .success();
+    assert_eq!(
+        json_of(&db, &["events", "show", &event_id])["event"]["article_count"],
+        1
+    );
+    parallax(&db)
+        .args(["events", "delete", &event_id])
+        .assert()
+        .success();
+    assert_eq!(
+        json_of(&db, &["events", "list"]).as_array().unwrap().len(),
+        0
+    );
+    assert_eq!(
+        ids(&json_of(&db, &["list"])).len(),
+        3,
+        "articles outlive their event"
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn without_db_the_app_library_is_used() {
+    let data_home = tempfile::tempdir().unwrap();
+    Command::cargo_bin("parallax")
+        .unwrap()
+        .env("XDG_DATA_HOME", data_home.path())
+        .arg("import")
+        .arg(fixtures().join("oskel-herald.txt"))
+        .assert()
+        .success();
+    assert!(data_home
+        .path()
+        .join("app.parallax.desktop/library.sqlite")
+        .is_file());
+}
