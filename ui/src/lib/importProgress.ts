@@ -1,0 +1,82 @@
+// The state of an import batch, rebuilt from the progress events the Rust side streams.
+
+import type { FileOutcome } from "./bindings/FileOutcome";
+import type { ImportEvent } from "./bindings/ImportEvent";
+
+/** What the import panel shows. */
+export type ImportBatch = {
+  /** Files in the batch (0 until the backend has counted them). */
+  total: number;
+  /** Files finished so far. */
+  done: number;
+  /** One line per finished file, in the order they finished. */
+  results: FileOutcome[];
+  /** Set when the batch is over. */
+  finished: { imported: number; duplicates: number; failed: number } | null;
+};
+
+/** A batch that has not heard from the backend yet. */
+export function startBatch(): ImportBatch {
+  return { total: 0, done: 0, results: [], finished: null };
+}
+
+/** The batch after one more progress event. */
+export function reduceImport(batch: ImportBatch, event: ImportEvent): ImportBatch {
+  switch (event.event) {
+    case "started":
+      return { ...batch, total: event.data.total };
+    case "file":
+      return {
+        ...batch,
+        total: Math.max(event.data.total, batch.total),
+        done: Math.max(event.data.done, batch.done),
+        results: [...batch.results, event.data.outcome],
+      };
+    case "finished":
+      return { ...batch, done: Math.max(batch.done, batch.total), finished: event.data };
+  }
+}
+
+/** The batch when the command itself failed before finishing. */
+export function failBatch(batch: ImportBatch, path: string, message: string): ImportBatch {
+  const results: FileOutcome[] = [...batch.results, { status: "error", path, message }];
+  const count = (status: FileOutcome["status"]) => results.filter((r) => r.status === status).length;
+  return {
+    total: Math.max(batch.total, results.length),
+    done: Math.max(batch.total, results.length),
+    results,
+    finished: { imported: count("imported"), duplicates: count("duplicate"), failed: count("error") },
+  };
+}
+
+/** Share done, 0–1, for the progress bar. */
+export function fractionDone(batch: ImportBatch): number {
+  if (batch.finished) return 1;
+  if (batch.total === 0) return 0;
+  return Math.min(1, batch.done / batch.total);
+}
+
+/** The line of text for one file's outcome. */
+export function outcomeMessage(outcome: FileOutcome): string {
+  switch (outcome.status) {
+    case "imported":
+      return `Imported: ${outcome.title}`;
+    case "duplicate":
+      return `Duplicate of #${outcome.existingId}: ${outcome.title}`;
+    case "error":
+      return `Error: ${outcome.message}`;
+  }
+}
+
+/** "Importing 3 of 10…" while running; "4 imported, 1 duplicate, 2 failed" when over. */
+export function batchHeadline(batch: ImportBatch): string {
+  if (!batch.finished) {
+    return batch.total === 0 ? "Looking for articles…" : `Importing ${batch.done} of ${batch.total}…`;
+  }
+  const { imported, duplicates, failed } = batch.finished;
+  if (imported + duplicates + failed === 0) return "No articles found to import";
+  const parts = [`${imported} imported`];
+  if (duplicates > 0) parts.push(`${duplicates} ${duplicates === 1 ? "duplicate" : "duplicates"}`);
+  if (failed > 0) parts.push(`${failed} failed`);
+  return parts.join(", ");
+}

@@ -1,0 +1,163 @@
+// The one bridge to the Rust side: every Tauri command, the file dialogs and the drag-drop events.
+// Nothing else in the UI calls invoke() or creates a Channel; types come from the generated bindings.
+
+import { Channel, invoke } from "@tauri-apps/api/core";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open } from "@tauri-apps/plugin-dialog";
+import type { AppError } from "./bindings/AppError";
+import type { ArticleList } from "./bindings/ArticleList";
+import type { ArticleSort } from "./bindings/ArticleSort";
+import type { ArticleView } from "./bindings/ArticleView";
+import type { EventSummary } from "./bindings/EventSummary";
+import type { ImportEvent } from "./bindings/ImportEvent";
+import type { MetadataEdit } from "./bindings/MetadataEdit";
+import type { SampleLibrary } from "./bindings/SampleLibrary";
+import type { SearchResult } from "./bindings/SearchResult";
+
+/** The articles of the library (or of one event), in the given order, and the library's size. */
+export function listArticles(sort: ArticleSort, eventId: number | null): Promise<ArticleList> {
+  return invoke("list_articles", { sort, eventId });
+}
+
+/** Full-text search over titles and bodies, best matches first. */
+export function search(query: string): Promise<SearchResult[]> {
+  return invoke("search", { query });
+}
+
+/** One article with its paragraphs and events. */
+export function getArticle(id: number): Promise<ArticleView> {
+  return invoke("get_article", { id });
+}
+
+/** Corrects an article's metadata and returns it as now stored. */
+export function updateArticle(id: number, edit: MetadataEdit): Promise<ArticleView> {
+  return invoke("update_article", { id, edit });
+}
+
+/** Moves an article out of the library (it can be restored until the app restarts). */
+export function deleteArticle(id: number): Promise<void> {
+  return invoke("delete_article", { id });
+}
+
+/** Brings a deleted article back. */
+export function restoreArticle(id: number): Promise<void> {
+  return invoke("restore_article", { id });
+}
+
+/**
+ * Imports files and folders; `onEvent` receives the progress as it happens. The promise settles when
+ * the batch is over.
+ */
+export function importPaths(paths: string[], onEvent: (event: ImportEvent) => void): Promise<void> {
+  const onProgress = new Channel<ImportEvent>(onEvent);
+  return invoke("import_paths", { paths, onProgress });
+}
+
+/** Imports the fictional sample articles and groups them under one event. */
+export function openSampleLibrary(): Promise<SampleLibrary> {
+  return invoke("open_sample_library");
+}
+
+/** All events with their article counts. */
+export function listEvents(): Promise<EventSummary[]> {
+  return invoke("list_events");
+}
+
+/** Creates an event with this title. */
+export function createEvent(title: string): Promise<EventSummary> {
+  return invoke("create_event", { title });
+}
+
+/** Renames an event. */
+export function renameEvent(id: number, title: string): Promise<EventSummary> {
+  return invoke("rename_event", { id, title });
+}
+
+/** Deletes an event; its articles stay in the library. */
+export function deleteEvent(id: number): Promise<void> {
+  return invoke("delete_event", { id });
+}
+
+/** Groups articles under an event. */
+export function addToEvent(eventId: number, articleIds: number[]): Promise<void> {
+  return invoke("add_to_event", { eventId, articleIds });
+}
+
+/** Takes an article out of an event. */
+export function removeFromEvent(eventId: number, articleId: number): Promise<void> {
+  return invoke("remove_from_event", { eventId, articleId });
+}
+
+/** Asks the user for article files (several at once); `[]` when cancelled. */
+export async function chooseFiles(): Promise<string[]> {
+  const chosen = await open({
+    title: "Import articles",
+    multiple: true,
+    directory: false,
+    filters: [
+      {
+        name: "Articles",
+        extensions: ["html", "htm", "xhtml", "mhtml", "mht", "txt", "md", "markdown", "pdf", "docx"],
+      },
+    ],
+  });
+  return chosen ?? [];
+}
+
+/** Asks the user for a folder of articles; `[]` when cancelled. */
+export async function chooseFolder(): Promise<string[]> {
+  const chosen = await open({ title: "Import a folder of articles", directory: true, multiple: false });
+  return chosen === null ? [] : [chosen];
+}
+
+/** What the window reports while files are dragged over it. */
+export type DropHandlers = {
+  /** Files are over the window. */
+  hover: () => void;
+  /** They left without being dropped. */
+  leave: () => void;
+  /** They were dropped. */
+  drop: (paths: string[]) => void;
+};
+
+/** Listens for files dragged onto the window; resolves to the function that stops listening. */
+export function onFileDrop(handlers: DropHandlers): Promise<() => void> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const drag = event.payload;
+    switch (drag.type) {
+      case "enter":
+      case "over":
+        handlers.hover();
+        break;
+      case "leave":
+        handlers.leave();
+        break;
+      case "drop":
+        handlers.leave();
+        if (drag.paths.length > 0) handlers.drop(drag.paths);
+        break;
+    }
+  });
+}
+
+function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { message?: unknown }).message === "string" &&
+    typeof (value as { code?: unknown }).code === "string"
+  );
+}
+
+/** A rejected command's message as a sentence for a person. */
+export function errorMessage(error: unknown): string {
+  const text = isAppError(error)
+    ? error.message
+    : error instanceof Error
+      ? error.message
+      : typeof error === "string"
+        ? error
+        : "something went wrong";
+  const trimmed = text.trim() || "something went wrong";
+  return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+}

@@ -1,0 +1,352 @@
+// The whole UI mounted in jsdom against the fake backend: what a user sees and which commands run.
+
+import { emit } from "@tauri-apps/api/event";
+import { clearMocks } from "@tauri-apps/api/mocks";
+import { flushSync, mount, unmount } from "svelte";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import App from "../src/App.svelte";
+import { FakeBackend } from "./fakeBackend";
+
+// jsdom does no layout, so it lacks scrolling; the UI calls it when keys move the selection.
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+
+let backend: FakeBackend;
+let app: ReturnType<typeof mount> | undefined;
+
+/** Waits until `check` stops throwing (the UI settles after IPC promises resolve). */
+async function until<T>(check: () => T, timeoutMs = 2000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      flushSync();
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}
+
+function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const found = document.querySelector<T>(`[data-testid="${id}"]`);
+  if (!found) throw new Error(`no element with data-testid="${id}"`);
+  return found;
+}
+
+function allByTestId(id: string): HTMLElement[] {
+  return [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+}
+
+function start() {
+  app = mount(App, { target: document.body });
+}
+
+function type(input: HTMLInputElement, text: string) {
+  input.value = text;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+beforeEach(() => {
+  backend = new FakeBackend().install();
+});
+
+afterEach(async () => {
+  if (app) unmount(app);
+  app = undefined;
+  // Let listeners that were still being registered finish before the mocks go.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  document.body.innerHTML = "";
+  clearMocks();
+  vi.useRealTimers();
+});
+
+describe("an empty library", () => {
+  it("shows the welcome screen with the sample library and import buttons", async () => {
+    start();
+    const welcome = await until(() => byTestId("welcome"));
+    expect(welcome.textContent).toContain("Drop articles here");
+    expect(byTestId("open-sample").textContent).toContain("Open the sample library");
+    expect(byTestId("import-button")).toBeTruthy();
+  });
+
+  it("opens the sample library into its event and shows the first article", async () => {
+    start();
+    (await until(() => byTestId("open-sample"))).click();
+    await until(() => expect(byTestId("reader-title").textContent).toContain("Port Maren"));
+    expect(document.querySelector("[data-testid='welcome']")).toBeNull();
+    expect(byTestId("event-item").textContent).toContain("fictional sample");
+    expect(byTestId("event-item").getAttribute("aria-current")).toBe("page");
+  });
+});
+
+describe("importing", () => {
+  it("imports dropped files and lists each outcome", async () => {
+    backend.importOutcomes.set("/news/old.html", {
+      status: "duplicate",
+      path: "/news/old.html",
+      existingId: 4,
+      title: "Old news",
+    });
+    backend.importOutcomes.set("/news/locked.pdf", {
+      status: "error",
+      path: "/news/locked.pdf",
+      message: "the PDF is password-protected",
+    });
+    start();
+    await until(() => byTestId("welcome"));
+
+    await emit("tauri://drag-enter", { paths: ["/news/a.html"], position: { x: 5, y: 5 } });
+    await until(() => byTestId("drop-overlay"));
+    await emit("tauri://drag-drop", {
+      paths: ["/news/a.html", "/news/old.html", "/news/locked.pdf"],
+      position: { x: 5, y: 5 },
+    });
+
+    expect(backend.callsTo("import_paths")[0]?.paths).toEqual(["/news/a.html", "/news/old.html", "/news/locked.pdf"]);
+    const progress = await until(() => {
+      const bar = byTestId("import-progress");
+      expect(bar.dataset.done).toBe("3");
+      return bar;
+    });
+    expect(progress.dataset.total).toBe("3");
+    expect(document.querySelector("[data-testid='drop-overlay']")).toBeNull();
+    const results = await until(() => {
+      const rows = allByTestId("import-result");
+      expect(rows).toHaveLength(3);
+      return rows;
+    });
+    const byStatus = Object.fromEntries(results.map((row) => [row.dataset.status, row.textContent ?? ""]));
+    expect(byStatus.imported).toContain("Imported /news/a.html");
+    expect(byStatus.duplicate).toContain("#4");
+    expect(byStatus.error).toContain("the PDF is password-protected");
+    expect(byTestId("import-panel").textContent).toContain("1 imported, 1 duplicate, 1 failed");
+    await until(() => expect(allByTestId("article-row")).toHaveLength(1));
+
+    byTestId<HTMLButtonElement>("import-dismiss").click();
+    await until(() => expect(document.querySelector("[data-testid='import-panel']")).toBeNull());
+  });
+
+  it("imports the files chosen in the dialog", async () => {
+    backend.add({ title: "Already here" });
+    backend.dialogPaths = ["/picked/one.html", "/picked/two.md"];
+    start();
+    (await until(() => byTestId("toolbar-import"))).click();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+    expect(backend.callsTo("import_paths")[0]?.paths).toEqual(["/picked/one.html", "/picked/two.md"]);
+  });
+
+  it("does nothing when the dialog is cancelled", async () => {
+    backend.add({ title: "Already here" });
+    backend.dialogPaths = null;
+    start();
+    (await until(() => byTestId("toolbar-import"))).click();
+    await until(() => expect(backend.callsTo("plugin:dialog|open")).toHaveLength(1));
+    expect(backend.callsTo("import_paths")).toHaveLength(0);
+    expect(document.querySelector("[data-testid='import-panel']")).toBeNull();
+  });
+});
+
+describe("untrusted article text", () => {
+  it("renders markup in titles and bodies as text, never as elements", async () => {
+    const hostile = `<img src=x onerror="document.body.dataset.pwned='yes'"><script>alert(1)</script>`;
+    const article = backend.add({
+      title: `Hostile ${hostile}`,
+      paragraphs: [`Body ${hostile}`, "<b>not bold</b>"],
+      outlet: `<i>Outlet</i>`,
+      url: "javascript:alert(1)",
+    });
+    start();
+    const row = await until(() => byTestId("article-row"));
+    row.click();
+    const title = await until(() => byTestId("reader-title"));
+    expect(title.textContent).toBe(article.title);
+    const body = byTestId("reader-body");
+    expect(body.querySelectorAll("p")).toHaveLength(2);
+    expect(body.querySelector("p")?.textContent).toBe(`Body ${hostile}`);
+    for (const region of [title, body, byTestId("reader-meta"), byTestId("article-list")]) {
+      expect(region.querySelector("img, script, b, i, a[href]")).toBeNull();
+    }
+    expect(document.body.dataset.pwned).toBeUndefined();
+  });
+});
+
+describe("the library", () => {
+  beforeEach(() => {
+    backend.add({ title: "Banana report", outlet: "Northline Observer", publishedAt: "2026-03-14", wordCount: 300 });
+    backend.add({ title: "Apple report", outlet: "Coastal Wire", publishedAt: "2026-03-15", wordCount: 50 });
+    backend.add({ title: "Cherry report", outlet: null, publishedAt: null, wordCount: 900 });
+  });
+
+  const titles = () => allByTestId("article-row").map((row) => row.querySelector(".title-text")?.textContent?.trim());
+
+  it("lists the articles with their count and sorts by a clicked header", async () => {
+    start();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+    expect(byTestId("article-count").textContent).toBe("3 articles");
+
+    byTestId("sort-title").click();
+    await until(() => expect(titles()).toEqual(["Apple report", "Banana report", "Cherry report"]));
+    expect(backend.callsTo("list_articles").at(-1)?.sort).toEqual({ column: "title", direction: "asc" });
+
+    byTestId("sort-title").click();
+    await until(() => expect(titles()).toEqual(["Cherry report", "Banana report", "Apple report"]));
+    expect(byTestId("sort-title").closest("[role='columnheader']")?.getAttribute("aria-sort")).toBe("descending");
+
+    byTestId("sort-words").click();
+    await until(() => expect(titles()).toEqual(["Cherry report", "Banana report", "Apple report"]));
+    byTestId("sort-outlet").click();
+    await until(() => expect(titles()).toEqual(["Apple report", "Banana report", "Cherry report"]));
+  });
+
+  it("searches once typing pauses", async () => {
+    start();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+    vi.useFakeTimers();
+    const input = byTestId<HTMLInputElement>("search-input");
+    type(input, "b");
+    type(input, "ban");
+    type(input, "bana");
+    expect(backend.callsTo("search")).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(250);
+    vi.useRealTimers();
+    expect(backend.callsTo("search")).toEqual([{ query: "bana" }]);
+    await until(() => expect(titles()).toEqual(["Banana report"]));
+    expect(byTestId("article-count").textContent).toBe("1 match");
+    expect(byTestId("article-row").querySelector("mark")?.textContent).toBe("Banana report");
+
+    type(input, "");
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+  });
+
+  it("moves through the list with the arrow keys", async () => {
+    start();
+    const first = await until(() => byTestId("article-row"));
+    first.click();
+    await until(() => byTestId("reader-title"));
+    first.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    const second = allByTestId("article-row")[1]!;
+    await until(() => expect(second.getAttribute("aria-selected")).toBe("true"));
+    await until(() => expect(byTestId("reader-title").textContent).toBe(second.querySelector(".title-text")?.textContent?.trim()));
+  });
+
+  it("edits the metadata inline and sends only what changed", async () => {
+    start();
+    (await until(() => byTestId("article-row"))).click();
+    (await until(() => byTestId("edit-button"))).click();
+    const title = await until(() => byTestId<HTMLInputElement>("edit-title"));
+    const originalTitle = title.value;
+    type(byTestId<HTMLInputElement>("edit-outlet"), "Kestria Daily Voice");
+    type(byTestId<HTMLInputElement>("edit-date"), "2026-03-16");
+    byTestId<HTMLButtonElement>("edit-save").click();
+    await until(() => expect(document.querySelector("[data-testid='edit-title']")).toBeNull());
+    const [call] = backend.callsTo("update_article");
+    expect(call?.edit).toEqual({ title: null, outlet: "Kestria Daily Voice", publishedAt: "2026-03-16", url: null });
+    expect(byTestId("reader-title").textContent).toBe(originalTitle);
+    expect(byTestId("reader-meta").textContent).toContain("Kestria Daily Voice");
+    expect(byTestId("reader-meta").textContent).toContain("16 Mar 2026");
+  });
+
+  it("cancels an edit without saving", async () => {
+    start();
+    (await until(() => byTestId("article-row"))).click();
+    (await until(() => byTestId("edit-button"))).click();
+    type(await until(() => byTestId<HTMLInputElement>("edit-title")), "Something else");
+    byTestId<HTMLButtonElement>("edit-cancel").click();
+    await until(() => expect(document.querySelector("[data-testid='edit-title']")).toBeNull());
+    expect(backend.callsTo("update_article")).toHaveLength(0);
+  });
+
+  it("deletes an article and brings it back with undo", async () => {
+    start();
+    (await until(() => byTestId("article-row"))).click();
+    const title = (await until(() => byTestId("reader-title"))).textContent;
+    byTestId("delete-button").click();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(2));
+    expect(byTestId("undo-toast").textContent).toContain(title ?? "");
+    byTestId("undo-delete").click();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+    await until(() => expect(byTestId("reader-title").textContent).toBe(title));
+    expect(document.querySelector("[data-testid='undo-toast']")).toBeNull();
+  });
+
+  it("shows a failed command as a readable error banner", async () => {
+    start();
+    (await until(() => byTestId("article-row"))).click();
+    await until(() => byTestId("reader-title"));
+    backend.articles.forEach((article) => (article.deleted = true));
+    byTestId("delete-button").click();
+    const banner = await until(() => byTestId("error-banner"));
+    expect(banner.textContent).toMatch(/Article #\d+ was not found/);
+    byTestId("error-dismiss").click();
+    await until(() => expect(document.querySelector("[data-testid='error-banner']")).toBeNull());
+  });
+
+  it("shows right-to-left articles right to left", async () => {
+    backend.add({ title: "تقرير عن الاحتجاج", lang: "ar", paragraphs: ["فقرة أولى."] });
+    start();
+    const rows = await until(() => {
+      const found = allByTestId("article-row");
+      expect(found).toHaveLength(4);
+      return found;
+    });
+    rows.find((row) => row.textContent?.includes("تقرير"))!.click();
+    const body = await until(() => byTestId("reader-body"));
+    expect(body.getAttribute("dir")).toBe("rtl");
+    expect(byTestId("reader-title").getAttribute("dir")).toBe("rtl");
+  });
+});
+
+describe("events", () => {
+  beforeEach(() => {
+    backend.add({ title: "Report one" });
+    backend.add({ title: "Report two" });
+  });
+
+  it("creates an event, files an article under it, lists it and removes it again", async () => {
+    start();
+    (await until(() => byTestId("new-event"))).click();
+    type(await until(() => byTestId<HTMLInputElement>("event-name-input")), "Harbour march");
+    byTestId<HTMLFormElement>("event-name-input").form!.requestSubmit();
+    const item = await until(() => byTestId("event-item"));
+    expect(item.textContent).toContain("Harbour march");
+    expect(item.textContent).toContain("0");
+
+    const filed = byTestId("article-row");
+    filed.click();
+    const select = await until(() => byTestId<HTMLSelectElement>("add-to-event"));
+    select.value = item.dataset.id!;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    const chip = await until(() => byTestId("remove-from-event"));
+    expect(chip.getAttribute("aria-label")).toContain("Harbour march");
+    await until(() => expect(byTestId("event-item").textContent).toContain("1"));
+
+    byTestId("event-item").click();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(1));
+    expect(byTestId("article-count").textContent).toBe("1 article");
+
+    byTestId("remove-from-event").click();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(0));
+    expect(backend.callsTo("remove_from_event")[0]).toEqual({
+      eventId: Number(item.dataset.id),
+      articleId: Number(filed.dataset.id),
+    });
+  });
+
+  it("renames and deletes the event shown", async () => {
+    const id = backend.addEvent("Draft name", [1]);
+    start();
+    (await until(() => byTestId("event-item"))).click();
+    (await until(() => byTestId("rename-event"))).click();
+    const input = await until(() => byTestId<HTMLInputElement>("event-name-input"));
+    expect(input.value).toBe("Draft name");
+    type(input, "Port Maren march");
+    input.form!.requestSubmit();
+    await until(() => expect(byTestId("event-item").textContent).toContain("Port Maren march"));
+    expect(backend.callsTo("rename_event")[0]).toEqual({ id, title: "Port Maren march" });
+
+    byTestId("delete-event").click();
+    await until(() => expect(allByTestId("event-item")).toHaveLength(0));
+    expect(byTestId("all-articles").getAttribute("aria-current")).toBe("page");
+    expect(allByTestId("article-row")).toHaveLength(2);
+  });
+});
