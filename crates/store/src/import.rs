@@ -62,7 +62,8 @@ impl Store {
     /// Stores an article already extracted, in one transaction: its outlet (found by domain or
     /// name, created when new), the article and its search-index row. The same body (by
     /// [`extract::content_hash`]) already in the library answers [`ImportOutcome::Duplicate`];
-    /// the same body in a deleted article replaces that article.
+    /// the same body in a deleted article replaces that article. An article without body text
+    /// is refused ([`ImportOutcome::Failed`]).
     pub async fn import_article(
         &self,
         article: &Article,
@@ -70,6 +71,12 @@ impl Store {
         source_path: Option<&str>,
     ) -> StoreResult<ImportOutcome> {
         let body = article.body();
+        if body.trim().is_empty() {
+            return Ok(ImportOutcome::Failed {
+                path: source_path.unwrap_or(&article.title).to_owned(),
+                message: "no article text found in the file".into(),
+            });
+        }
         let hash = extract::content_hash(&body);
         let title = match article.title.trim() {
             "" => UNTITLED.to_owned(),

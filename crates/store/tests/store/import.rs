@@ -376,3 +376,24 @@ async fn an_untitled_article_gets_a_placeholder_title() {
     .await;
     assert_eq!(store.article(id).await.unwrap().title, "Untitled");
 }
+
+#[tokio::test]
+async fn an_article_without_body_text_is_refused() {
+    let store = Store::open_in_memory().await.unwrap();
+    let outcome = store
+        .import_article(
+            &article("Headline only", None, None, &[]),
+            None,
+            Some("in/a.html"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome,
+        ImportOutcome::Failed {
+            path: "in/a.html".into(),
+            message: "no article text found in the file".into()
+        }
+    );
+    assert_eq!(store.count_articles().await.unwrap(), 0);
+}
