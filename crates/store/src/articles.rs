@@ -2,6 +2,7 @@
 
 use sqlx::{QueryBuilder, Sqlite};
 
+use crate::checks::{changed_or_not_found, require_row, LIVE_ARTICLE};
 use crate::error::{StoreError, StoreResult};
 use crate::model::{
     ArticleDetail, ArticleSummary, EventRef, ListQuery, MetadataUpdate, SortKey, SortOrder,
@@ -135,17 +136,7 @@ impl Store {
         update: &MetadataUpdate,
     ) -> StoreResult<ArticleDetail> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM articles WHERE id = ? AND deleted_at IS NULL")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if exists.is_none() {
-            return Err(StoreError::NotFound {
-                what: "article",
-                id,
-            });
-        }
+        require_row(&mut tx, LIVE_ARTICLE, "article", id).await?;
         if let Some(title) = &update.title {
             let title = required_name(title, "an article").map_err(|_| {
                 StoreError::Invalid("an article needs a title; it cannot be left empty".into())
@@ -201,13 +192,7 @@ impl Store {
                 .execute(&self.pool)
                 .await?
                 .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "article",
-                id,
-            });
-        }
-        Ok(())
+        changed_or_not_found(changed, "article", id)
     }
 
     /// Undoes [`Store::delete_article`].
@@ -219,13 +204,7 @@ impl Store {
         .execute(&self.pool)
         .await?
         .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "deleted article",
-                id,
-            });
-        }
-        Ok(())
+        changed_or_not_found(changed, "deleted article", id)
     }
 
     /// Removes deleted articles for good (and outlets left without articles); returns how many

@@ -1,7 +1,6 @@
 //! Events: named groups of reports of one happening, and which articles belong to them.
 
-use sqlx::SqliteConnection;
-
+use crate::checks::{changed_or_not_found, require_row, EVENT, LIVE_ARTICLE};
 use crate::error::{StoreError, StoreResult};
 use crate::model::Event;
 use crate::outlets::required_name;
@@ -69,9 +68,7 @@ impl Store {
             .execute(&self.pool)
             .await?
             .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "event", id });
-        }
+        changed_or_not_found(changed, "event", id)?;
         self.event(id).await
     }
 
@@ -82,30 +79,17 @@ impl Store {
             .execute(&self.pool)
             .await?
             .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "event", id });
-        }
-        Ok(())
+        changed_or_not_found(changed, "event", id)
     }
 
     /// Adds articles to an event in one transaction; articles already in it are left as they are.
     /// Returns how many were added. Fails, adding nothing, if the event or an article is missing.
     pub async fn add_to_event(&self, event_id: i64, article_ids: &[i64]) -> StoreResult<u64> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        require_event(&mut tx, event_id).await?;
+        require_row(&mut tx, EVENT, "event", event_id).await?;
         let mut added = 0;
         for &article_id in article_ids {
-            let article_exists: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM articles WHERE id = ? AND deleted_at IS NULL")
-                    .bind(article_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if article_exists.is_none() {
-                return Err(StoreError::NotFound {
-                    what: "article",
-                    id: article_id,
-                });
-            }
+            require_row(&mut tx, LIVE_ARTICLE, "article", article_id).await?;
             added += sqlx::query(
                 "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
             )
@@ -122,7 +106,7 @@ impl Store {
     /// Takes articles out of an event (they stay in the library); returns how many were in it.
     pub async fn remove_from_event(&self, event_id: i64, article_ids: &[i64]) -> StoreResult<u64> {
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        require_event(&mut tx, event_id).await?;
+        require_row(&mut tx, EVENT, "event", event_id).await?;
         let mut removed = 0;
         for &article_id in article_ids {
             removed +=
@@ -135,20 +119,5 @@ impl Store {
         }
         tx.commit().await?;
         Ok(removed)
-    }
-}
-
-/// [`StoreError::NotFound`] unless the event exists.
-async fn require_event(conn: &mut SqliteConnection, event_id: i64) -> StoreResult<()> {
-    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE id = ?")
-        .bind(event_id)
-        .fetch_optional(conn)
-        .await?;
-    match exists {
-        Some(_) => Ok(()),
-        None => Err(StoreError::NotFound {
-            what: "event",
-            id: event_id,
-        }),
     }
 }

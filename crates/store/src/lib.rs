@@ -15,8 +15,9 @@
 //!   Extraction (`parallax_core::extract`) runs on blocking threads; each article is written in
 //!   one transaction (outlet found or created by domain, else name; article; search row) and
 //!   deduplicated by the content hash of its body. The original bytes are kept
-//!   ([`Store::original_bytes`]). Single files: [`Store::import_file`], [`Store::import_bytes`],
-//!   [`Store::import_article`] (an already extracted article).
+//!   ([`Store::original_bytes`]) so [`Store::reextract_article`] can re-read them later.
+//!   Single files: [`Store::import_file`], [`Store::import_bytes`], [`Store::import_article`]
+//!   (an already extracted article).
 //! - **Articles** — [`Store::list_articles`] with a [`ListQuery`] (sort by [`SortKey`] /
 //!   [`SortOrder`], filter by event or outlet, paging) → [`ArticleSummary`];
 //!   [`Store::article`] → [`ArticleDetail`] (metadata, body, paragraphs, events);
@@ -37,6 +38,7 @@
 //! Text offsets are byte offsets into UTF-8 strings.
 
 mod articles;
+mod checks;
 mod collect;
 mod error;
 mod events;
@@ -44,6 +46,7 @@ mod import;
 mod location;
 mod model;
 mod outlets;
+mod reextract;
 mod search;
 mod store;
 mod time;

@@ -2,6 +2,7 @@
 
 use sqlx::SqliteConnection;
 
+use crate::checks::changed_or_not_found;
 use crate::error::{StoreError, StoreResult};
 use crate::model::Outlet;
 use crate::store::Store;
@@ -30,10 +31,7 @@ impl Store {
             .execute(&self.pool)
             .await?
             .rows_affected();
-        if changed == 0 {
-            return Err(StoreError::NotFound { what: "outlet", id });
-        }
-        Ok(())
+        changed_or_not_found(changed, "outlet", id)
     }
 }
 

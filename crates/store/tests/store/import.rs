@@ -397,3 +397,62 @@ async fn an_article_without_body_text_is_refused() {
     );
     assert_eq!(store.count_articles().await.unwrap(), 0);
 }
+
+#[tokio::test]
+async fn re_extraction_rereads_the_original_and_keeps_corrections() {
+    let (_dir, store) = temp_store().await;
+    let text = report_text(11);
+    let outcome = store
+        .import_bytes(
+            text.clone().into_bytes(),
+            "eleven.txt",
+            Some("/in/eleven.txt"),
+        )
+        .await
+        .unwrap();
+    let ImportOutcome::Imported { id, .. } = outcome else {
+        panic!("{outcome:?}")
+    };
+    let before = store.article(id).await.unwrap();
+    let corrected = parallax_store::MetadataUpdate {
+        title: Some("Corrected title".into()),
+        ..Default::default()
+    };
+    store.update_metadata(id, &corrected).await.unwrap();
+
+    let after = store.reextract_article(id).await.unwrap();
+    let expected = parallax_core::extract::extract(text.as_bytes(), "eleven.txt").unwrap();
+    assert_eq!(after.body, expected.body());
+    assert_eq!(after.content_hash, before.content_hash);
+    assert_eq!(after.title, "Corrected title", "corrections survive");
+    assert_eq!(store.check_integrity().await.unwrap(), Ok(()));
+
+    // No original kept, or an original that no longer extracts: clear errors, nothing changed.
+    let bare = import(&store, &article("Bare", None, None, &["No original kept."])).await;
+    let error = store.reextract_article(bare).await.unwrap_err();
+    assert!(
+        error.to_string().contains("no original file kept"),
+        "{error}"
+    );
+    let broken = store
+        .import_article(
+            &article("Broken", None, None, &["Original is empty."]),
+            Some(b""),
+            None,
+        )
+        .await
+        .unwrap();
+    let ImportOutcome::Imported { id: broken, .. } = broken else {
+        panic!("{broken:?}")
+    };
+    let error = store.reextract_article(broken).await.unwrap_err();
+    assert!(
+        error.to_string().contains("could not be re-read"),
+        "{error}"
+    );
+    assert_eq!(
+        store.article(broken).await.unwrap().body,
+        "Original is empty."
+    );
+    assert!(store.reextract_article(9999).await.is_err());
+}
