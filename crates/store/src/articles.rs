@@ -42,20 +42,20 @@ impl Store {
         let mut sql = QueryBuilder::<Sqlite>::new(format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
         ));
-        if let Some(event_id) = query.event_id {
-            sql.push(" JOIN event_articles ea ON ea.article_id = a.id AND ea.event_id = ")
-                .push_bind(event_id);
-        }
-        sql.push(" WHERE a.deleted_at IS NULL");
-        if let Some(outlet_id) = query.outlet_id {
-            sql.push(" AND a.outlet_id = ").push_bind(outlet_id);
-        }
+        push_filters(&mut sql, query);
         sql.push(" ORDER BY ")
             .push(order_by(query.sort, query.order));
         sql.push(" LIMIT ")
             .push_bind(query.limit.map_or(-1, i64::from));
         sql.push(" OFFSET ").push_bind(i64::from(query.offset));
         Ok(sql.build_query_as().fetch_all(&self.pool).await?)
+    }
+
+    /// Number of articles [`Store::list_articles`] would give without `limit` and `offset`.
+    pub async fn count_listed(&self, query: &ListQuery) -> StoreResult<i64> {
+        let mut sql = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM articles a");
+        push_filters(&mut sql, query);
+        Ok(sql.build_query_scalar().fetch_one(&self.pool).await?)
     }
 
     /// Number of (not deleted) articles in the library.
@@ -223,6 +223,18 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(purged)
+    }
+}
+
+/// The event join and `WHERE` of a list (deleted articles always left out).
+fn push_filters(sql: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery) {
+    if let Some(event_id) = query.event_id {
+        sql.push(" JOIN event_articles ea ON ea.article_id = a.id AND ea.event_id = ")
+            .push_bind(event_id);
+    }
+    sql.push(" WHERE a.deleted_at IS NULL");
+    if let Some(outlet_id) = query.outlet_id {
+        sql.push(" AND a.outlet_id = ").push_bind(outlet_id);
     }
 }
 

@@ -33,6 +33,13 @@ pub struct CollectedPaths {
     pub skipped: usize,
 }
 
+impl CollectedPaths {
+    /// Files and failures: the number of progress reports an import of these paths makes.
+    pub fn total(&self) -> usize {
+        self.files.len() + self.failures.len()
+    }
+}
+
 /// Expands `paths` into the files to import: files are taken as they are; folders are walked
 /// recursively, skipping hidden entries (`.name`) and files of other types. Unreadable entries
 /// become failures; nothing here aborts.

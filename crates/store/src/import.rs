@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use parallax_core::extract::{self, Article};
 use tokio::task::JoinHandle;
 
-use crate::collect::{collect_import_paths, read_import_file};
+use crate::collect::{collect_import_paths, read_import_file, CollectedPaths};
 use crate::error::{StoreError, StoreResult};
 use crate::model::{ImportOutcome, ImportProgress, ImportSummary};
 use crate::outlets::upsert_outlet;
@@ -177,7 +177,21 @@ impl Store {
                     return summary;
                 }
             };
-        let total = collected.failures.len() + collected.files.len();
+        self.import_collected(collected, on_progress).await
+    }
+
+    /// Imports files already found by [`collect_import_paths`] (so a caller can show the total
+    /// before the first file is done), like [`Store::import_paths`]: path failures are reported
+    /// first, then each file as it finishes.
+    pub async fn import_collected<F>(
+        &self,
+        collected: CollectedPaths,
+        mut on_progress: F,
+    ) -> ImportSummary
+    where
+        F: FnMut(ImportProgress),
+    {
+        let total = collected.total();
         let mut summary = ImportSummary::default();
         let mut done = 0;
         let mut report = |path: String, outcome: ImportOutcome| {

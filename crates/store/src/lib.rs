@@ -16,10 +16,12 @@
 //!   one transaction (outlet found or created by domain, else name; article; search row) and
 //!   deduplicated by the content hash of its body. The original bytes are kept
 //!   ([`Store::original_bytes`]) so [`Store::reextract_article`] can re-read them later.
+//!   [`Store::import_collected`] imports what `collect_import_paths` found (to show a total first).
 //!   Single files: [`Store::import_file`], [`Store::import_bytes`], [`Store::import_article`]
 //!   (an already extracted article).
 //! - **Articles** — [`Store::list_articles`] with a [`ListQuery`] (sort by [`SortKey`] /
-//!   [`SortOrder`], filter by event or outlet, paging) → [`ArticleSummary`];
+//!   [`SortOrder`], filter by event or outlet, paging) → [`ArticleSummary`]
+//!   ([`Store::count_listed`] counts the same without paging);
 //!   [`Store::article`] → [`ArticleDetail`] (metadata, body, paragraphs, events);
 //!   [`Store::update_metadata`] with a [`MetadataUpdate`]; [`Store::delete_article`] hides an
 //!   article (undo with [`Store::restore_article`], make final with [`Store::purge_deleted`]).

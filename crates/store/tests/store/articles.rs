@@ -126,6 +126,17 @@ async fn the_list_sorts_by_every_column_both_ways() {
         .await
         .unwrap();
     assert_eq!(ids(&by_outlet), [bridge]);
+    let herald_query = ListQuery {
+        outlet_id: herald,
+        limit: Some(0),
+        ..ListQuery::default()
+    };
+    assert_eq!(
+        store.count_listed(&herald_query).await.unwrap(),
+        1,
+        "counts ignore paging"
+    );
+    assert_eq!(store.count_listed(&ListQuery::default()).await.unwrap(), 3);
 }
 
 #[tokio::test]

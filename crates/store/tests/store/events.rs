@@ -49,6 +49,11 @@ async fn events_group_articles() {
     let mut ids: Vec<i64> = in_event.iter().map(|s| s.id).collect();
     ids.sort_unstable();
     assert_eq!(ids, [a, b, c]);
+    let event_query = ListQuery {
+        event_id: Some(flood.id),
+        ..ListQuery::default()
+    };
+    assert_eq!(store.count_listed(&event_query).await.unwrap(), 3);
 
     assert_eq!(
         store.remove_from_event(flood.id, &[a, 9999]).await.unwrap(),

@@ -266,6 +266,23 @@ async fn a_batch_with_bad_files_imports_every_good_one() {
     assert_eq!(store.count_articles().await.unwrap(), 2);
 }
 
+#[tokio::test]
+async fn collected_paths_import_with_the_same_total() {
+    let (dir, store) = temp_store().await;
+    write(dir.path(), "in/a.txt", &report_text(21));
+    write(dir.path(), "in/b.txt", &report_text(22));
+    let collected = collect_import_paths(&[dir.path().join("in"), dir.path().join("missing")]);
+    assert_eq!(collected.total(), 3);
+    let mut totals = Vec::new();
+    let summary = store
+        .import_collected(collected, |progress| {
+            totals.push((progress.done, progress.total))
+        })
+        .await;
+    assert_eq!(totals, [(1, 3), (2, 3), (3, 3)]);
+    assert_eq!((summary.imported, summary.failed), (2, 1));
+}
+
 #[test]
 fn collecting_skips_hidden_entries_and_other_file_types() {
     let dir = tempfile::tempdir().unwrap();
