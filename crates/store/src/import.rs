@@ -13,8 +13,11 @@ use crate::outlets::upsert_outlet;
 use crate::store::Store;
 use crate::time::now_utc;
 
-/// Files read and extracted ahead of the one being written (bounds memory to a few files).
-const EXTRACT_AHEAD: usize = 2;
+/// Files read and extracted at once, ahead of the one being written: one per core, at least 2
+/// and at most 4 (so memory stays bounded to a few files of at most `MAX_IMPORT_BYTES`).
+fn extract_ahead() -> usize {
+    std::thread::available_parallelism().map_or(2, |cores| cores.get().clamp(2, 4))
+}
 
 /// The title given to an article whose file has none.
 const UNTITLED: &str = "Untitled";
@@ -148,7 +151,7 @@ impl Store {
 
     /// Imports files and folders (walked recursively, see [`collect_import_paths`]), calling
     /// `on_progress` once per finished file, in order. Every good file is imported even when
-    /// others fail. Extraction runs on blocking threads, a couple of files ahead of the writes.
+    /// others fail. Extraction runs on blocking threads, up to one file per core ahead of the writes.
     pub async fn import_paths<P, F>(&self, paths: &[P], mut on_progress: F) -> ImportSummary
     where
         P: AsRef<Path>,
@@ -211,10 +214,11 @@ impl Store {
             };
             report(failure.path, outcome);
         }
+        let ahead = extract_ahead();
         let mut files = collected.files.into_iter();
         let mut pending: VecDeque<(PathBuf, JoinHandle<Extracted>)> = VecDeque::new();
         loop {
-            while pending.len() < EXTRACT_AHEAD {
+            while pending.len() < ahead {
                 let Some(path) = files.next() else { break };
                 let task_path = path.clone();
                 pending.push_back((

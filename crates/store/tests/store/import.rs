@@ -294,12 +294,19 @@ fn collecting_skips_hidden_entries_and_other_file_types() {
     write(dir.path(), "Page_files/script.js", "x");
     let explicit_hidden = write(dir.path(), ".explicit.txt", "x");
     let collected = collect_import_paths(&[dir.path().to_path_buf(), explicit_hidden.clone()]);
-    let names: Vec<String> = collected
+    let found: Vec<&Path> = collected
         .files
         .iter()
-        .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+        .map(|p| p.strip_prefix(dir.path()).unwrap())
         .collect();
-    assert_eq!(names, ["a.txt", "b.html", "sub/c.docx", ".explicit.txt"]);
+    let sub_c = Path::new("sub").join("c.docx");
+    let expected = [
+        Path::new("a.txt"),
+        Path::new("b.html"),
+        &sub_c,
+        Path::new(".explicit.txt"),
+    ];
+    assert_eq!(found, expected);
     assert_eq!(collected.skipped, 1);
     assert!(collected.failures.is_empty());
 }
