@@ -1,6 +1,6 @@
 """Events: create one, add an article to it from the reader, and filter the library by it."""
 
-from parallax_e2e import App, fixture
+from parallax_e2e import LEDGER_TITLE, TEXT_REPORTS, App
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
@@ -14,8 +14,8 @@ def create_event(app: App, name: str) -> None:
     field.send_keys(name)
     field.send_keys(Keys.ENTER)
     app.wait_until(
-        lambda: any(name in item.text for item in app.find_all("event-item")),
-        lambda: f"an event item named {name!r}; seen {[i.text for i in app.find_all('event-item')]}",
+        lambda: any(name in app.text(item) for item in app.find_all("event-item")),
+        lambda: f"an event item named {name!r}; seen {[app.text(i) for i in app.find_all('event-item')]}",
     )
 
 
@@ -40,24 +40,21 @@ def xpath_literal(text: str) -> str:
 
 
 def test_create_an_event_and_add_an_article(app: App):
-    app.drop([fixture("orvane-ledger-footbridge.html"), fixture("halden-gazette-footbridge.html"),
-              fixture("radio-brannfeld-bulletin.txt")])
-    app.import_results(3)
-    app.wait_row_count(3)
+    app.import_text_reports()
     create_event(app, EVENT)
 
-    app.open_article("Orvane")
+    app.open_article(LEDGER_TITLE)
     add_current_article_to(app, EVENT)
     app.wait_until(
-        lambda: any(EVENT in chip.find_element(By.XPATH, "..").text for chip in app.find_all("remove-from-event")),
+        lambda: any(EVENT in app.text(chip) for chip in app.find_all("event-chip", within=app.find("reader"))),
         "a chip for the event in the reader",
     )
 
-    item = next(i for i in app.find_all("event-item") if EVENT in i.text)
+    item = next(i for i in app.find_all("event-item") if EVENT in app.text(i))
     item.click()
     rows = app.wait_row_count(1)
-    assert "Orvane" in rows[0].text, f"the event lists its one article: {rows[0].text!r}"
+    assert LEDGER_TITLE in app.text(rows[0]), f"the event lists its one article: {app.text(rows[0])!r}"
 
     app.click("all-articles")
-    app.wait_row_count(3)
+    app.wait_row_count(len(TEXT_REPORTS))
     app.screenshot("05-event")

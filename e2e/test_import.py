@@ -3,7 +3,7 @@ and the library list that shows what arrived."""
 
 from pathlib import Path
 
-from parallax_e2e import App, fixture
+from parallax_e2e import TEXT_REPORTS, App, fixture
 
 GOOD = ["orvane-ledger-footbridge.html", "halden-gazette-footbridge.html", "radio-brannfeld-bulletin.txt"]
 BAD = ["broken-image.html", "empty.txt"]
@@ -26,29 +26,27 @@ def test_dropped_files_are_imported_with_a_result_per_file(app: App):
         "the progress bar counts every file of the batch"
     )
     rows = app.wait_row_count(len(GOOD))
-    titles = " | ".join(row.text for row in rows)
+    titles = " | ".join(app.text(row) for row in rows)
     assert "Orvane" in titles and "Weavers" in titles, f"the list shows the imported titles: {titles}"
     app.screenshot("03-import-results")
 
 
 def test_dropping_the_same_files_again_reports_duplicates(app: App):
-    app.drop([fixture(name) for name in GOOD])
-    app.import_outcomes(len(GOOD))
-    app.wait_row_count(len(GOOD))
+    app.import_text_reports()
 
-    app.drop([fixture(name) for name in GOOD])
+    app.drop([fixture(name) for name in TEXT_REPORTS])
 
     def second_batch():
         rows = app.find_all("import-result")
         statuses = [row.get_attribute("data-status") for row in rows]
-        return statuses.count("duplicate") >= len(GOOD) and rows
+        return statuses.count("duplicate") >= len(TEXT_REPORTS) and rows
 
-    rows = app.wait_until(second_batch, lambda: f"{len(GOOD)} duplicate results; seen "
+    rows = app.wait_until(second_batch, lambda: f"{len(TEXT_REPORTS)} duplicate results; seen "
                           f"{[r.get_attribute('data-status') for r in app.find_all('import-result')]}", 60)
-    duplicate_text = " ".join(r.text for r in rows if r.get_attribute("data-status") == "duplicate")
-    for name in GOOD:
+    duplicate_text = " ".join(app.text(r) for r in rows if r.get_attribute("data-status") == "duplicate")
+    for name in TEXT_REPORTS:
         assert name in duplicate_text, f"{name} is reported as a duplicate: {duplicate_text!r}"
-    assert len(app.wait_row_count(len(GOOD))) == len(GOOD), "duplicates add no rows to the library"
+    assert len(app.wait_row_count(len(TEXT_REPORTS))) == len(TEXT_REPORTS), "duplicates add no rows to the library"
 
 
 def test_a_missing_file_is_an_error_and_the_rest_still_imports(app: App, tmp_path: Path):

@@ -1,6 +1,8 @@
 """The library: the welcome screen of an empty library, the sample library, search as you type."""
 
-from parallax_e2e import App, fixture
+from selenium.webdriver.common.keys import Keys
+
+from parallax_e2e import GAZETTE_TITLE, LEDGER_TITLE, TEXT_REPORTS, App
 
 
 def test_empty_library_shows_the_welcome_screen(app: App):
@@ -16,12 +18,12 @@ def test_opening_the_sample_library_lists_its_articles(app: App):
     app.click("open-sample")
     app.wait_for("article-list", timeout=60)
     rows = app.wait_until(lambda: len(app.rows()) >= 3 and app.rows(), "at least 3 sample articles", 60)
-    texts = [row.text for row in rows]
+    texts = [app.text(row) for row in rows]
     assert all(text.strip() for text in texts), f"every row shows its title: {texts}"
     assert any("Meridian Herald" in t or "Coastal Wire" in t or "Northline" in t for t in texts), (
         f"the rows name the sample's invented outlets: {texts}"
     )
-    count = app.find("article-count").text
+    count = app.text(app.find("article-count"))
     assert str(len(rows)) in count, f"the article count {count!r} matches the {len(rows)} rows"
     assert not app.exists("welcome"), "the welcome screen is gone once the library has articles"
     assert app.exists("toolbar-import"), "a non-empty library offers import in the toolbar"
@@ -29,27 +31,23 @@ def test_opening_the_sample_library_lists_its_articles(app: App):
 
 
 def test_search_as_you_type_filters_the_list(app: App):
-    app.drop([fixture("orvane-ledger-footbridge.html"), fixture("halden-gazette-footbridge.html"),
-              fixture("radio-brannfeld-bulletin.txt")])
-    app.import_results(3)
-    app.wait_row_count(3)
+    app.import_text_reports()
     search = app.wait_for("search-input")
 
-    search.send_keys("pontoon")  # a word only the Orvane Ledger's body carries
+    search.send_keys("pontoon")  # a word only the Ledger's report carries
     rows = app.wait_row_count(1)
-    assert "Orvane" in rows[0].text or "Footbridge over Orvane" in rows[0].text, (
-        f"the one match is the Ledger's article: {rows[0].text!r}"
-    )
+    assert LEDGER_TITLE in app.text(rows[0]), f"the one match is the Ledger's report: {app.text(rows[0])!r}"
+    assert "1" in app.text(app.find("article-count")), "the count follows the search"
 
     for _ in range(len("pontoon")):
-        search.send_keys("\b")
-    search.send_keys("ferrymen")  # only in the Halden Cross Gazette
+        search.send_keys(Keys.BACKSPACE)
+    search.send_keys("ferrymen")  # only in the Gazette's
     rows = app.wait_row_count(1)
-    assert "Weavers" in rows[0].text or "Gazette" in rows[0].text, f"the Gazette's article: {rows[0].text!r}"
+    assert GAZETTE_TITLE in app.text(rows[0]), f"the one match is the Gazette's report: {app.text(rows[0])!r}"
 
     for _ in range(len("ferrymen")):
-        search.send_keys("\b")
-    app.wait_row_count(3)
+        search.send_keys(Keys.BACKSPACE)
+    app.wait_row_count(len(TEXT_REPORTS))
 
-    search.send_keys("zzyzzx-nothing-matches")
+    search.send_keys("zzyzzx")
     app.wait_row_count(0)

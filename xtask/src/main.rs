@@ -12,6 +12,8 @@ mod repo;
 mod setup;
 mod test;
 
+use std::process::ExitCode;
+
 use anyhow::bail;
 
 const USAGE: &str = "\
@@ -25,7 +27,21 @@ Commands:
       --only rust|ui|e2e   run only that group (plus the set-up it needs)
   help                 print this text";
 
-fn main() -> anyhow::Result<()> {
+fn main() -> ExitCode {
+    match dispatch() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // The causes, outermost first; no backtrace, which says nothing about a failed command.
+            eprintln!("\nerror: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  because: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let Some(command) = args.next() else {
         println!("{USAGE}");
