@@ -302,6 +302,12 @@ class App:
         return self.driver.execute_script(source, *args)
 
     def screenshot(self, name: str) -> Path:
+        # Let the page paint what the DOM already shows: a capture right after a change can show
+        # the previous frame.
+        self.driver.execute_async_script(
+            "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));"
+        )
+        time.sleep(0.3)
         path = screenshot_dir() / f"{name}.png"
         assert self.driver.save_screenshot(str(path)), f"could not save the screenshot {path}"
         return path

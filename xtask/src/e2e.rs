@@ -38,6 +38,11 @@ pub fn run(repo: &Repo) -> anyhow::Result<()> {
     let driver = tauri_driver(repo)?;
     let python = python_venv(repo)?;
     let screenshots = repo.e2e_screenshots();
+    // Start empty, so the folder shows this run only (no FAILED-*.png left from an earlier one).
+    if screenshots.exists() {
+        std::fs::remove_dir_all(&screenshots)
+            .with_context(|| format!("clearing {}", screenshots.display()))?;
+    }
     std::fs::create_dir_all(&screenshots)?;
 
     let mut pytest = command("xvfb-run", &["-a", "-s", "-screen 0 1400x900x24"]);
