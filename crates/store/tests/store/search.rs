@@ -215,3 +215,20 @@ async fn non_latin_text_is_searchable() {
         "diacritics folded"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever is typed, the search answers (possibly nothing) instead of failing.
+    #[test]
+    fn any_typed_text_is_a_valid_search(text in "(\\PC|[\"*^:(){}+-]){0,40}") {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(async {
+            let store = Store::open_in_memory().await.unwrap();
+            import(&store, &article("Ferry resumes (fictional)", None, None, &["Calm crossing to Brenholm."])).await;
+            let hits = store.search(&text, 5).await;
+            proptest::prop_assert!(hits.is_ok(), "{:?} → {:?}", text, hits);
+            Ok(())
+        })?;
+    }
+}
