@@ -182,3 +182,68 @@ fn default_path_is_the_app_data_folder() {
         "the child ran no test: {stdout}"
     );
 }
+
+#[tokio::test]
+async fn a_library_from_a_newer_version_is_refused_clearly() {
+    let (dir, store) = crate::common::temp_store().await;
+    store.close().await;
+    let path = dir.path().join("library.sqlite");
+    let mut conn = raw(&path).await;
+    sqlx::query(
+        "INSERT INTO _sqlx_migrations (version, description, success, checksum, execution_time)
+         VALUES (9999, 'from the future', 1, x'00', 0)",
+    )
+    .execute(&mut conn)
+    .await
+    .unwrap();
+    drop(conn);
+    let error = Store::open(&path).await.unwrap_err();
+    assert!(matches!(error, StoreError::NewerLibrary(9999)), "{error:?}");
+    assert!(
+        error.to_string().contains("newer version of Parallax"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn two_stores_on_one_file_import_at_once_without_losing_or_doubling() {
+    // As when the command line imports while the app is open.
+    let (dir, first) = crate::common::temp_store().await;
+    let second = Store::open(dir.path().join("library.sqlite"))
+        .await
+        .unwrap();
+    let run = |store: Store, offset: usize| async move {
+        let mut fresh = 0;
+        for n in 0..30 {
+            // Half the texts are shared by both writers: each must land exactly once.
+            let key = if n % 2 == 0 { n } else { n + offset };
+            let paragraphs = crate::common::flood_report(key);
+            let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let report = crate::common::article(
+                &format!("Report {key}"),
+                Some("Varnu Courier"),
+                None,
+                &paragraphs,
+            );
+            if let parallax_store::ImportOutcome::Imported { .. } =
+                store.import_article(&report, None, None).await.unwrap()
+            {
+                fresh += 1;
+            }
+        }
+        fresh
+    };
+    let (a, b) = tokio::join!(
+        tokio::spawn(run(first.clone(), 1000)),
+        tokio::spawn(run(second.clone(), 2000))
+    );
+    let imported = a.unwrap() + b.unwrap();
+    assert_eq!(
+        imported,
+        15 + 15 + 15,
+        "shared texts once, each writer's own texts once"
+    );
+    assert_eq!(first.count_articles().await.unwrap(), 45);
+    assert_eq!(first.list_outlets().await.unwrap().len(), 1);
+    assert_eq!(second.check_integrity().await.unwrap(), Ok(()));
+}
