@@ -27,11 +27,6 @@ impl Library {
         Store::open(&path).await.map_err(|error| error.to_string())
     }
 
-    /// A library around an already open store (tests).
-    pub fn from_store(store: Store) -> Self {
-        Self { opened: Ok(store) }
-    }
-
     /// The store, or a `notOpen` error saying why there is none.
     pub fn store(&self) -> AppResult<&Store> {
         self.opened
