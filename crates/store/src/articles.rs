@@ -116,6 +116,31 @@ impl Store {
         })
     }
 
+    /// The versions of one article: every (not deleted) article sharing its canonical URL (its
+    /// URL when it has no canonical one), oldest first by publication then import time; the
+    /// article alone when it has neither URL.
+    pub async fn versions_of(&self, id: i64) -> StoreResult<Vec<ArticleSummary>> {
+        let versions: Vec<ArticleSummary> = sqlx::query_as(&format!(
+            "SELECT {SUMMARY_COLUMNS}
+             FROM articles me
+             JOIN articles a ON a.id = me.id
+                 OR coalesce(a.canonical_url, a.url) = coalesce(me.canonical_url, me.url)
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE me.id = ? AND me.deleted_at IS NULL AND a.deleted_at IS NULL
+             ORDER BY a.published_at IS NULL, a.published_at, a.imported_at, a.id"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        if versions.is_empty() {
+            return Err(StoreError::NotFound {
+                what: "article",
+                id,
+            });
+        }
+        Ok(versions)
+    }
+
     /// The original file bytes of an article, when they were kept.
     pub async fn original_bytes(&self, id: i64) -> StoreResult<Option<Vec<u8>>> {
         let row: Option<(Option<Vec<u8>>,)> =

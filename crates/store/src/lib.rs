@@ -25,7 +25,8 @@
 //!   [`Store::article`] → [`ArticleDetail`] (metadata, body, paragraphs, events);
 //!   [`Store::update_metadata`] with a [`MetadataUpdate`]; [`Store::delete_article`] hides an
 //!   article (undo with [`Store::restore_article`], make final with [`Store::purge_deleted`]).
-//!   Re-importing the text of a deleted article replaces it.
+//!   Re-importing the text of a deleted article replaces it. [`Store::versions_of`] lists the
+//!   versions of one article (same canonical URL).
 //! - **Search** — [`Store::search`]: FTS5 over title and body; any typed text is safe
 //!   ([`fts_query`] quotes every word; the last word matches as a prefix) → [`SearchHit`]s with
 //!   the title and a body snippet as plain text plus matched byte ranges ([`Highlighted`]).

@@ -322,3 +322,72 @@ async fn summaries_serialize_with_snake_case_fields() {
         serde_json::json!({"status": "duplicate", "existing_id": 3, "title": "T"})
     );
 }
+
+#[tokio::test]
+async fn versions_share_a_canonical_url_and_come_oldest_first() {
+    let (_dir, store) = temp_store().await;
+    let version =
+        |text: &str, published: Option<&str>, canonical: Option<&str>, url: Option<&str>| {
+            let mut report = article(
+                "Dam inquiry (fictional)",
+                Some("Oskel Herald"),
+                None,
+                &[text],
+            );
+            report.published_at = published.map(Into::into);
+            report.canonical_url = canonical.map(Into::into);
+            report.url = url.map(Into::into);
+            report
+        };
+    let page = "https://herald.example/dam-inquiry";
+    let later = import(
+        &store,
+        &version(
+            "Second edit of the story.",
+            Some("2031-05-03"),
+            Some(page),
+            None,
+        ),
+    )
+    .await;
+    let first = import(
+        &store,
+        &version(
+            "First version of the story.",
+            Some("2031-05-02"),
+            Some(page),
+            None,
+        ),
+    )
+    .await;
+    let by_url = import(
+        &store,
+        &version("Copy saved from the address bar.", None, None, Some(page)),
+    )
+    .await;
+    let other = import(
+        &store,
+        &version(
+            "Another story entirely.",
+            None,
+            Some("https://herald.example/other"),
+            None,
+        ),
+    )
+    .await;
+    let alone = import(&store, &version("No address at all.", None, None, None)).await;
+
+    assert_eq!(
+        ids(&store.versions_of(later).await.unwrap()),
+        [first, later, by_url],
+        "undated last"
+    );
+    assert_eq!(ids(&store.versions_of(other).await.unwrap()), [other]);
+    assert_eq!(ids(&store.versions_of(alone).await.unwrap()), [alone]);
+    store.delete_article(first).await.unwrap();
+    assert_eq!(
+        ids(&store.versions_of(later).await.unwrap()),
+        [later, by_url]
+    );
+    assert!(store.versions_of(first).await.is_err());
+}
