@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use parallax_store::{ListQuery, MetadataUpdate, Store};
 use serde_json::json;
 
-use super::output::{article_line, highlighted, print_json, title_and_outlet};
+use super::output::{article_line, counted, highlighted, print_json, title_and_outlet};
 use super::{order, EditArgs, ListArgs};
 
 pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<ExitCode> {
@@ -157,10 +157,7 @@ pub async fn purge(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         print_json(&json!({ "purged": purged }))?;
     } else {
-        println!(
-            "removed {purged} deleted article{} for good",
-            if purged == 1 { "" } else { "s" }
-        );
+        println!("removed {} for good", counted(purged, "deleted article"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -178,10 +175,8 @@ pub async fn outlets(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
                 .as_deref()
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
-            println!(
-                "#{:<4} {}{domain}  {} articles",
-                outlet.id, outlet.name, outlet.article_count
-            );
+            let articles = counted(outlet.article_count, "article");
+            println!("#{:<4} {}{domain}  {articles}", outlet.id, outlet.name);
         }
     }
     Ok(ExitCode::SUCCESS)

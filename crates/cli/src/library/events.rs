@@ -6,7 +6,7 @@ use clap::Subcommand;
 use parallax_store::{Event, ListQuery, Store};
 use serde_json::json;
 
-use super::output::{article_line, print_json};
+use super::output::{article_line, counted, print_json};
 
 #[derive(Debug, Subcommand)]
 pub enum EventsCommand {
@@ -134,9 +134,6 @@ fn print_event(event: &Event, verb: &str, json: bool) -> anyhow::Result<()> {
 
 /// `event #3  Lake Varnu flood  (5 articles)`.
 fn event_line(event: &Event) -> String {
-    let plural = if event.article_count == 1 { "" } else { "s" };
-    format!(
-        "event #{}  {}  ({} article{plural})",
-        event.id, event.title, event.article_count
-    )
+    let articles = counted(event.article_count, "article");
+    format!("event #{}  {}  ({articles})", event.id, event.title)
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use parallax_store::{ImportOutcome, ImportProgress, Store};
 use serde::Serialize;
 
-use super::output::{print_json, title_and_outlet};
+use super::output::{counted, print_json, title_and_outlet};
 
 /// The `--json` document: every file's outcome, then the totals.
 #[derive(Serialize)]
@@ -36,12 +36,13 @@ pub async fn run(store: &Store, paths: &[PathBuf], json: bool) -> anyhow::Result
             failed: summary.failed,
         })?;
     } else {
+        let duplicates = counted(
+            i64::try_from(summary.duplicates).unwrap_or(i64::MAX),
+            "duplicate",
+        );
         eprintln!(
-            "{} imported, {} duplicate{}, {} failed",
-            summary.imported,
-            summary.duplicates,
-            if summary.duplicates == 1 { "" } else { "s" },
-            summary.failed
+            "{} imported, {duplicates}, {} failed",
+            summary.imported, summary.failed
         );
     }
     Ok(if summary.failed > 0 {

@@ -40,6 +40,13 @@ pub fn title_and_outlet(title: &str, outlet: Option<&str>) -> String {
     }
 }
 
+/// `1 article`, `3 articles`.
+pub fn counted(count: impl std::fmt::Display, noun: &str) -> String {
+    let count = count.to_string();
+    let plural = if count == "1" { "" } else { "s" };
+    format!("{count} {noun}{plural}")
+}
+
 /// One line of an article list: number, date, words, title and outlet.
 pub fn article_line(article: &ArticleSummary) -> String {
     let date = article
@@ -76,5 +83,7 @@ mod tests {
             "#12    2031-05-02    312 words  Bridge reopens — Oskel Herald"
         );
         assert_eq!(title_and_outlet("T", None), "T");
+        assert_eq!(counted(1, "article"), "1 article");
+        assert_eq!(counted(0, "duplicate"), "0 duplicates");
     }
 }
