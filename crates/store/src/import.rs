@@ -195,7 +195,10 @@ impl Store {
         F: FnMut(ImportProgress),
     {
         let total = collected.total();
-        let mut summary = ImportSummary::default();
+        let mut summary = ImportSummary {
+            skipped: collected.skipped,
+            ..ImportSummary::default()
+        };
         let mut done = 0;
         let mut report = |path: String, outcome: ImportOutcome| {
             done += 1;

@@ -201,6 +201,8 @@ pub struct ImportSummary {
     pub imported: usize,
     pub duplicates: usize,
     pub failed: usize,
+    /// Files inside folders left out because they are not articles (images, scripts, …).
+    pub skipped: usize,
 }
 
 impl ImportSummary {

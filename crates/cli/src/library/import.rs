@@ -15,6 +15,7 @@ struct ImportReport {
     imported: usize,
     duplicates: usize,
     failed: usize,
+    skipped: usize,
 }
 
 pub async fn run(store: &Store, paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
@@ -34,14 +35,16 @@ pub async fn run(store: &Store, paths: &[PathBuf], json: bool) -> anyhow::Result
             imported: summary.imported,
             duplicates: summary.duplicates,
             failed: summary.failed,
+            skipped: summary.skipped,
         })?;
     } else {
-        let duplicates = counted(
-            i64::try_from(summary.duplicates).unwrap_or(i64::MAX),
-            "duplicate",
-        );
+        let duplicates = counted(summary.duplicates, "duplicate");
+        let skipped = match summary.skipped {
+            0 => String::new(),
+            n => format!(", {} skipped (not articles)", counted(n, "file")),
+        };
         eprintln!(
-            "{} imported, {duplicates}, {} failed",
+            "{} imported, {duplicates}, {} failed{skipped}",
             summary.imported, summary.failed
         );
     }

@@ -228,6 +228,7 @@ async fn a_batch_with_bad_files_imports_every_good_one() {
         (2, 1, 4),
         "{reports:#?}"
     );
+    assert_eq!(summary.skipped, 1, "photo.jpg is not an article");
     for (index, report) in reports.iter().enumerate() {
         assert_eq!(report.done, index + 1);
         assert_eq!(report.total, 7);
