@@ -481,3 +481,24 @@ async fn re_extraction_rereads_the_original_and_keeps_corrections() {
     );
     assert!(store.reextract_article(9999).await.is_err());
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_symlink_loop_is_a_per_entry_failure() {
+    let (dir, store) = temp_store().await;
+    let folder = dir.path().join("in");
+    write(&folder, "a.txt", &report_text(31));
+    std::os::unix::fs::symlink(&folder, folder.join("loop")).unwrap();
+    let mut failures = Vec::new();
+    let summary = store
+        .import_paths(&[&folder], |progress| {
+            if let ImportOutcome::Failed { path, message } = progress.outcome {
+                failures.push((path, message));
+            }
+        })
+        .await;
+    assert_eq!(summary.imported, 1);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+    assert!(failures[0].0.ends_with("loop"), "{failures:?}");
+    assert!(!failures[0].1.is_empty());
+}
