@@ -17,6 +17,7 @@ return {
   marker_elements: Array.from(document.querySelectorAll('[id^="pwned"]')).map(e => e.id),
   title: document.title,
   frames: document.querySelectorAll('iframe, frame, object, embed').length,
+  page_images: document.querySelectorAll('img[src="x"], svg[onload]').length,
   location: String(location.href),
 };
 """
@@ -28,7 +29,15 @@ def assert_nothing_ran(app: App) -> None:
     assert found["marker_elements"] == [], f"a payload ran and added {found['marker_elements']}"
     assert "PWNED" not in found["title"], f"a payload changed document.title to {found['title']!r}"
     assert found["frames"] == 0, "an iframe/object/embed from the imported page reached the DOM"
+    assert found["page_images"] == 0, "an <img>/<svg> from the imported page reached the DOM"
     assert not found["location"].startswith("javascript:"), f"the page navigated: {found['location']}"
+
+
+def test_the_marker_check_sees_a_payload_that_ran(app: App):
+    """Control: the check used below does notice a global and an element set by running code."""
+    app.script("window.__pwned_control = 1; document.body.appendChild(document.createElement('div')).id = 'pwned-control';")
+    found = app.script(MARKERS_SCRIPT)
+    assert found["globals"] == ["__pwned_control"] and found["marker_elements"] == ["pwned-control"], found
 
 
 def test_a_hostile_page_runs_nothing_and_shows_as_text(app: App):

@@ -224,7 +224,14 @@ fn stage_clippy(repo: &Repo) -> anyhow::Result<()> {
 }
 
 fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
-    let mut cargo = cmd::cargo(&["test", "--workspace", "--features", APP_FEATURE]);
+    // --no-fail-fast: one run reports every failing test binary, not just the first.
+    let mut cargo = cmd::cargo(&[
+        "test",
+        "--workspace",
+        "--no-fail-fast",
+        "--features",
+        APP_FEATURE,
+    ]);
     cargo.current_dir(&repo.root);
     cmd::run(&mut cargo).context("Rust tests failed (see the output above)")
 }
