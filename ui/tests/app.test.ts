@@ -126,6 +126,25 @@ describe("importing", () => {
     await until(() => expect(document.querySelector("[data-testid='import-panel']")).toBeNull());
   });
 
+  it("queues a drop that arrives during a running batch as the next batch", async () => {
+    let release: () => void = () => {};
+    backend.importGate = new Promise((resolve) => (release = resolve));
+    start();
+    await until(() => byTestId("welcome"));
+    await emit("tauri://drag-drop", { paths: ["/news/first.html"], position: { x: 1, y: 1 } });
+    await until(() => expect(backend.callsTo("import_paths")).toHaveLength(1));
+    await emit("tauri://drag-drop", { paths: ["/news/second.html"], position: { x: 1, y: 1 } });
+    expect(backend.callsTo("import_paths")).toHaveLength(1);
+    backend.importGate = null;
+    release();
+    await until(() => expect(backend.callsTo("import_paths")).toHaveLength(2));
+    expect(backend.callsTo("import_paths")[1]?.paths).toEqual(["/news/second.html"]);
+    await until(() => expect(allByTestId("article-row")).toHaveLength(2));
+    const results = allByTestId("import-result");
+    expect(results).toHaveLength(1);
+    expect(results[0]?.textContent).toContain("second.html");
+  });
+
   it("imports the files chosen in the dialog", async () => {
     backend.add({ title: "Already here" });
     backend.dialogPaths = ["/picked/one.html", "/picked/two.md"];

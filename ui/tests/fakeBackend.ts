@@ -25,6 +25,8 @@ export class FakeBackend {
   importOutcomes = new Map<string, FileOutcome>();
   /** Paths chosen in the next file dialog. */
   dialogPaths: string[] | null = null;
+  /** When set, an import waits for this promise before reporting (to test drops during a batch). */
+  importGate: Promise<void> | null = null;
   private nextId = 1;
 
   /** Adds an article as if imported. */
@@ -99,6 +101,28 @@ export class FakeBackend {
     window.__TAURI_INTERNALS__.runCallback(id, { index, message });
   }
 
+  /** Imports `args.paths`, reporting on `args.onProgress` as the Rust command does. */
+  private runImport(args: Record<string, unknown>): null {
+    const paths = args.paths as string[];
+    const channel = args.onProgress;
+    let index = 0;
+    this.send(channel, index++, { event: "started", data: { total: paths.length } });
+    const summary = { imported: 0, duplicates: 0, failed: 0 };
+    paths.forEach((path, at) => {
+      let outcome = this.importOutcomes.get(path);
+      if (!outcome) {
+        const article = this.add({ title: `Imported ${path}`, sourcePath: path });
+        outcome = { status: "imported", path, id: article.id, title: article.title, outlet: null };
+      }
+      if (outcome.status === "imported") summary.imported += 1;
+      else if (outcome.status === "duplicate") summary.duplicates += 1;
+      else summary.failed += 1;
+      this.send(channel, index++, { event: "file", data: { done: at + 1, total: paths.length, outcome } });
+    });
+    this.send(channel, index++, { event: "finished", data: summary });
+    return null;
+  }
+
   private handle(cmd: string, args: Record<string, unknown>): unknown {
     switch (cmd) {
       case "list_articles": {
@@ -142,24 +166,9 @@ export class FakeBackend {
         return null;
       }
       case "import_paths": {
-        const paths = args.paths as string[];
-        const channel = args.onProgress;
-        let index = 0;
-        this.send(channel, index++, { event: "started", data: { total: paths.length } });
-        const summary = { imported: 0, duplicates: 0, failed: 0 };
-        paths.forEach((path, at) => {
-          let outcome = this.importOutcomes.get(path);
-          if (!outcome) {
-            const article = this.add({ title: `Imported ${path}`, sourcePath: path });
-            outcome = { status: "imported", path, id: article.id, title: article.title, outlet: null };
-          }
-          if (outcome.status === "imported") summary.imported += 1;
-          else if (outcome.status === "duplicate") summary.duplicates += 1;
-          else summary.failed += 1;
-          this.send(channel, index++, { event: "file", data: { done: at + 1, total: paths.length, outcome } });
-        });
-        this.send(channel, index++, { event: "finished", data: summary });
-        return null;
+        const gate = this.importGate;
+        if (gate) return gate.then(() => this.runImport(args));
+        return this.runImport(args);
       }
       case "open_sample_library": {
         const first = this.add({ title: "Police and protesters clash in Port Maren", outlet: "The Meridian Herald" });

@@ -34,7 +34,7 @@ export function updateArticle(id: number, edit: MetadataEdit): Promise<ArticleVi
   return invoke("update_article", { id, edit });
 }
 
-/** Moves an article out of the library (it can be restored until the app restarts). */
+/** Hides an article from the library; `restoreArticle` brings it back. */
 export function deleteArticle(id: number): Promise<void> {
   return invoke("delete_article", { id });
 }

@@ -211,9 +211,19 @@ export class Library {
     this.pendingDelete = null;
   }
 
-  /** Imports dropped or chosen paths, streaming progress into the import panel. */
+  /** Paths dropped while a batch was running; imported as the next batch. */
+  private queued: string[] = [];
+
+  /**
+   * Imports dropped or chosen paths, streaming progress into the import panel. A drop during a
+   * running batch waits and becomes the next batch.
+   */
   async importPaths(paths: string[]): Promise<void> {
     if (paths.length === 0) return;
+    if (this.importing) {
+      this.queued.push(...paths);
+      return;
+    }
     this.batch = startBatch();
     this.importing = true;
     try {
@@ -226,6 +236,9 @@ export class Library {
       this.importing = false;
     }
     await this.refresh();
+    const next = this.queued;
+    this.queued = [];
+    await this.importPaths(next);
   }
 
   /** The toolbar's "Import files…" button. */
