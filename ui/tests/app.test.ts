@@ -282,6 +282,7 @@ describe("the library", () => {
     byTestId("delete-button").click();
     await until(() => expect(allByTestId("article-row")).toHaveLength(2));
     expect(byTestId("undo-toast").textContent).toContain(title ?? "");
+    await until(() => expect((document.activeElement as HTMLElement).dataset.testid).toBe("article-row"));
     byTestId("undo-delete").click();
     await until(() => expect(allByTestId("article-row")).toHaveLength(3));
     await until(() => expect(byTestId("reader-title").textContent).toBe(title));
