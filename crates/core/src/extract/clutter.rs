@@ -40,6 +40,24 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
           | (?:tags|topics|filed\ under|categories)\s*:.{0,200}
           | back\ to\ top
           | loading\.*
+          | continue\ reading(?:\ below|\ the\ main\ story)?
+          | advert
+          | privacy\ overview
+          | this\ (?:slideshow|video|content)\ requires\ javascript\.?
+          | explore\ further | citation | order\ reprints | print\ article | reprints?
+          | home | menu | search | close | sorry!? | thanks\ for\ (?:signing\ up|subscribing)!?
+          | (?:write\ to|email|e-mail|contact|reach)\ .{2,60}\ at\ \S+@\S+.*
+          | \S+@\S+\.\w+(?:\s+@\w+)?
+          | have\ a\ (?:news\ )?tip\?.*
+          | (?:tempo\ de\ leitura|reading\ time|lesezeit|temps\ de\ lecture)\s*:.{0,30}
+          | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\ .{2,250}
+          | .{2,200}\ contributed\ (?:reporting|to\ this\ (?:report|story|article)).{0,80}
+          | (?:updated|published|posted)(?:\ on|\ at|:)?\ .{0,60}\d.{0,30}
+          | like\ this\ (?:story|article)\?.*
+          | .{0,80}\bdelivered\ (?:to|through|into)\ your\ (?:door|letterbox|letter\ box|inbox|mailbox)\b.*
+          | tell\ us\ what\ you\ think.{0,40}
+          | \[\w+[^\]]*\].*\[/\w+\]
+          | (?:associated\ press|ap|reuters|afp)\ writers?\ .{2,300}
         )\s*[.!:]?$",
     )
     .expect("valid regex")
@@ -47,7 +65,8 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A trail of short path segments: "News / Politics / Syria", "Home › World › Europe".
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^/›»>|]{1,40}(?:\s+[/›»>|]\s+[^/›»>|]{1,40}){1,6}$").expect("valid regex")
+    Regex::new(r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$")
+        .expect("valid regex")
 });
 
 /// A bare web address line ("www.outlet.example").
@@ -77,12 +96,28 @@ pub(crate) fn is_clutter(paragraph: &str) -> bool {
         return true;
     }
     if p.chars().count() > 400 {
-        return false;
+        return is_cookie_notice(p);
     }
     CLUTTER.is_match(p)
-        || (p.len() <= 200 && BREADCRUMB.is_match(p) && !ends_sentence(p))
-        || ADDRESS.is_match(p)
+        || (p.len() <= 240 && BREADCRUMB.is_match(p))
         || APP_PLUG.is_match(p)
+        || is_keyword_list(p)
+        || is_cookie_notice(p)
+}
+
+/// Cookie-consent text, which can run to several long paragraphs.
+fn is_cookie_notice(p: &str) -> bool {
+    static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:uses?\ cookies|necessary\ cookies|cookie\ (?:policy|settings|preferences)|consent|opt[\ -]out|your\ browser)\b")
+            .expect("valid regex")
+    });
+    p.len() <= 2000 && p.to_lowercase().matches("cookie").count() >= 2 && CONSENT.is_match(p)
+}
+
+/// A comma-separated keyword list ("stock car 2018, stock car brasil, …") with no sentence in it.
+fn is_keyword_list(p: &str) -> bool {
+    let items: Vec<&str> = p.split(',').collect();
+    items.len() >= 6 && !ends_sentence(p) && items.iter().all(|i| i.split_whitespace().count() <= 5)
 }
 
 /// True when a short paragraph without a sentence end looks like a picture caption.
@@ -97,25 +132,90 @@ pub(crate) fn ends_sentence(p: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', '。', '؟', ':'])
 }
 
-/// Drops clutter paragraphs, and a footer block once a "can also be accessed at" line starts it.
+/// A heading that opens a box of links to other stories ("Related", "Most read", "More:").
+static LINKS_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:related(?:\ \w+)?|more(?:\ \w+){0,3}|you\ (?:may|might)\ also\ (?:like|enjoy)|most\ (?:read|popular|viewed|shared)(?:\ .{0,30})?
+          |popular\ (?:on|in|now)(?:\ .{0,30})?|don'?t\ miss|recommended(?:\ for\ you)?|trending(?:\ now)?|read\ next|latest(?:\ \w+)?
+          |also\ on\ .{1,30}|in\ other\ news|tags|topics|categories|categorias|etiquetas|schlagwörter|themen|top\ stories|editor'?s\ picks?|what\ to\ read\ next)\s*[.:…]*$",
+    )
+    .expect("valid regex")
+});
+
+/// True for a line that reads like a headline or link text rather than a sentence.
+fn is_link_line(p: &str) -> bool {
+    p.split_whitespace().count() <= 20 && !ends_sentence(p)
+}
+
+/// Drops clutter paragraphs, boxes of links to other stories, and a footer block once a "can also
+/// be accessed at" line starts it.
 pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut in_footer = false;
+    let mut in_links_box = false;
     for p in paragraphs {
         if FOOTER_START.is_match(&p) {
             in_footer = true;
             continue;
         }
-        if in_footer && (p.chars().count() < 80 || is_clutter(&p)) {
+        if in_footer && (p.chars().count() < 80 || is_clutter(&p) || ADDRESS.is_match(&p)) {
             continue;
         }
         in_footer = false;
+        if LINKS_BOX.is_match(p.trim()) {
+            in_links_box = true;
+            continue;
+        }
+        if in_links_box && is_link_line(&p) {
+            continue;
+        }
+        in_links_box = false;
         if is_clutter(&p) || is_caption(&p) {
             continue;
         }
         kept.push(p);
     }
+    drop_trailing_links(&mut kept);
+    drop_menus(kept)
+}
+
+/// Removes runs of four or more one-to-three-word lines: menus, category and tag lists.
+fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
+    let is_menu_item = |p: &str| p.split_whitespace().count() <= 3 && !ends_sentence(p);
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut run: Vec<String> = Vec::new();
+    for p in paragraphs {
+        if is_menu_item(&p) {
+            run.push(p);
+            continue;
+        }
+        if run.len() < 4 {
+            kept.append(&mut run);
+        }
+        run.clear();
+        kept.push(p);
+    }
+    if run.len() < 4 {
+        kept.append(&mut run);
+    }
     kept
+}
+
+/// Removes a run of three or more headline-like lines closing the body (a list of other stories);
+/// lines with numbers (dates, scores, an article's own list) or of under four words stay.
+fn drop_trailing_links(paragraphs: &mut Vec<String>) {
+    let run = paragraphs
+        .iter()
+        .rev()
+        .take_while(|p| {
+            is_link_line(p)
+                && !p.chars().any(|c| c.is_ascii_digit())
+                && p.split_whitespace().count() >= 4
+        })
+        .count();
+    if run >= 3 && run < paragraphs.len() {
+        paragraphs.truncate(paragraphs.len() - run);
+    }
 }
 
 /// The start of an "alternate addresses" footer.
@@ -151,7 +251,6 @@ mod tests {
             "We use cookies to improve your experience.",
             "News / Politics / Syria",
             "Home › World › Europe",
-            "www.outlet.example",
             "Read more: Harbour council votes on the new ferry line",
             "© 2026 The Daily Ledger",
             "Press TV News Roku",

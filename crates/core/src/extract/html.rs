@@ -44,20 +44,21 @@ pub(crate) fn extract(html: &str) -> Result<Draft, ExtractError> {
     })
 }
 
-/// The main text as found by trafilatura (fallback extractors enabled), one paragraph per line.
-/// A panic inside the crate on odd markup is caught and treated as "nothing found".
+/// The main text as found by trafilatura (fallback extractors enabled), split into blocks from
+/// its cleaned HTML. A panic inside the crate on odd markup is caught and treated as "nothing
+/// found".
 fn main_text(html: &str) -> Vec<String> {
     let options = trafilatura::Options::default()
         .with_fallback(true)
         .with_exclude_comments(true);
     let result = std::panic::catch_unwind(|| trafilatura::extract(html, &options));
     match result {
-        Ok(Ok(r)) => r
-            .content_text
-            .lines()
-            .map(metadata::clean)
-            .filter(|l| !l.is_empty())
-            .collect(),
+        Ok(Ok(r)) => {
+            let fragment = Html::parse_fragment(&r.content_html);
+            let mut blocks = Blocks::default();
+            blocks.walk(fragment.root_element(), false);
+            blocks.finish()
+        }
         _ => Vec::new(),
     }
 }
@@ -80,9 +81,103 @@ const SKIPPED: &[&str] = &[
     "iframe",
     "select",
     "menu",
+    "head",
+    "title",
 ];
 
-/// A plain walk over the paragraphs of `<article>` (else `<main>`, else `<body>`), skipping
+/// Tags that start a new block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "article",
+    "section",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "br",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "center",
+    "fieldset",
+    "list",
+    "item",
+    "quote",
+    "code",
+];
+
+/// A paragraph collector over a DOM walk: inline text accumulates, block boundaries flush it.
+#[derive(Default)]
+struct Blocks {
+    out: Vec<String>,
+    current: String,
+}
+
+impl Blocks {
+    /// Walks `el`'s children; `skip_clutter` also drops navigation, asides and boxes marked as
+    /// share bars, newsletters and the like (used on whole pages, not on trafilatura's output).
+    fn walk(&mut self, el: ElementRef<'_>, skip_clutter: bool) {
+        for node in el.children() {
+            if let Some(text) = node.value().as_text() {
+                self.current.push_str(text);
+                continue;
+            }
+            let Some(child) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let name = child.value().name();
+            if skip_clutter && (SKIPPED.contains(&name) || is_hidden_or_clutter_box(&child)) {
+                continue;
+            }
+            if matches!(name, "script" | "style" | "noscript" | "template" | "head") {
+                continue;
+            }
+            let block = BLOCK_TAGS.contains(&name);
+            if block {
+                self.flush();
+            } else if matches!(name, "td" | "th") {
+                // Cells of one row stay one line.
+                self.current.push(' ');
+            }
+            self.walk(child, skip_clutter);
+            if block {
+                self.flush();
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = metadata::clean(&self.current);
+        if !text.is_empty() {
+            self.out.push(text);
+        }
+        self.current.clear();
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.flush();
+        self.out
+    }
+}
+
+/// A plain walk over the text of `<article>` (else `<main>`, else `<body>`), skipping
 /// navigation, asides, forms and captions. Used for pages too short for trafilatura.
 fn paragraph_walk(doc: &Html) -> Vec<String> {
     let root = ["article", "main", "[role=main]", "body"]
@@ -92,26 +187,9 @@ fn paragraph_walk(doc: &Html) -> Vec<String> {
                 .next()
         });
     let Some(root) = root else { return Vec::new() };
-    let mut out = Vec::new();
-    collect_blocks(root, &mut out);
-    out
-}
-
-fn collect_blocks(el: ElementRef<'_>, out: &mut Vec<String>) {
-    for child in el.child_elements() {
-        let name = child.value().name();
-        if SKIPPED.contains(&name) || is_hidden_or_clutter_box(&child) {
-            continue;
-        }
-        if matches!(name, "p" | "h2" | "h3" | "h4" | "blockquote" | "li" | "pre") {
-            let text = metadata::element_text(&child);
-            if !text.is_empty() {
-                out.push(text);
-            }
-        } else {
-            collect_blocks(child, out);
-        }
-    }
+    let mut blocks = Blocks::default();
+    blocks.walk(root, true);
+    blocks.finish()
 }
 
 /// Boxes marked as share bars, newsletters, cookie banners, comments or related links by their
