@@ -7,10 +7,11 @@ use regex::Regex;
 
 /// Whole paragraphs that are clutter whatever surrounds them.
 static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    big_regex(
         r"(?ix)^(?:
             share\s+(?:this|the)\s+(?:article|story|page|post)
           | share\s+(?:on|via)\b.{0,40}
+          | (?:partager|partagez|compartir|comparte|teilen|condividi|поделиться|شارك)(?:\ (?:cet|cette|este|esta|diesen|den|questo|l'|la|le)\s*\w+)?
           | (?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit)(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit))*
           | advertisement | advertising | sponsored(?:\ content)? | ad
           | scroll\ to\ continue(?:\ with\ content)?
@@ -52,7 +53,7 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
           | (?:tempo\ de\ leitura|reading\ time|lesezeit|temps\ de\ lecture)\s*:.{0,30}
           | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\ .{2,250}
           | .{2,200}\ contributed\ (?:reporting|to\ this\ (?:report|story|article)).{0,80}
-          | (?:updated|published|posted)(?:\ on|\ at|:)?\ .{0,60}\d.{0,30}
+          | (?:updated|published|posted|publié|publiée|mis\ à\ jour|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено)(?:\ on|\ at|\ le|\ am|\ el|:)?\ .{0,60}\d.{0,30}
           | like\ this\ (?:story|article)\?.*
           | .{0,80}\bdelivered\ (?:to|through|into)\ your\ (?:door|letterbox|letter\ box|inbox|mailbox)\b.*
           | tell\ us\ what\ you\ think.{0,40}
@@ -65,7 +66,7 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A trail of short path segments: "News / Politics / Syria", "Home › World › Europe".
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$")
+    big_regex(r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$")
         .expect("valid regex")
 });
 
@@ -88,6 +89,15 @@ static APP_PLUG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)^.{0,60}\b(?:roku|app\ store|google\ play|android|ios|apple\ tv|podcasts?)$")
         .expect("valid regex")
 });
+
+/// Compiles a large pattern with room for its lazy DFA: with the default cache, long Unicode
+/// repetitions make every match fall back to the slow engine.
+fn big_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+}
 
 /// True when a paragraph is page clutter rather than article text.
 pub(crate) fn is_clutter(paragraph: &str) -> bool {

@@ -1,5 +1,6 @@
 //! Word documents (`.docx`): reads `word/document.xml` and `docProps/core.xml` from the ZIP
 //! package with a bound on decompressed size (a zip bomb stops at the bound, not in memory).
+//! The core properties give title, author, language and the creation date (as the date hint).
 
 use std::io::{Cursor, Read};
 
@@ -35,6 +36,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Draft, ExtractError> {
         title,
         byline: props.creator,
         published_at: props.created,
+        lang: props.language,
         paragraphs,
         ..Draft::default()
     })
@@ -136,6 +138,23 @@ struct CoreProperties {
     title: Option<String>,
     creator: Option<String>,
     created: Option<String>,
+    language: Option<String>,
+}
+
+/// Author names that document writers fill in by default.
+fn is_placeholder_author(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [
+        "unknown",
+        "user",
+        "author",
+        "admin",
+        "administrator",
+        "microsoft office user",
+        "python-docx",
+        "windows user",
+    ]
+    .contains(&lower.as_str())
 }
 
 fn core_properties(xml: &[u8]) -> CoreProperties {
@@ -151,8 +170,14 @@ fn core_properties(xml: &[u8]) -> CoreProperties {
                 if !value.is_empty() {
                     match field.as_deref() {
                         Some(b"title") => props.title = Some(value),
-                        Some(b"creator") => props.creator = Some(value),
-                        Some(b"created") => props.created = date::normalize(&value),
+                        Some(b"creator") if !is_placeholder_author(&value) => {
+                            props.creator = Some(value)
+                        }
+                        // Writers default to the epoch when they know no date.
+                        Some(b"created") => {
+                            props.created = date::normalize(&value).filter(|d| d.as_str() >= "1990")
+                        }
+                        Some(b"language") => props.language = metadata::iso_639_1(&value),
                         _ => {}
                     }
                 }

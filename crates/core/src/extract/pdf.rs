@@ -26,29 +26,28 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Draft, ExtractError> {
     Ok(draft)
 }
 
-/// Rejoins the lines of a paragraph that the PDF broke at the page width, undoing end-of-line
-/// hyphenation; blank lines stay paragraph breaks.
+/// Rebuilds paragraphs from the text layer's lines (pdf-extract separates every line, often with
+/// blank lines): a line continues the previous one when that one ends mid-sentence and this one
+/// starts in lower case (or after a hyphen or comma); end-of-line hyphenation is undone.
 fn join_wrapped_lines(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut previous_blank = true;
-    for line in raw.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !previous_blank {
-                out.push_str("\n\n");
-            }
-            previous_blank = true;
-            continue;
-        }
-        if !previous_blank {
-            if out.ends_with('-') && !out.ends_with(" -") {
+    let mut previous: Option<&str> = None;
+    for line in raw.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if let Some(prev) = previous {
+            let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
+            let hyphenated = prev.ends_with('-') && !prev.ends_with(" -");
+            let continues =
+                !super::clutter::ends_sentence(prev) && (starts_lower || prev.ends_with(','));
+            if hyphenated && starts_lower {
                 out.pop();
-            } else {
+            } else if continues || hyphenated {
                 out.push(' ');
+            } else {
+                out.push_str("\n\n");
             }
         }
         out.push_str(line);
-        previous_blank = false;
+        previous = Some(line);
     }
     out
 }

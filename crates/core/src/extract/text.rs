@@ -28,8 +28,10 @@ static MD_LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
 static MD_IMAGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
-static MD_EMPHASIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\*\*|__|\*|_|`|~~)(\S(?:.*?\S)?)\1").expect("valid regex"));
+static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|`([^`]+)`|~~(\S(?:.*?\S)?)~~")
+            .expect("valid regex")
+});
 
 /// Reads the article in a text (`markdown` strips Markdown syntax first).
 pub(crate) fn extract(text: &str, markdown: bool) -> Draft {
@@ -145,7 +147,13 @@ fn list_item(line: &str) -> Option<&str> {
 fn strip_inline(s: &str) -> String {
     let s = MD_IMAGE.replace_all(s, "");
     let s = MD_LINK.replace_all(&s, "$1");
-    let s = MD_EMPHASIS.replace_all(&s, "$2");
+    let s = MD_EMPHASIS.replace_all(&s, |c: &regex::Captures<'_>| {
+        c.iter()
+            .skip(1)
+            .flatten()
+            .next()
+            .map_or(String::new(), |m| m.as_str().to_string())
+    });
     s.trim().to_string()
 }
 
@@ -196,6 +204,9 @@ fn read_header(blocks: Vec<Block>, markdown: bool, draft: &mut Draft) {
         }
         if let Some(url) = LABELLED_URL.captures(&text) {
             draft.url.get_or_insert(url[1].to_string());
+            continue;
+        }
+        if !draft.title.is_empty() && text.eq_ignore_ascii_case(&draft.title) {
             continue;
         }
         if draft.title.is_empty() {
