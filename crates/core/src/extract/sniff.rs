@@ -164,7 +164,7 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     ]
     .iter()
     .any(|m| head.starts_with(m))
-        || find(&head, b"<html").is_some() && find(&head, b"<body").is_some()
+        || find(head, b"<html").is_some() && find(head, b"<body").is_some()
 }
 
 fn trim_ascii_start(b: &[u8]) -> &[u8] {
