@@ -476,3 +476,21 @@ proptest! {
         let _ = extract(&bytes, &name);
     }
 }
+
+#[test]
+fn mhtml_archive_reads_its_html_part() {
+    let page = fixture_text("harbour-wire.html");
+    let archive = format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.harbourwire.example/news/2026/03/14/night-ferry\r\n\
+         MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x\"\r\n\r\n\
+         ------MultipartBoundary--x\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: 8bit\r\n\
+         Content-Location: https://www.harbourwire.example/news/2026/03/14/night-ferry\r\n\r\n{page}\r\n\
+         ------MultipartBoundary--x\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n\
+         ------MultipartBoundary--x--\r\n"
+    );
+    let from_archive = extract(archive.as_bytes(), "night-ferry.mhtml").expect("article");
+    let from_page = extract(page.as_bytes(), "night-ferry.html").expect("article");
+    assert_eq!(from_archive.title, from_page.title);
+    assert_eq!(from_archive.paragraphs, from_page.paragraphs);
+    assert_eq!(from_archive.source_format, SourceFormat::Html);
+}

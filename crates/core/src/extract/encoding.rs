@@ -1,6 +1,8 @@
 //! Character encoding: BOM, declared charset (HTML `<meta>`), else a statistical guess — never a
 //! blind UTF-8 assumption. Decoding is lossy (malformed bytes become U+FFFD), so it never fails.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
 /// How much of a document is fed to the statistical detector; enough to see its non-ASCII letters
@@ -37,12 +39,12 @@ pub(crate) fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Decodes `bytes` to text; `html` enables the `<meta charset>` prescan. Returns the text and the
-/// name of the encoding used.
-pub(crate) fn decode(bytes: &[u8], html: bool) -> (String, &'static str) {
+/// Decodes `bytes` to text; `html` enables the `<meta charset>` prescan. Returns the text
+/// (borrowed when the bytes are valid UTF-8 already) and the name of the encoding used.
+pub(crate) fn decode(bytes: &[u8], html: bool) -> (Cow<'_, str>, &'static str) {
     let encoding = detect(bytes, html);
     let (text, _had_errors) = encoding.decode_with_bom_removal(bytes);
-    (text.into_owned(), encoding.name())
+    (text, encoding.name())
 }
 
 /// Picks the encoding of `bytes`.
