@@ -141,22 +141,6 @@ struct CoreProperties {
     language: Option<String>,
 }
 
-/// Author names that document writers fill in by default.
-fn is_placeholder_author(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    [
-        "unknown",
-        "user",
-        "author",
-        "admin",
-        "administrator",
-        "microsoft office user",
-        "python-docx",
-        "windows user",
-    ]
-    .contains(&lower.as_str())
-}
-
 fn core_properties(xml: &[u8]) -> CoreProperties {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
@@ -170,7 +154,7 @@ fn core_properties(xml: &[u8]) -> CoreProperties {
                 if !value.is_empty() {
                     match field.as_deref() {
                         Some(b"title") => props.title = Some(value),
-                        Some(b"creator") if !is_placeholder_author(&value) => {
+                        Some(b"creator") if !metadata::is_placeholder_author(&value) => {
                             props.creator = Some(value)
                         }
                         // Writers default to the epoch when they know no date.

@@ -54,7 +54,9 @@ pub(crate) fn from_html(doc: &Html, raw: &str) -> PageMeta {
         .or_else(|| first_text(doc, "h1"))
         .or_else(|| document_title.clone())
         .map(|t| strip_site_suffix(&t, site_name.as_deref()));
-    let outlet = site_name.or_else(|| document_title.as_deref().and_then(site_from_title));
+    let outlet = site_name
+        .filter(|s| !is_absolute(s))
+        .or_else(|| document_title.as_deref().and_then(site_from_title));
     PageMeta {
         title: title.filter(|t| !t.is_empty()),
         byline: byline(doc, &ld),
@@ -81,7 +83,7 @@ fn meta(doc: &Html, keys: &[&str]) -> Option<String> {
                 .filter_map(|a| v.attr(a))
                 .any(|n| n.trim().eq_ignore_ascii_case(key));
             if named {
-                let content = clean(v.attr("content").unwrap_or(""));
+                let content = clean_value(v.attr("content").unwrap_or(""));
                 if !content.is_empty() {
                     return Some(content);
                 }
@@ -112,6 +114,80 @@ pub(crate) fn element_text(el: &ElementRef<'_>) -> String {
 /// Collapses whitespace.
 pub(crate) fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Collapses whitespace and decodes HTML character references left in metadata values (JSON-LD
+/// and doubly or triply escaped attributes carry `&#8216;`, `&amp;#8211;`, `&nbsp;`).
+pub(crate) fn clean_value(s: &str) -> String {
+    let once = decode_references(s);
+    if once.contains('&') && once != s {
+        clean(&decode_references(&once))
+    } else {
+        clean(&once)
+    }
+}
+
+/// One pass of character-reference decoding.
+fn decode_references(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
+            } else if let Some(num) = name.strip_prefix('#') {
+                num.parse().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, end + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Author names that publishing tools fill in by default.
+pub(crate) fn is_placeholder_author(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [
+        "unknown",
+        "user",
+        "author",
+        "admin",
+        "administrator",
+        "editor",
+        "guest",
+        "microsoft office user",
+        "python-docx",
+        "windows user",
+        "гость",
+    ]
+    .contains(&lower.as_str())
 }
 
 fn is_absolute(u: &str) -> bool {
@@ -349,7 +425,7 @@ fn visit_into(value: &Value, articles: &mut LinkedData, pages: &mut LinkedData, 
             let get_str = |k: &str| {
                 map.get(k)
                     .and_then(Value::as_str)
-                    .map(clean)
+                    .map(clean_value)
                     .filter(|v| !v.is_empty())
             };
             let fill = |slot: &mut Option<String>, v: Option<String>| {
@@ -379,8 +455,8 @@ fn visit_into(value: &Value, articles: &mut LinkedData, pages: &mut LinkedData, 
 /// Names from a JSON-LD person/organisation value: "A", {"name": "A"}, or a list of them.
 fn names(v: &Value) -> Option<String> {
     match v {
-        Value::String(s) => Some(clean(s)).filter(|s| !is_absolute(s)),
-        Value::Object(m) => m.get("name").and_then(Value::as_str).map(clean),
+        Value::String(s) => Some(clean_value(s)).filter(|s| !is_absolute(s)),
+        Value::Object(m) => m.get("name").and_then(Value::as_str).map(clean_value),
         Value::Array(items) => {
             let all: Vec<String> = items.iter().filter_map(names).collect();
             (!all.is_empty()).then(|| all.join(", "))
@@ -427,6 +503,15 @@ mod tests {
             Some("https://www.harbourwire.example/news/ferry")
         );
         assert_eq!(m.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn character_references_in_values_are_decoded() {
+        assert_eq!(
+            clean_value("&#8216;Light&#8217; &amp; &#x41;rt&nbsp;now &bogus; &"),
+            "‘Light’ & Art now &bogus; &"
+        );
+        assert_eq!(clean_value("review &amp;#8211; shoots"), "review – shoots");
     }
 
     #[test]

@@ -186,18 +186,24 @@ fn finish(draft: Draft, source_format: SourceFormat) -> Result<Article, ExtractE
     if outlet.is_none() {
         outlet = footer_outlet;
     }
-    if lang.is_none() {
-        lang = detect_language(&paragraphs);
+    // Declared languages are often a template's default: a confident detection on a body of
+    // some length overrides them.
+    let detected = detect_language(&paragraphs);
+    let body_len: usize = paragraphs.iter().take(50).map(String::len).sum();
+    if lang.is_none() || (body_len >= 600 && detected.is_some()) {
+        lang = detected.or(lang);
     }
     let outlet_domain = canonical_url
         .as_deref()
         .or(url.as_deref())
         .and_then(metadata::domain_of);
     Ok(Article {
-        title: metadata::clean(&title),
-        byline: byline.filter(|b| !b.is_empty()),
+        title: metadata::clean_value(&title),
+        byline: byline
+            .map(|b| metadata::clean_value(&b))
+            .filter(|b| !b.is_empty()),
         outlet: outlet
-            .map(|o| metadata::clean(&o))
+            .map(|o| metadata::clean_value(&o))
             .filter(|o| !o.is_empty()),
         outlet_domain,
         published_at,
@@ -240,7 +246,7 @@ fn detect_language(paragraphs: &[String]) -> Option<String> {
         sample.push('\n');
     }
     let info = whatlang::detect(&sample)?;
-    if !info.is_reliable() && info.confidence() < 0.5 {
+    if !info.is_reliable() {
         return None;
     }
     iso_639_1_of(info.lang())
