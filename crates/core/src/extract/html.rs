@@ -17,31 +17,18 @@ pub(crate) fn extract(html: &str) -> Result<Draft, ExtractError> {
         });
     }
     let doc = Html::parse_document(html);
-    let meta = metadata::from_html(&doc, html);
+    let mut draft = metadata::from_html(&doc, html);
     let mut paragraphs = main_text(html);
-    if paragraphs.iter().map(String::len).sum::<usize>() < 200 {
+    let length = |ps: &[String]| ps.iter().map(String::len).sum::<usize>();
+    if length(&paragraphs) < 200 {
         let walked = paragraph_walk(&doc);
-        if walked.iter().map(String::len).sum::<usize>()
-            > paragraphs.iter().map(String::len).sum::<usize>()
-        {
+        if length(&walked) > length(&paragraphs) {
             paragraphs = walked;
         }
     }
-    let title = meta
-        .title
-        .clone()
-        .or_else(|| paragraphs.first().cloned())
-        .unwrap_or_default();
-    Ok(Draft {
-        title,
-        byline: meta.byline,
-        outlet: meta.outlet,
-        published_at: meta.published_at,
-        url: meta.url,
-        canonical_url: meta.canonical_url,
-        lang: meta.lang,
-        paragraphs,
-    })
+    // Without a title in the metadata, `finish` takes the first paragraph.
+    draft.paragraphs = paragraphs;
+    Ok(draft)
 }
 
 /// The main text as found by trafilatura (fallback extractors enabled), split into blocks from

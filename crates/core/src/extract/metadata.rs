@@ -4,19 +4,7 @@
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 
-use super::date;
-
-/// Metadata found in a page; every field is optional.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub(crate) struct PageMeta {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub outlet: Option<String>,
-    pub published_at: Option<String>,
-    pub url: Option<String>,
-    pub canonical_url: Option<String>,
-    pub lang: Option<String>,
-}
+use super::{date, Draft};
 
 /// What the JSON-LD blocks of a page say about its article.
 #[derive(Debug, Default)]
@@ -28,8 +16,8 @@ struct LinkedData {
     url: Option<String>,
 }
 
-/// Reads the metadata of a parsed page.
-pub(crate) fn from_html(doc: &Html, raw: &str) -> PageMeta {
+/// Reads the metadata of a parsed page into a draft without paragraphs (title empty when none).
+pub(crate) fn from_html(doc: &Html, raw: &str) -> Draft {
     let ld = linked_data(doc);
     let site_name = meta(
         doc,
@@ -57,14 +45,15 @@ pub(crate) fn from_html(doc: &Html, raw: &str) -> PageMeta {
     let outlet = site_name
         .filter(|s| !is_absolute(s))
         .or_else(|| document_title.as_deref().and_then(site_from_title));
-    PageMeta {
-        title: title.filter(|t| !t.is_empty()),
+    Draft {
+        title: title.unwrap_or_default(),
         byline: byline(doc, &ld),
         outlet,
         published_at: published(doc, &ld),
         url,
         canonical_url,
         lang: language(doc),
+        paragraphs: Vec::new(),
     }
 }
 
@@ -494,7 +483,7 @@ mod tests {
     fn reads_meta_tags_and_json_ld() {
         let doc = Html::parse_document(PAGE);
         let m = from_html(&doc, PAGE);
-        assert_eq!(m.title.as_deref(), Some("Ferry line approved"));
+        assert_eq!(m.title, "Ferry line approved");
         assert_eq!(m.byline.as_deref(), Some("Jane Quill"));
         assert_eq!(m.outlet.as_deref(), Some("The Harbour Wire"));
         assert_eq!(m.published_at.as_deref(), Some("2026-03-14T09:05:00+01:00"));
