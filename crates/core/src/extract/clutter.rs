@@ -55,6 +55,12 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
           | .{2,200}\ contributed\ (?:reporting|to\ this\ (?:report|story|article)).{0,80}
           | (?:updated|published|posted|publié|publiée|mis\ à\ jour|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено)(?:\ on|\ at|\ le|\ am|\ el|:)?\ .{0,60}\d.{0,30}
           | like\ this\ (?:story|article)\?.*
+          | (?:related(?:\ (?:post|article|story|coverage|video|reading))?|see\ also|leggi\ anche(?:\ su)?|lire\ aussi|lesen\ sie\ auch|read\ also|читайте\ также)\s*:\s.{0,160}
+          | also\ on\ \S+\.\w+\b.{0,200}
+          | follow\ .{1,60}\ on\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|social\ media)\b.{0,120}
+          | follow\ @\w+.{0,160}
+          | subscribe\ to\ .{0,120}
+          | there\ was\ an\ error\ .{0,80}
           | .{0,80}\bdelivered\ (?:to|through|into)\ your\ (?:door|letterbox|letter\ box|inbox|mailbox)\b.*
           | tell\ us\ what\ you\ think.{0,40}
           | \[\w+[^\]]*\].*\[/\w+\]
@@ -112,6 +118,7 @@ pub(crate) fn is_clutter(paragraph: &str) -> bool {
         || (p.len() <= 240 && BREADCRUMB.is_match(p))
         || APP_PLUG.is_match(p)
         || is_keyword_list(p)
+        || is_shouted_link(p)
         || is_cookie_notice(p)
 }
 
@@ -122,6 +129,17 @@ fn is_cookie_notice(p: &str) -> bool {
             .expect("valid regex")
     });
     p.len() <= 2000 && p.to_lowercase().matches("cookie").count() >= 2 && CONSENT.is_match(p)
+}
+
+/// A long headline in capitals with no sentence end ("SEAN SPICER ELIMINATED FROM 'THE SHOW'"): a
+/// promo link; an article's own capitalised subheads are shorter than seven words.
+fn is_shouted_link(p: &str) -> bool {
+    let letters: Vec<char> = p.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    p.split_whitespace().count() >= 7
+        && letters.len() >= 24
+        && upper * 10 >= letters.len() * 9
+        && !ends_sentence(p)
 }
 
 /// A comma-separated keyword list ("stock car 2018, stock car brasil, …") with no sentence in it.
@@ -264,6 +282,11 @@ mod tests {
             "Read more: Harbour council votes on the new ferry line",
             "© 2026 The Daily Ledger",
             "Press TV News Roku",
+            "Related: Harbour council votes on the new ferry line",
+            "Follow The Harbour Wire on Twitter and Facebook.",
+            "(Reporting by Jane Quill; editing by Tomas Reyel)",
+            "MAYOR SAYS 'NO MORE FERRIES' AFTER NIGHT OF CHAOS AT PIER",
+            "harbour, ferry, night ferry, eastbrook, council, vote, fares",
         ] {
             assert!(is_clutter(p), "{p}");
         }
@@ -275,6 +298,8 @@ mod tests {
             "The council shared the report with residents on Monday.",
             "Readers were asked to comment on the proposal before Friday.",
             "He said the ferry / bus link would open in May.",
+            "WHAT THE FERRY WILL COST",
+            "Related questions were raised at the meeting, she said.",
         ] {
             assert!(!is_clutter(p), "{p}");
         }
