@@ -414,6 +414,16 @@ fn images_and_binaries_renamed_html_are_refused() {
 }
 
 #[test]
+fn saved_page_renamed_txt_is_read_as_html() {
+    let article = extract(&fixture("harbour-wire.html"), "night-ferry.txt").expect("article");
+    assert_eq!(article.source_format, SourceFormat::Html);
+    assert_eq!(
+        article.title,
+        "Eastbrook approves the night ferry after marathon session"
+    );
+}
+
+#[test]
 fn page_without_text_says_so() {
     let err = extract(
         b"<html><body><nav><a href='/'>Home</a></nav></body></html>",

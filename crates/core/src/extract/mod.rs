@@ -101,6 +101,9 @@ pub enum ExtractError {
     NoTextLayer,
     #[error("the .docx file is corrupt: {0}")]
     CorruptDocx(String),
+    /// A parser failed on this file in a way it should not have.
+    #[error("the file could not be read (internal error: {0})")]
+    Internal(String),
     #[error("the file is too large to read ({} MB; the limit for this format is {} MB)", size >> 20, limit >> 20)]
     TooLarge { size: usize, limit: usize },
 }
@@ -119,7 +122,20 @@ pub(crate) struct Draft {
 }
 
 /// Extracts the article from a file's bytes; `file_name` (its extension) hints at the format.
+///
+/// Never panics: a panic inside a parser on hostile input becomes [`ExtractError::Internal`].
 pub fn extract(bytes: &[u8], file_name: &str) -> Result<Article, ExtractError> {
+    std::panic::catch_unwind(|| extract_unguarded(bytes, file_name)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        Err(ExtractError::Internal(reason))
+    })
+}
+
+fn extract_unguarded(bytes: &[u8], file_name: &str) -> Result<Article, ExtractError> {
     let kind = sniff::sniff(bytes, file_name)?;
     let (draft, format) = match kind {
         sniff::Kind::Html => (

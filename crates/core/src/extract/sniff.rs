@@ -52,6 +52,8 @@ pub(crate) fn sniff(bytes: &[u8], file_name: &str) -> Result<Kind, ExtractError>
         "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" | "jsp" => Kind::Html,
         "mhtml" | "mht" => Kind::Mhtml,
         "md" | "markdown" | "mdown" | "mkd" => Kind::Markdown,
+        // A saved page renamed .txt is still a page.
+        "txt" | "text" if looks_like_html(bytes) => Kind::Html,
         "txt" | "text" => Kind::Text,
         _ if looks_like_html(bytes) => Kind::Html,
         _ => Kind::Text,
