@@ -203,8 +203,29 @@ pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
         }
         kept.push(p);
     }
-    drop_trailing_links(&mut kept);
     drop_menus(kept)
+}
+
+/// Removes runs of four or more one-to-three-word lines: menus, category and tag lists.
+fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
+    let is_menu_item = |p: &str| p.split_whitespace().count() <= 3 && !ends_sentence(p);
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut run: Vec<String> = Vec::new();
+    for p in paragraphs {
+        if is_menu_item(&p) {
+            run.push(p);
+            continue;
+        }
+        if run.len() < 4 {
+            kept.append(&mut run);
+        }
+        run.clear();
+        kept.push(p);
+    }
+    if run.len() < 4 {
+        kept.append(&mut run);
+    }
+    kept
 }
 
 /// Removes runs of four or more one-to-three-word lines: menus, category and tag lists.
