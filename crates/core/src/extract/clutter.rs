@@ -228,45 +228,6 @@ fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
     kept
 }
 
-/// Removes runs of four or more one-to-three-word lines: menus, category and tag lists.
-fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
-    let is_menu_item = |p: &str| p.split_whitespace().count() <= 3 && !ends_sentence(p);
-    let mut kept = Vec::with_capacity(paragraphs.len());
-    let mut run: Vec<String> = Vec::new();
-    for p in paragraphs {
-        if is_menu_item(&p) {
-            run.push(p);
-            continue;
-        }
-        if run.len() < 4 {
-            kept.append(&mut run);
-        }
-        run.clear();
-        kept.push(p);
-    }
-    if run.len() < 4 {
-        kept.append(&mut run);
-    }
-    kept
-}
-
-/// Removes a run of three or more headline-like lines closing the body (a list of other stories);
-/// lines with numbers (dates, scores, an article's own list) or of under four words stay.
-fn drop_trailing_links(paragraphs: &mut Vec<String>) {
-    let run = paragraphs
-        .iter()
-        .rev()
-        .take_while(|p| {
-            is_link_line(p)
-                && !p.chars().any(|c| c.is_ascii_digit())
-                && p.split_whitespace().count() >= 4
-        })
-        .count();
-    if run >= 3 && run < paragraphs.len() {
-        paragraphs.truncate(paragraphs.len() - run);
-    }
-}
-
 /// The start of an "alternate addresses" footer.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?ix)\b(?:can\ also\ be\ (?:accessed|reached|found)\ at|also\ available\ at|alternate\ addresses)\b")
