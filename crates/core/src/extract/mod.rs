@@ -1,15 +1,20 @@
 //! Extraction: bytes of a saved file → a clean [`Article`] (title, byline, outlet, date, body).
 //!
-//! The format is recognised by magic bytes, then the extension ([`sniff`]); text is decoded after
-//! detecting its encoding ([`encoding`]); each format has its reader ([`html`], [`text`], [`pdf`],
-//! [`docx`], [`mhtml`]); all share the clutter clean-up ([`clutter`]) and date normalisation
-//! ([`date`]).
+//! The format is recognised by magic bytes, then the extension (`sniff`); text is decoded after
+//! detecting its encoding (`encoding`); each format has its reader (`html`, `text`, `pdf`,
+//! `docx`, `mhtml`); all share the clutter clean-up (`clutter`) and date normalisation
+//! (`date`).
 //!
 //! Size limits: the caller (the store) caps file size before reading. Text and Markdown are read
 //! in one linear pass (a 200 MB text file takes about 4 s in release and peaks near 2.5× its
 //! size: the bytes, the paragraphs, and the decoded copy when it was not UTF-8); the caller's
-//! joined body adds one more copy. Web pages above [`html::MAX_HTML_BYTES`] are refused (a DOM costs ~10× the
-//! page), and no part of a `.docx` may decompress to more than [`docx::MAX_PART_BYTES`].
+//! joined body adds one more copy. Web pages above [`MAX_HTML_BYTES`] are refused (a DOM
+//! costs ~10× the page), and no part of a `.docx` may decompress to more than
+//! [`MAX_DOCX_PART_BYTES`].
+//!
+//! Quality: `cargo xtask bench-extract` scores the body on 181 real pages (4-token shingles,
+//! averaged precision/recall): precision 0.963, recall 0.978, F1 0.971 (Python trafilatura:
+//! 0.960). The body comes from the `trafilatura` crate; our clean-up on top adds ~0.01.
 
 mod clutter;
 mod date;
