@@ -20,6 +20,8 @@
 mod align;
 mod diff;
 mod options;
+#[doc(hidden)]
+pub mod synth;
 
 pub use align::{align, Alignment, Pair, PairClass};
 pub use diff::{diff_sentences, diff_spans, diff_text_spans, has_changes, OpKind, WordOp};
