@@ -72,7 +72,14 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
 
     eprintln!("building parallax (release)…");
     let status = Command::new(cargo())
-        .args(["build", "--release", "-p", "parallax-cli", "--bin", "parallax"])
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "parallax-cli",
+            "--bin",
+            "parallax",
+        ])
         .current_dir(&root)
         .status()
         .context("running cargo build")?;
@@ -124,7 +131,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn case(peer: &'static str, subcommand: &'static str, reports: usize, words: usize, runs: usize) -> Case {
+fn case(
+    peer: &'static str,
+    subcommand: &'static str,
+    reports: usize,
+    words: usize,
+    runs: usize,
+) -> Case {
     Case {
         label: format!("{peer} {reports}x{words}"),
         peer,
@@ -163,7 +176,12 @@ fn time_peer(python: &Path, peer: &str, runs: usize, files: &[PathBuf]) -> anyho
     value["seconds"].as_f64().context("peer printed no seconds")
 }
 
-fn time_ours(parallax: &Path, subcommand: &str, files: &[PathBuf], runs: usize) -> anyhow::Result<Duration> {
+fn time_ours(
+    parallax: &Path,
+    subcommand: &str,
+    files: &[PathBuf],
+    runs: usize,
+) -> anyhow::Result<Duration> {
     let mut best = Duration::MAX;
     for _ in 0..runs {
         let start = Instant::now();
@@ -175,7 +193,10 @@ fn time_ours(parallax: &Path, subcommand: &str, files: &[PathBuf], runs: usize) 
             .context("running parallax")?;
         let elapsed = start.elapsed();
         if !output.status.success() {
-            bail!("parallax {subcommand} failed: {}", String::from_utf8_lossy(&output.stderr));
+            bail!(
+                "parallax {subcommand} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
         }
         best = best.min(elapsed);
     }
@@ -210,7 +231,15 @@ fn ensure_venv(target: &Path) -> anyhow::Result<PathBuf> {
         bail!("python3 -m venv failed");
     }
     let status = Command::new(&python)
-        .args(["-m", "pip", "install", "--quiet", "collatex==2.3", "python-Levenshtein", "networkx"])
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "collatex==2.3",
+            "python-Levenshtein",
+            "networkx",
+        ])
         .status()
         .context("running pip")?;
     if !status.success() {

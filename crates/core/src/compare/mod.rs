@@ -26,5 +26,6 @@ pub mod synth;
 pub use align::{align, Alignment, Pair, PairClass};
 pub use diff::{diff_sentences, diff_spans, diff_text_spans, has_changes, OpKind, WordOp};
 pub use options::{AlignOptions, DiffOptions};
+pub mod collate;
 pub mod quotes;
 pub mod terms;

@@ -74,19 +74,86 @@ pub struct FoundQuote {
 /// Verbs of saying after which (or before which) a speaker is named.
 const SPEECH_VERBS: &[&str] = &[
     // English
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "noted", "warned",
-    "claimed", "claims", "insisted", "declared", "explained", "wrote", "writes", "asked", "urged",
-    "vowed", "emphasized", "emphasised", "stressed", "argued", "announced", "quoted", "saying",
-    "recalled", "replied", "continued", "tweeted", "posted", "commented", "admitted", "conceded",
-    "acknowledged", "confirmed", "denied", "alleged", "pledged", "promised", "predicted",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "noted",
+    "warned",
+    "claimed",
+    "claims",
+    "insisted",
+    "declared",
+    "explained",
+    "wrote",
+    "writes",
+    "asked",
+    "urged",
+    "vowed",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "argued",
+    "announced",
+    "quoted",
+    "saying",
+    "recalled",
+    "replied",
+    "continued",
+    "tweeted",
+    "posted",
+    "commented",
+    "admitted",
+    "conceded",
+    "acknowledged",
+    "confirmed",
+    "denied",
+    "alleged",
+    "pledged",
+    "promised",
+    "predicted",
     // Russian
-    "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
-    "рассказал", "рассказала", "добавил", "добавила", "подчеркнул", "подчеркнула", "сообщил",
-    "сообщила", "сообщили", "пояснил", "пояснила",
+    "сказал",
+    "сказала",
+    "сказали",
+    "заявил",
+    "заявила",
+    "заявили",
+    "отметил",
+    "отметила",
+    "рассказал",
+    "рассказала",
+    "добавил",
+    "добавила",
+    "подчеркнул",
+    "подчеркнула",
+    "сообщил",
+    "сообщила",
+    "сообщили",
+    "пояснил",
+    "пояснила",
     // Arabic
-    "قال", "قالت", "وقال", "وقالت", "أضاف", "وأضاف", "أكد", "وأكد", "صرح",
+    "قال",
+    "قالت",
+    "وقال",
+    "وقالت",
+    "أضاف",
+    "وأضاف",
+    "أكد",
+    "وأكد",
+    "صرح",
     // French, Spanish, German
-    "dit", "déclaré", "dijo", "afirmó", "declaró", "sagte", "erklärte",
+    "dit",
+    "déclaré",
+    "dijo",
+    "afirmó",
+    "declaró",
+    "sagte",
+    "erklärte",
 ];
 
 /// Pronouns that stand for an earlier speaker.
@@ -95,7 +162,9 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Words dropped from the end of a subject before its verb ("the president was quoted").
-const AUXILIARIES: &[&str] = &["was", "is", "has", "had", "were", "have", "been", "also", "later", "then"];
+const AUXILIARIES: &[&str] = &[
+    "was", "is", "has", "had", "were", "have", "been", "also", "later", "then",
+];
 
 /// The most words a speaker may have.
 const MAX_SPEAKER_WORDS: usize = 6;
@@ -108,8 +177,13 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
     for paragraph in &doc.paragraphs {
         let spans = quoted_spans(&doc.body, paragraph.range.clone());
         for (outer, mark) in spans {
-            let Some(range) = inner_range(&doc.body, &outer) else { continue };
-            let Some(sentence) = doc.sentence_at(outer.start).or_else(|| doc.sentence_at(range.start)) else {
+            let Some(range) = inner_range(&doc.body, &outer) else {
+                continue;
+            };
+            let Some(sentence) = doc
+                .sentence_at(outer.start)
+                .or_else(|| doc.sentence_at(range.start))
+            else {
                 continue;
             };
             // Remember the named speakers of the sentences before this one.
@@ -120,7 +194,10 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
                 next_sentence_to_scan += 1;
             }
             let speaker = speaker_of(doc, &outer).map(|s| resolve(s, last_named.as_deref()));
-            if let Some(s) = speaker.as_ref().filter(|s| !s.resolved && !is_pronoun(&s.as_written)) {
+            if let Some(s) = speaker
+                .as_ref()
+                .filter(|s| !s.resolved && !is_pronoun(&s.as_written))
+            {
                 last_named = Some(s.name.clone());
             }
             quotes.push(FoundQuote {
@@ -150,7 +227,9 @@ fn quoted_spans(body: &str, range: Range<usize>) -> Vec<(Range<usize>, QuoteMark
                     '\u{201C}' => Some(QuoteMark::Curly),
                     '\u{201E}' => Some(QuoteMark::Low),
                     '\u{00AB}' => Some(QuoteMark::Guillemets),
-                    '\u{2018}' if !prev.is_some_and(char::is_alphanumeric) => Some(QuoteMark::Single),
+                    '\u{2018}' if !prev.is_some_and(char::is_alphanumeric) => {
+                        Some(QuoteMark::Single)
+                    }
                     '"' if !prev.is_some_and(char::is_alphanumeric) => Some(QuoteMark::Straight),
                     _ => None,
                 };
@@ -194,7 +273,10 @@ fn inner_range(body: &str, outer: &Range<usize>) -> Option<Range<usize>> {
     end = start + inner.len();
     let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
     end = end.min(start + inner.len());
-    body[start..end].chars().any(char::is_alphanumeric).then_some(start..end)
+    body[start..end]
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some(start..end)
 }
 
 /// The token indices of `doc` whose ranges lie inside `range`.
@@ -216,13 +298,16 @@ fn is_pronoun(words: &str) -> bool {
 /// The speaker the sentence(s) around the quote at `outer` give.
 fn speaker_of(doc: &Document, outer: &Range<usize>) -> Option<Speaker> {
     let start_sentence = doc.sentence_at(outer.start)?;
-    let end_sentence = doc.sentence_at(outer.end.saturating_sub(1)).unwrap_or(start_sentence);
+    let end_sentence = doc
+        .sentence_at(outer.end.saturating_sub(1))
+        .unwrap_or(start_sentence);
     let after = tokens_in(doc, outer.end..doc.sentences[end_sentence].range.end);
     let before = tokens_in(doc, doc.sentences[start_sentence].range.start..outer.start);
     speaker_after(doc, after)
         .or_else(|| speaker_before(doc, before))
         .or_else(|| {
-            let sentence = doc.sentences[start_sentence].range.start..doc.sentences[end_sentence].range.end;
+            let sentence =
+                doc.sentences[start_sentence].range.start..doc.sentences[end_sentence].range.end;
             according_to(doc, tokens_in(doc, sentence))
         })
 }
@@ -231,14 +316,25 @@ fn speaker_of(doc: &Document, outer: &Range<usize>) -> Option<Speaker> {
 fn speaker_after(doc: &Document, tokens: Range<usize>) -> Option<Speaker> {
     let toks = &doc.tokens[tokens.clone()];
     // Skip the punctuation that joins quote and attribution (",", "—").
-    let lead = toks.iter().take_while(|t| t.kind == TokenKind::Punct).count();
+    let lead = toks
+        .iter()
+        .take_while(|t| t.kind == TokenKind::Punct)
+        .count();
     let words = &toks[lead..];
-    let verb = words.iter().take(MAX_SPEAKER_WORDS + 2).position(is_speech_verb)?;
+    let verb = words
+        .iter()
+        .take(MAX_SPEAKER_WORDS + 2)
+        .position(is_speech_verb)?;
     if verb == 0 {
         let first = tokens.start + lead + 1;
         subject_run_forward(doc, first, tokens.end, SpeakerCue::AfterQuote)
     } else {
-        subject_run_backward(doc, tokens.start + lead, tokens.start + lead + verb, SpeakerCue::AfterQuote)
+        subject_run_backward(
+            doc,
+            tokens.start + lead,
+            tokens.start + lead + verb,
+            SpeakerCue::AfterQuote,
+        )
     }
 }
 
@@ -246,7 +342,12 @@ fn speaker_after(doc: &Document, tokens: Range<usize>) -> Option<Speaker> {
 /// saying before the quote.
 fn speaker_before(doc: &Document, tokens: Range<usize>) -> Option<Speaker> {
     let verb = doc.tokens[tokens.clone()].iter().position(is_speech_verb)?;
-    subject_run_backward(doc, tokens.start, tokens.start + verb, SpeakerCue::BeforeQuote)
+    subject_run_backward(
+        doc,
+        tokens.start,
+        tokens.start + verb,
+        SpeakerCue::BeforeQuote,
+    )
 }
 
 /// `according to X`: the words after it up to punctuation.
@@ -255,13 +356,26 @@ fn according_to(doc: &Document, tokens: Range<usize>) -> Option<Speaker> {
     let at = toks
         .windows(2)
         .position(|w| w[0].norm == "according" && w[1].norm == "to")?;
-    subject_run_forward(doc, tokens.start + at + 2, tokens.end, SpeakerCue::AccordingTo)
+    subject_run_forward(
+        doc,
+        tokens.start + at + 2,
+        tokens.end,
+        SpeakerCue::AccordingTo,
+    )
 }
 
 /// The words from token `first` on, up to punctuation or `MAX_SPEAKER_WORDS`.
-fn subject_run_forward(doc: &Document, first: usize, end: usize, cue: SpeakerCue) -> Option<Speaker> {
+fn subject_run_forward(
+    doc: &Document,
+    first: usize,
+    end: usize,
+    cue: SpeakerCue,
+) -> Option<Speaker> {
     let mut last = first;
-    while last < end && last - first < MAX_SPEAKER_WORDS && doc.tokens[last].kind != TokenKind::Punct {
+    while last < end
+        && last - first < MAX_SPEAKER_WORDS
+        && doc.tokens[last].kind != TokenKind::Punct
+    {
         last += 1;
     }
     speaker_from(doc, first..last, cue)
@@ -269,7 +383,12 @@ fn subject_run_forward(doc: &Document, first: usize, end: usize, cue: SpeakerCue
 
 /// The words just before token `verb` (back to punctuation, `floor` or `MAX_SPEAKER_WORDS`),
 /// without trailing auxiliaries ("the president was quoted").
-fn subject_run_backward(doc: &Document, floor: usize, verb: usize, cue: SpeakerCue) -> Option<Speaker> {
+fn subject_run_backward(
+    doc: &Document,
+    floor: usize,
+    verb: usize,
+    cue: SpeakerCue,
+) -> Option<Speaker> {
     let mut end = verb;
     // An appositive ends with a comma before the verb: "Its commander, Teodor Vasko, said".
     if end > floor && doc.body[doc.tokens[end - 1].range.clone()] == *"," {
@@ -279,7 +398,10 @@ fn subject_run_backward(doc: &Document, floor: usize, verb: usize, cue: SpeakerC
         end -= 1;
     }
     let mut first = end;
-    while first > floor && end - first < MAX_SPEAKER_WORDS && doc.tokens[first - 1].kind != TokenKind::Punct {
+    while first > floor
+        && end - first < MAX_SPEAKER_WORDS
+        && doc.tokens[first - 1].kind != TokenKind::Punct
+    {
         first -= 1;
     }
     speaker_from(doc, first..end, cue)
@@ -316,7 +438,12 @@ fn resolve(mut speaker: Speaker, last_named: Option<&str>) -> Speaker {
 fn named_subject(doc: &Document, i: usize) -> Option<String> {
     let tokens = doc.sentences[i].tokens.clone();
     let verb = doc.tokens[tokens.clone()].iter().position(is_speech_verb)?;
-    let speaker = subject_run_backward(doc, tokens.start, tokens.start + verb, SpeakerCue::BeforeQuote)?;
+    let speaker = subject_run_backward(
+        doc,
+        tokens.start,
+        tokens.start + verb,
+        SpeakerCue::BeforeQuote,
+    )?;
     (!is_pronoun(&speaker.as_written)).then_some(speaker.name)
 }
 
@@ -347,13 +474,22 @@ mod tests {
         let found = quotes_of(
             "Interior Minister Halina Orsk said the town would be retaken. \"We will not negotiate,\" she told reporters.",
         );
-        assert_eq!(found, vec![("We will not negotiate".into(), Some("Interior Minister Halina Orsk".into()))]);
+        assert_eq!(
+            found,
+            vec![(
+                "We will not negotiate".into(),
+                Some("Interior Minister Halina Orsk".into())
+            )]
+        );
     }
 
     #[test]
     fn verb_before_name_after_the_quote() {
         let found = quotes_of("\u{201C}We left with nothing,\u{201D} said Mirela Dan, a teacher.");
-        assert_eq!(found, vec![("We left with nothing".into(), Some("Mirela Dan".into()))]);
+        assert_eq!(
+            found,
+            vec![("We left with nothing".into(), Some("Mirela Dan".into()))]
+        );
     }
 
     #[test]
@@ -361,39 +497,67 @@ mod tests {
         let found = quotes_of(
             "Its commander, Teodor Vasko, said in a video that his fighters had \"liberated Dravik without harm.\"",
         );
-        assert_eq!(found, vec![("liberated Dravik without harm.".into(), Some("Teodor Vasko".into()))]);
+        assert_eq!(
+            found,
+            vec![(
+                "liberated Dravik without harm.".into(),
+                Some("Teodor Vasko".into())
+            )]
+        );
     }
 
     #[test]
     fn according_to() {
         let found = quotes_of("The town was taken \u{201C}without a shot,\u{201D} according to the Kremlin press office.");
-        assert_eq!(found, vec![("without a shot".into(), Some("the Kremlin press office".into()))]);
+        assert_eq!(
+            found,
+            vec![(
+                "without a shot".into(),
+                Some("the Kremlin press office".into())
+            )]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
         let found = quotes_of("Russia\u{2019}s role and the students\u{2019} union were praised; \u{2018}a good day\u{2019}, he said.");
-        assert_eq!(found.len(), 1, "only the ‘a good day’ span is a quote: {found:?}");
+        assert_eq!(
+            found.len(),
+            1,
+            "only the ‘a good day’ span is a quote: {found:?}"
+        );
         assert_eq!(found[0].0, "a good day");
     }
 
     #[test]
     fn guillemets_and_low_quotes() {
-        let doc = segment("«Мы не будем вести переговоры», — сказала министр. „Wir bleiben“, sagte er.", None);
+        let doc = segment(
+            "«Мы не будем вести переговоры», — сказала министр. „Wir bleiben“, sagte er.",
+            None,
+        );
         let found = find_quotes(&doc);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].mark, QuoteMark::Guillemets);
-        assert_eq!(found[0].speaker.as_ref().map(|s| s.name.as_str()), Some("министр"));
+        assert_eq!(
+            found[0].speaker.as_ref().map(|s| s.name.as_str()),
+            Some("министр")
+        );
         assert_eq!(found[1].mark, QuoteMark::Low);
     }
 
     #[test]
     fn unclosed_quote_at_paragraph_end_is_skipped() {
-        assert!(quotes_of("\u{201C}This runs on to the next paragraph.\n\nAnd ends here.\u{201D}").is_empty());
+        assert!(
+            quotes_of("\u{201C}This runs on to the next paragraph.\n\nAnd ends here.\u{201D}")
+                .is_empty()
+        );
     }
 
     #[test]
     fn speaker_keys_compare_surnames() {
-        assert_eq!(speaker_key("Interior Minister Halina Orsk"), speaker_key("Halina Orsk"));
+        assert_eq!(
+            speaker_key("Interior Minister Halina Orsk"),
+            speaker_key("Halina Orsk")
+        );
     }
 }

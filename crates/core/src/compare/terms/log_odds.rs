@@ -148,7 +148,13 @@ fn intern(vocabulary: &mut HashMap<String, u32>, key: &str) -> u32 {
 }
 
 /// The terms of report `r` in `counts` whose z-score passes `options.min_z`.
-fn score(counts: &Counts, r: usize, words: u8, options: &LogOddsOptions, body: &str) -> Vec<DistinctiveTerm> {
+fn score(
+    counts: &Counts,
+    r: usize,
+    words: u8,
+    options: &LogOddsOptions,
+    body: &str,
+) -> Vec<DistinctiveTerm> {
     let total: u64 = counts.totals.iter().sum();
     if total == 0 || counts.per_report.len() < 2 {
         return Vec::new();
@@ -163,7 +169,8 @@ fn score(counts: &Counts, r: usize, words: u8, options: &LogOddsOptions, body: &
         let y_i = f64::from(count);
         let y_r = y_all - y_i;
         let alpha = a0 * y_all / n_all;
-        let delta = ((y_i + alpha) / (n_i + a0 - y_i - alpha)).ln() - ((y_r + alpha) / (n_r + a0 - y_r - alpha)).ln();
+        let delta = ((y_i + alpha) / (n_i + a0 - y_i - alpha)).ln()
+            - ((y_r + alpha) / (n_r + a0 - y_r - alpha)).ln();
         let variance = 1.0 / (y_i + alpha) + 1.0 / (y_r + alpha);
         let z = delta / variance.sqrt();
         if z.is_finite() && z >= options.min_z {
@@ -192,14 +199,23 @@ mod tests {
     #[test]
     fn a_word_only_one_report_repeats_is_distinctive() {
         let shared = "The town fell on Monday after two days of fighting near the river bridge. ";
-        let a = format!("{shared}{}", "The terrorist militants shelled the town. ".repeat(8));
+        let a = format!(
+            "{shared}{}",
+            "The terrorist militants shelled the town. ".repeat(8)
+        );
         let b = format!("{shared}{}", "The rebels took the town. ".repeat(8));
         let c = format!("{shared}{}", "The rebels held the bridge. ".repeat(8));
         let result = distinctive_terms(&docs(&[&a, &b, &c]), &LogOddsOptions::default());
         let texts: Vec<&str> = result[0].terms.iter().map(|t| t.text.as_str()).collect();
-        assert!(texts.contains(&"terrorist militants"), "report 0 terms: {texts:?}");
+        assert!(
+            texts.contains(&"terrorist militants"),
+            "report 0 terms: {texts:?}"
+        );
         assert!(texts.contains(&"terrorist"), "report 0 terms: {texts:?}");
-        assert!(!texts.contains(&"town"), "a word all reports share is not distinctive: {texts:?}");
+        assert!(
+            !texts.contains(&"town"),
+            "a word all reports share is not distinctive: {texts:?}"
+        );
         assert!(
             result[0].terms.windows(2).all(|w| w[0].z >= w[1].z),
             "terms are sorted by z-score"
@@ -209,7 +225,10 @@ mod tests {
     #[test]
     fn a_word_said_once_is_not_enough() {
         let result = distinctive_terms(
-            &docs(&["The army retook the town on Monday.", "The army retook the town on Tuesday."]),
+            &docs(&[
+                "The army retook the town on Monday.",
+                "The army retook the town on Tuesday.",
+            ]),
             &LogOddsOptions::default(),
         );
         assert!(result.iter().all(|r| r.terms.is_empty()), "{result:?}");
@@ -217,7 +236,10 @@ mod tests {
 
     #[test]
     fn one_report_has_nothing_to_contrast() {
-        let result = distinctive_terms(&docs(&["Only one report here, said twice. Only one."]), &LogOddsOptions::default());
+        let result = distinctive_terms(
+            &docs(&["Only one report here, said twice. Only one."]),
+            &LogOddsOptions::default(),
+        );
         assert_eq!(result.len(), 1);
         assert!(result[0].terms.is_empty());
     }
