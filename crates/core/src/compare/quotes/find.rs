@@ -77,6 +77,7 @@ const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "say",
+    "spoke",
     "told",
     "tells",
     "added",
@@ -290,7 +291,7 @@ fn is_speech_verb(token: &Token) -> bool {
     token.kind == TokenKind::Word && SPEECH_VERBS.contains(&token.norm.as_str())
 }
 
-fn is_pronoun(words: &str) -> bool {
+pub(crate) fn is_pronoun(words: &str) -> bool {
     let lower = words.to_lowercase();
     PRONOUNS.contains(&lower.as_str())
 }
@@ -448,7 +449,11 @@ fn named_subject(doc: &Document, i: usize) -> Option<String> {
 }
 
 /// The key two speakers are compared by: the last word of the name, lowercased ("orsk").
+/// An unresolved pronoun has no key: "she" in one report is not "she" in another.
 pub fn speaker_key(name: &str) -> String {
+    if is_pronoun(name) {
+        return String::new();
+    }
     name.split_whitespace()
         .next_back()
         .unwrap_or("")
