@@ -28,4 +28,5 @@ pub use diff::{diff_sentences, diff_spans, diff_text_spans, has_changes, OpKind,
 pub use options::{AlignOptions, DiffOptions};
 pub mod collate;
 pub mod quotes;
+pub mod schema;
 pub mod terms;
