@@ -395,42 +395,96 @@ fn word_keys<'d>(doc: &'d Document, sentences: &[usize]) -> Vec<&'d str> {
         .collect()
 }
 
-/// The claims (cluster roots) in reading order: the first report's order, then each later
-/// report's new claims inserted after the claim that precedes them in that report.
+/// The claims (cluster roots) in reading order: the first report's order; then each later
+/// report's new claims go where that report put them — after the known claim that precedes them
+/// in it, or, before its first known claim, just before that one. A report sharing nothing is
+/// appended.
 fn claim_order(report_count: usize, nodes: &Nodes, roots: &[usize]) -> Vec<usize> {
-    // A linked list of roots (`next[root]`), so inserting after an anchor is O(1).
-    const END: usize = usize::MAX;
-    let mut next = vec![END; roots.len()];
+    let mut list = Order::new(roots.len());
     let mut placed = vec![false; roots.len()];
-    let mut head = END;
     for r in 0..report_count {
-        let mut anchor: Option<usize> = None; // root after which new claims go
+        let mut anchor: Option<usize> = None; // the last known or placed claim of this report
+        let mut pending: Vec<usize> = Vec::new(); // new claims before this report's first known one
         for &root in &roots[nodes.offset[r]..nodes.offset[r + 1]] {
             if placed[root] {
+                if anchor.is_none() {
+                    // Put the report's leading new claims just before its first known claim.
+                    let mut at = list.prev[root];
+                    for p in pending.drain(..) {
+                        list.insert_after(at, p);
+                        at = p;
+                    }
+                }
                 anchor = Some(root);
                 continue;
             }
+            placed[root] = true;
             match anchor {
                 Some(a) => {
-                    next[root] = next[a];
-                    next[a] = root;
+                    list.insert_after(a, root);
+                    anchor = Some(root);
                 }
-                None => {
-                    next[root] = head;
-                    head = root;
-                }
+                None => pending.push(root),
             }
-            placed[root] = true;
-            anchor = Some(root);
+        }
+        // A report with no known claim at all: its claims go at the end, in its order.
+        for p in pending {
+            list.insert_after(list.tail, p);
         }
     }
-    let mut order = Vec::new();
-    let mut at = head;
-    while at != END {
-        order.push(at);
-        at = next[at];
+    list.into_vec()
+}
+
+/// A doubly linked list of claim roots, so inserting next to an anchor is O(1).
+struct Order {
+    next: Vec<usize>,
+    prev: Vec<usize>,
+    head: usize,
+    tail: usize,
+}
+
+impl Order {
+    const END: usize = usize::MAX;
+
+    fn new(len: usize) -> Self {
+        Order {
+            next: vec![Self::END; len],
+            prev: vec![Self::END; len],
+            head: Self::END,
+            tail: Self::END,
+        }
     }
-    order
+
+    /// Inserts `root` after `at` (`END`: at the front).
+    fn insert_after(&mut self, at: usize, root: usize) {
+        let after = if at == Self::END {
+            self.head
+        } else {
+            self.next[at]
+        };
+        self.prev[root] = at;
+        self.next[root] = after;
+        if at == Self::END {
+            self.head = root;
+        } else {
+            self.next[at] = root;
+        }
+        if after == Self::END {
+            self.tail = root;
+        } else {
+            self.prev[after] = root;
+        }
+    }
+
+    fn into_vec(self) -> Vec<usize> {
+        let mut order = Vec::new();
+        let mut at = self.head;
+        while at != Self::END {
+            order.push(at);
+            at = self.next[at];
+        }
+        order
+    }
 }
 
 fn coverage(reports: &[Document], claims: &[Claim]) -> Vec<Coverage> {
