@@ -44,7 +44,7 @@ fn load(index: usize, arg: &str) -> anyhow::Result<Report> {
         );
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {arg}"))?;
-    let article = extract(&bytes, arg).with_context(|| format!("{arg}"))?;
+    let article = extract(&bytes, arg).with_context(|| arg.to_string())?;
     let doc = segment(&article.body(), article.lang.as_deref());
     let info = ReportInfo::new(index, arg, &article.title, article.outlet.as_deref(), &doc);
     Ok(Report { info, doc })

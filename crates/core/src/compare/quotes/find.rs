@@ -167,6 +167,33 @@ const AUXILIARIES: &[&str] = &[
     "was", "is", "has", "had", "were", "have", "been", "also", "later", "then",
 ];
 
+/// Words that end a speaker named after its verb ("said a resident who reached Ostrel").
+const CLAUSE_WORDS: &[&str] = &[
+    "who",
+    "which",
+    "that",
+    "in",
+    "at",
+    "on",
+    "to",
+    "from",
+    "after",
+    "before",
+    "during",
+    "with",
+    "while",
+    "when",
+    "as",
+    "of",
+    "for",
+    "и",
+    "в",
+    "на",
+    "из",
+    "который",
+    "которая",
+];
+
 /// The most words a speaker may have.
 const MAX_SPEAKER_WORDS: usize = 6;
 
@@ -376,6 +403,7 @@ fn subject_run_forward(
     while last < end
         && last - first < MAX_SPEAKER_WORDS
         && doc.tokens[last].kind != TokenKind::Punct
+        && !(last > first && CLAUSE_WORDS.contains(&doc.tokens[last].norm.as_str()))
     {
         last += 1;
     }

@@ -1,6 +1,8 @@
 //! Word substitutions inside aligned sentence pairs: where one report has "rebels" and the
 //! corresponding sentence of another has "militants". Only single-word `Replace` ops between
-//! content words count (not stop words, numbers or punctuation, and not two forms of one stem).
+//! content words count (not stop words, numbers or punctuation, and not two forms of one stem),
+//! and only when the words around them are equal on both sides (an `Equal` op holding a word, or
+//! the span's edge): a swap inside shared wording, not one step of a rewritten sentence.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -8,7 +10,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::align::Alignment;
-use crate::compare::diff::OpKind;
+use crate::compare::diff::{OpKind, WordOp};
 use crate::text::{Document, Token, TokenKind};
 
 /// The most sites kept per substitution (the count still counts them all).
@@ -51,7 +53,20 @@ impl SubstitutionCollector {
     /// Adds the substitutions of the alignment of reports `i` (A) and `j` (B).
     pub fn add(&mut self, i: usize, a: &Document, j: usize, b: &Document, alignment: &Alignment) {
         for pair in &alignment.pairs {
-            for op in pair.ops.iter().filter(|op| op.kind == OpKind::Replace) {
+            for (k, op) in pair.ops.iter().enumerate() {
+                if op.kind != OpKind::Replace {
+                    continue;
+                }
+                let context = |neighbour: Option<&WordOp>| {
+                    neighbour.is_none_or(|n| {
+                        n.kind == OpKind::Equal
+                            && a.body[n.a.clone()].chars().any(char::is_alphanumeric)
+                    })
+                };
+                let before = k.checked_sub(1).and_then(|p| pair.ops.get(p));
+                if !context(before) || !context(pair.ops.get(k + 1)) {
+                    continue;
+                }
                 let (Some(ta), Some(tb)) =
                     (single_content_word(a, &op.a), single_content_word(b, &op.b))
                 else {
