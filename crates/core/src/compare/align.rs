@@ -24,14 +24,13 @@
 //! increasing subsequence of B places (weight: text length, then a content hash, both symmetric)
 //! stay in order; the others are `moved`. `O(n log n)` with a Fenwick tree.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::diff::{diff_spans, fnv1a, has_changes, WordOp};
+use super::diff::{diff_spans, has_changes, WordOp};
 use super::options::AlignOptions;
-use crate::text::{Document, TokenKind};
+use crate::text::{fnv1a, Document, FastMap, FastSet, TokenKind};
 
 /// The alignment of two reports, A and B.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,40 +167,54 @@ const STOP_WEIGHT: f64 = 0.1;
 
 impl SentenceTerms {
     pub(crate) fn build(a: &Document, b: &Document) -> SentenceTerms {
-        // Vocabulary sorted by stem text, so ids (and float sums in id order) do not depend on
-        // which report comes first.
-        let mut vocab: HashMap<&str, bool> = HashMap::new();
-        for doc in [a, b] {
-            for t in doc.tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
-                *vocab.entry(t.stem.as_str()).or_insert(false) |= t.stop;
-            }
-        }
-        let mut sorted: Vec<(&str, bool)> = vocab.into_iter().collect();
-        sorted.sort_unstable();
-        let ids: HashMap<&str, u32> = sorted
-            .iter()
-            .enumerate()
-            .map(|(i, (s, _))| (*s, i as u32))
-            .collect();
-        let stop: Vec<bool> = sorted.iter().map(|&(_, s)| s).collect();
-        let sets = |doc: &Document| -> Vec<Vec<u32>> {
-            (0..doc.sentences.len())
+        // Provisional ids in order of appearance, then ids in stem order, so ids (and float sums
+        // in id order) do not depend on which report comes first.
+        let mut provisional: FastMap<&str, u32> = FastMap::default();
+        let mut stems: Vec<(&str, bool)> = Vec::new();
+        let mut raw: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
+        for (side, doc) in [a, b].into_iter().enumerate() {
+            raw[side] = (0..doc.sentences.len())
                 .map(|i| {
-                    let mut v: Vec<u32> = doc
-                        .sentence_tokens(i)
+                    doc.sentence_tokens(i)
                         .iter()
                         .filter(|t| t.kind != TokenKind::Punct)
-                        .map(|t| ids[t.stem.as_str()])
-                        .collect();
+                        .map(|t| {
+                            let next = stems.len() as u32;
+                            let id = *provisional.entry(t.stem.as_str()).or_insert(next);
+                            if id == next {
+                                stems.push((t.stem.as_str(), t.stop));
+                            } else {
+                                stems[id as usize].1 |= t.stop;
+                            }
+                            id
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        let mut order: Vec<u32> = (0..stems.len() as u32).collect();
+        order.sort_unstable_by_key(|&k| stems[k as usize].0);
+        let mut rank = vec![0u32; stems.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k as usize] = r as u32;
+        }
+        let stop: Vec<bool> = order.iter().map(|&k| stems[k as usize].1).collect();
+        let [ra, rb] = raw;
+        let remap = |sets: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
+            sets.into_iter()
+                .map(|mut v| {
+                    for t in v.iter_mut() {
+                        *t = rank[*t as usize];
+                    }
                     v.sort_unstable();
                     v.dedup();
                     v
                 })
                 .collect()
         };
-        let sa = sets(a);
-        let sb = sets(b);
-        let mut df = vec![0u32; sorted.len()];
+        let sa = remap(ra);
+        let sb = remap(rb);
+        let mut df = vec![0u32; stop.len()];
         for set in sa.iter().chain(&sb) {
             for &t in set {
                 df[t as usize] += 1;
@@ -284,9 +297,9 @@ fn union<'s>(sets: impl Iterator<Item = &'s [u32]>) -> Vec<u32> {
 }
 
 /// How many of a sentence's rarest informative terms are looked up in the other report.
-const LOOKUP_TERMS: usize = 6;
+const LOOKUP_TERMS: usize = 4;
 /// A term whose posting list in the other report is longer than this is skipped.
-const MAX_POSTING: usize = 64;
+const MAX_POSTING: usize = 32;
 /// A merge must beat the single pair's score by this much.
 const MERGE_GAIN: f32 = 0.05;
 /// The added sentence must itself overlap this much with the other side.
@@ -294,8 +307,8 @@ const MERGE_MIN_PART: f32 = 0.1;
 
 /// Candidate pairs `(i, j)`, sorted and deduplicated.
 fn candidates(a: &Document, b: &Document, terms: &SentenceTerms) -> Vec<(u32, u32)> {
-    let index = |sets: &[Vec<u32>]| -> HashMap<u32, Vec<u32>> {
-        let mut idx: HashMap<u32, Vec<u32>> = HashMap::new();
+    let index = |sets: &[Vec<u32>]| -> FastMap<u32, Vec<u32>> {
+        let mut idx: FastMap<u32, Vec<u32>> = FastMap::default();
         for (s, set) in sets.iter().enumerate() {
             for &t in set.iter().filter(|&&t| !terms.stop[t as usize]) {
                 idx.entry(t).or_default().push(s as u32);
@@ -306,7 +319,7 @@ fn candidates(a: &Document, b: &Document, terms: &SentenceTerms) -> Vec<(u32, u3
     let index_a = index(&terms.a);
     let index_b = index(&terms.b);
     let mut out: Vec<(u32, u32)> = Vec::new();
-    let mut probe = |sets: &[Vec<u32>], other: &HashMap<u32, Vec<u32>>, flip: bool| {
+    let mut probe = |sets: &[Vec<u32>], other: &FastMap<u32, Vec<u32>>, flip: bool| {
         let mut rare: Vec<u32> = Vec::new();
         for (s, set) in sets.iter().enumerate() {
             rare.clear();
@@ -337,7 +350,7 @@ fn candidates(a: &Document, b: &Document, terms: &SentenceTerms) -> Vec<(u32, u3
         }
         h
     };
-    let mut by_key: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut by_key: FastMap<u64, Vec<u32>> = FastMap::default();
     for i in 0..a.sentences.len() {
         by_key.entry(key(a, i)).or_default().push(i as u32);
     }
@@ -368,8 +381,7 @@ pub(crate) fn align_with_terms(
     opts: &AlignOptions,
 ) -> Alignment {
     let (na, nb) = (a.sentences.len(), b.sentences.len());
-    let unlinked: std::collections::HashSet<(usize, usize)> =
-        opts.unlinked.iter().copied().collect();
+    let unlinked: FastSet<(usize, usize)> = opts.unlinked.iter().copied().collect();
     let mut used_a = vec![false; na];
     let mut used_b = vec![false; nb];
     let mut links: Vec<Link> = Vec::new();
@@ -464,7 +476,7 @@ fn merge_neighbours(
     a: &Document,
     b: &Document,
     terms: &SentenceTerms,
-    unlinked: &std::collections::HashSet<(usize, usize)>,
+    unlinked: &FastSet<(usize, usize)>,
     links: &mut [Link],
     used_a: &mut [bool],
     used_b: &mut [bool],

@@ -8,7 +8,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::options::DiffOptions;
-use crate::text::{canonical, normalize, Document, Token, TokenKind};
+use crate::text::{canonical, fnv1a, normalize, Document, Token, TokenKind};
 
 /// What a word op does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,16 +103,6 @@ pub fn has_changes(ops: &[WordOp]) -> bool {
 pub(crate) struct Unit {
     pub range: Range<usize>,
     pub key: Option<u64>,
-}
-
-/// 64-bit FNV-1a: deterministic across runs and platforms.
-pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 const WHITESPACE_KEY: u64 = 0x5757_5757_5757_5757;

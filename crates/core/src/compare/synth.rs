@@ -39,8 +39,18 @@ const SYLLABLES: &[&str] = &[
     "fen", "da", "mor", "il", "sta",
 ];
 const NAMES: &[&str] = &[
-    "Halden", "Ostrava", "Mireille", "Vance", "Tarsk", "Ilona", "Brecht", "Calder", "Noor",
-    "Okafor", "Lindqvist", "Sorel",
+    "Halden",
+    "Ostrava",
+    "Mireille",
+    "Vance",
+    "Tarsk",
+    "Ilona",
+    "Brecht",
+    "Calder",
+    "Noor",
+    "Okafor",
+    "Lindqvist",
+    "Sorel",
 ];
 const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
@@ -129,7 +139,11 @@ pub fn report(seed: u64, words: usize) -> String {
 
 /// Rewords a sentence: changes a number, swaps or drops a word, adds one.
 fn reword(s: &str, rng: &mut Rng) -> String {
-    let mut words: Vec<String> = s.trim_end_matches('.').split(' ').map(str::to_string).collect();
+    let mut words: Vec<String> = s
+        .trim_end_matches('.')
+        .split(' ')
+        .map(str::to_string)
+        .collect();
     for _ in 0..1 + rng.below(3) {
         let k = rng.below(words.len());
         match rng.below(4) {
@@ -203,7 +217,17 @@ pub fn revision_pair(seed: u64, words: usize) -> (String, String) {
             new.push(vec![sentence(&mut rng)]); // added paragraph
         }
         if roll < 40 {
-            new.push(p.iter().map(|s| if rng.chance(0.4) { reword(s, &mut rng) } else { s.clone() }).collect());
+            new.push(
+                p.iter()
+                    .map(|s| {
+                        if rng.chance(0.4) {
+                            reword(s, &mut rng)
+                        } else {
+                            s.clone()
+                        }
+                    })
+                    .collect(),
+            );
         } else {
             new.push(p.clone());
         }

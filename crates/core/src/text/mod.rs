@@ -10,16 +10,17 @@
 //! and apostrophe variants unified), its stem (Snowball, where the language has one) and whether
 //! it is a stop word.
 
+mod fast_hash;
 mod lang;
 mod normalize;
 mod sentences;
+mod tokenize;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) use fast_hash::{fnv1a, FastMap, FastSet};
 pub use lang::detect as detect_language;
 pub use normalize::{canonical, normalize};
 pub use sentences::MAX_SENTENCE_TOKENS;
@@ -174,27 +175,36 @@ pub fn paragraph_ranges(body: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Segments paragraphs of one language, reusing its stemmer, stop list and a stem cache.
-pub(crate) struct Segmenter {
-    stemmer: Option<rust_stemmers::Stemmer>,
-    stop: &'static [&'static str],
-    stems: HashMap<String, String>,
+/// The normalized form, stem and stop flag of one word form, computed once per segmentation.
+#[derive(Clone)]
+struct WordForms {
+    norm: String,
+    stem: String,
+    stop: bool,
 }
 
-impl Segmenter {
+/// Segments paragraphs of one language, reusing its stemmer, stop list and the forms of words
+/// already seen.
+pub(crate) struct Segmenter<'a> {
+    stemmer: Option<rust_stemmers::Stemmer>,
+    stop: &'static [&'static str],
+    forms: FastMap<&'a str, WordForms>,
+}
+
+impl<'a> Segmenter<'a> {
     pub(crate) fn new(lang: Option<&str>) -> Self {
         let code = lang.unwrap_or("en");
         Segmenter {
             stemmer: lang.and_then(lang::stemmer),
             stop: lang::stop_words(code),
-            stems: HashMap::new(),
+            forms: FastMap::default(),
         }
     }
 
     /// Tokenizes the paragraph at `range` of `body` and appends it, its sentences and tokens.
     pub(crate) fn push_paragraph(
         &mut self,
-        body: &str,
+        body: &'a str,
         range: Range<usize>,
         paragraphs: &mut Vec<Paragraph>,
         sentences: &mut Vec<Sentence>,
@@ -221,20 +231,24 @@ impl Segmenter {
         });
     }
 
-    /// Appends the tokens of `body[range]`: Unicode word segments, whitespace skipped, dotted
-    /// abbreviations ("U.S.") kept whole with their final full stop.
-    fn tokenize(&mut self, body: &str, range: Range<usize>, out: &mut Vec<Token>) {
-        let base = range.start;
-        let text = &body[range];
-        let mut segments = text.split_word_bound_indices().peekable();
-        while let Some((offset, piece)) = segments.next() {
+    /// Appends the tokens of `body[range]`: Unicode word segments (UAX #29; an equivalent fast
+    /// path for ASCII text), whitespace skipped, dotted abbreviations ("U.S.") kept whole with
+    /// their final full stop.
+    fn tokenize(&mut self, body: &'a str, range: Range<usize>, out: &mut Vec<Token>) {
+        let mut pieces: Vec<Range<usize>> = Vec::new();
+        if body[range.clone()].is_ascii() {
+            tokenize::ascii_pieces(body.as_bytes(), range, &mut pieces);
+        } else {
+            tokenize::unicode_pieces(body, range, &mut pieces);
+        }
+        let mut k = 0;
+        while k < pieces.len() {
+            let mut r = pieces[k].clone();
+            k += 1;
+            let piece = &body[r.clone()];
             let Some(first) = piece.chars().next() else {
                 continue;
             };
-            if piece.chars().all(char::is_whitespace) {
-                continue;
-            }
-            let mut end = base + offset + piece.len();
             let kind = if first.is_numeric() {
                 TokenKind::Number
             } else if piece.chars().any(char::is_alphanumeric) {
@@ -242,37 +256,40 @@ impl Segmenter {
             } else {
                 TokenKind::Punct
             };
-            if kind == TokenKind::Word && piece.contains('.') {
-                if let Some(&(_, ".")) = segments.peek() {
-                    segments.next();
-                    end += 1;
-                }
+            if kind == TokenKind::Word
+                && piece.contains('.')
+                && pieces
+                    .get(k)
+                    .is_some_and(|n| n.start == r.end && &body[n.clone()] == ".")
+            {
+                r.end += 1;
+                k += 1;
             }
-            let start = base + offset;
-            out.push(self.token(&body[start..end], start..end, kind));
+            out.push(self.token(&body[r.clone()], r, kind));
         }
     }
 
-    fn token(&mut self, text: &str, range: Range<usize>, kind: TokenKind) -> Token {
-        let norm = normalize(text);
-        let stop = kind == TokenKind::Word && lang::is_stop(self.stop, &norm);
-        let stem = match (&self.stemmer, kind, stop) {
-            (Some(stemmer), TokenKind::Word, false) => match self.stems.get(&norm) {
-                Some(stem) => stem.clone(),
-                None => {
-                    let stem = stemmer.stem(&norm).into_owned();
-                    self.stems.insert(norm.clone(), stem.clone());
-                    stem
-                }
-            },
-            _ => norm.clone(),
+    fn token(&mut self, text: &'a str, range: Range<usize>, kind: TokenKind) -> Token {
+        let forms = match self.forms.get(text) {
+            Some(f) => f.clone(),
+            None => {
+                let norm = normalize(text);
+                let stop = kind == TokenKind::Word && lang::is_stop(self.stop, &norm);
+                let stem = match (&self.stemmer, kind, stop) {
+                    (Some(stemmer), TokenKind::Word, false) => stemmer.stem(&norm).into_owned(),
+                    _ => norm.clone(),
+                };
+                let f = WordForms { norm, stem, stop };
+                self.forms.insert(text, f.clone());
+                f
+            }
         };
         Token {
             range,
-            norm,
-            stem,
+            norm: forms.norm,
+            stem: forms.stem,
             kind,
-            stop,
+            stop: forms.stop,
         }
     }
 }
