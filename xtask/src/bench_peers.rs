@@ -63,7 +63,7 @@ struct Case {
     peer_runs: usize,
 }
 
-pub fn run(args: &[String]) -> anyhow::Result<()> {
+pub fn run(args: Vec<String>) -> anyhow::Result<()> {
     let skip_collatex = args.iter().any(|a| a == "--no-collatex");
     let root = workspace_root();
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -148,11 +148,18 @@ fn case(
     }
 }
 
-/// Writes `reports` generated reports of about `words` words each, one event, fixed seed.
+/// Writes `reports` generated reports of about `words` words each about one event (a base
+/// report and other outlets' variants of it, fixed seeds), each with a title line.
 fn write_inputs(dir: &Path, reports: usize, words: usize) -> anyhow::Result<Vec<PathBuf>> {
-    let texts = synth::reports(reports, words, 7);
+    let base = synth::report_sentences(7, words);
     let mut files = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
+    for i in 0..reports {
+        let paragraphs = if i == 0 {
+            base.clone()
+        } else {
+            synth::variant(&base, 100 + i as u64)
+        };
+        let text = format!("Report {i}\n\n{}\n", synth::join(&paragraphs));
         let path = dir.join(format!("r{reports}x{words}-{i}.txt"));
         std::fs::write(&path, text)?;
         files.push(path);

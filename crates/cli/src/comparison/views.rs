@@ -375,3 +375,41 @@ pub fn terms(t: &Terms, reports: &[Report], paint: Paint) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(kind: OpKind, a: &str, b: &str) -> OpView {
+        OpView {
+            kind,
+            a: 0..a.len(),
+            b: 0..b.len(),
+            a_text: a.to_string(),
+            b_text: b.to_string(),
+        }
+    }
+
+    #[test]
+    fn changes_separated_by_a_space_read_as_one() {
+        let ops = [
+            op(OpKind::Equal, "The ", "The "),
+            op(OpKind::Replace, "rebels", "terrorist"),
+            op(OpKind::Equal, " ", " "),
+            op(OpKind::Replace, "took", "militants stormed"),
+            op(OpKind::Equal, " Dravik.", " Dravik."),
+        ];
+        assert_eq!(
+            inline_ops(&ops, Paint { color: false }),
+            "The [-rebels took-]{+terrorist militants stormed+} Dravik."
+        );
+    }
+
+    #[test]
+    fn colour_marks_deletions_red_struck_and_insertions_green() {
+        let ops = [op(OpKind::Replace, "rebels", "militants")];
+        let painted = inline_ops(&ops, Paint { color: true });
+        assert!(painted.contains("\u{1b}[9;31m") || painted.contains("\u{1b}[31;9m") || painted.contains("\u{1b}[9m"), "{painted:?}");
+        assert!(painted.contains("rebels") && painted.contains("militants") && !painted.contains("[-"));
+    }
+}
