@@ -41,3 +41,17 @@ fn segment_only(bencher: Bencher, words: usize) {
     let (a, _) = two_reports(words);
     bencher.bench(|| segment(black_box(&a), Some("en")));
 }
+
+/// Revision of two versions of one article (hash paragraphs, then sentences, then words).
+#[divan::bench(args = [50_000, 500_000], sample_count = 10)]
+fn revision(bencher: Bencher, words: usize) {
+    let (old, new) = synth::revision_pair(5, words);
+    bencher.bench(|| {
+        parallax_core::compare::revision(
+            black_box(&old),
+            black_box(&new),
+            Some("en"),
+            &Default::default(),
+        )
+    });
+}

@@ -126,7 +126,7 @@ fn whitespace_key(opts: &DiffOptions) -> Option<u64> {
     (!opts.ignore_whitespace).then_some(WHITESPACE_KEY)
 }
 
-fn units_from_tokens(
+pub(crate) fn units_from_tokens(
     body: &str,
     tokens: &[Token],
     span: Range<usize>,

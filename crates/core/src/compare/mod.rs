@@ -20,12 +20,16 @@
 mod align;
 mod diff;
 mod options;
+mod revision;
 #[doc(hidden)]
 pub mod synth;
 
 pub use align::{align, Alignment, Pair, PairClass};
 pub use diff::{diff_sentences, diff_spans, diff_text_spans, has_changes, OpKind, WordOp};
 pub use options::{AlignOptions, DiffOptions};
+pub use revision::{
+    revision, Change, ChangeKind, Level, Reason, Revision, RevisionStats, Substance,
+};
 pub mod collate;
 pub mod quotes;
 pub mod schema;
