@@ -156,8 +156,6 @@ pub(crate) struct SentenceTerms {
     pub weight: Vec<f64>,
     /// Whether a term is a stop word (not indexed).
     pub stop: Vec<bool>,
-    /// Sentence frequency per term (both reports).
-    pub df: Vec<u32>,
     /// Total weight per sentence.
     pub total_a: Vec<f64>,
     pub total_b: Vec<f64>,
@@ -245,7 +243,6 @@ impl SentenceTerms {
             b: sb,
             weight,
             stop,
-            df,
         }
     }
 
@@ -320,17 +317,21 @@ fn candidates(a: &Document, b: &Document, terms: &SentenceTerms) -> Vec<(u32, u3
     let index_b = index(&terms.b);
     let mut out: Vec<(u32, u32)> = Vec::new();
     let mut probe = |sets: &[Vec<u32>], other: &FastMap<u32, Vec<u32>>, flip: bool| {
-        let mut rare: Vec<u32> = Vec::new();
+        let mut rare: Vec<(usize, u32)> = Vec::new();
         for (s, set) in sets.iter().enumerate() {
+            // The sentence's terms that the other report has, rarest there first.
             rare.clear();
-            rare.extend(set.iter().filter(|&&t| !terms.stop[t as usize]));
-            rare.sort_unstable_by_key(|&t| (terms.df[t as usize], t));
-            for t in rare.iter().take(LOOKUP_TERMS) {
-                let Some(post) = other.get(t) else { continue };
-                if post.len() > MAX_POSTING {
-                    continue;
+            rare.extend(
+                set.iter()
+                    .filter(|&&t| !terms.stop[t as usize])
+                    .filter_map(|&t| other.get(&t).map(|post| (post.len(), t))),
+            );
+            rare.sort_unstable();
+            for &(len, t) in rare.iter().take(LOOKUP_TERMS) {
+                if len > MAX_POSTING {
+                    break;
                 }
-                for &o in post {
+                for &o in &other[&t] {
                     out.push(if flip { (o, s as u32) } else { (s as u32, o) });
                 }
             }

@@ -19,6 +19,7 @@
 
 mod align;
 mod diff;
+mod facts;
 mod options;
 mod revision;
 #[doc(hidden)]
@@ -26,6 +27,7 @@ pub mod synth;
 
 pub use align::{align, Alignment, Pair, PairClass};
 pub use diff::{diff_sentences, diff_spans, diff_text_spans, has_changes, OpKind, WordOp};
+pub use facts::{extract_facts, facts, Discrepancy, Fact, FactKind};
 pub use options::{AlignOptions, DiffOptions};
 pub use revision::{
     revision, Change, ChangeKind, Level, Reason, Revision, RevisionStats, Substance,
