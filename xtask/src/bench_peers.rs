@@ -1,10 +1,13 @@
 //! `cargo xtask bench-peers`: times Parallax against its peers (Python's difflib `HtmlDiff` for a
 //! two-report side by side, CollateX for N-report collation) on the same generated reports.
 //!
-//! What is timed:
-//! - **Parallax**: the whole `parallax compare --json A B` / `parallax collate --json …` process
-//!   (release build), spawned on the generated files: start-up, reading and extracting the files,
-//!   segmentation, alignment, word diffs and JSON output. Best of several runs.
+//! What is timed (two figures for Parallax):
+//! - **parallax (process)**: the whole `parallax compare --json A B` / `parallax collate --json …`
+//!   process (release build), spawned on the generated files: start-up, reading and extracting
+//!   the files, segmentation, alignment, word diffs and JSON output. Best of 10.
+//! - **parallax (library)**: the same work in-process (the `peer_timing` example of
+//!   parallax-core, release): extract → segment → align + diffs or collate → JSON bytes, file
+//!   reading and start-up excluded, as for the Python peers. Best of 10.
 //! - **difflib**: `HtmlDiff().make_table(a_lines, b_lines)` inside one Python process (start-up
 //!   and file reading excluded), each report's paragraphs as its lines. Best of several runs.
 //! - **CollateX 2.3** (Python, with python-Levenshtein and networkx):
@@ -102,29 +105,33 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
     }
 
     println!(
-        "{:<18} {:>12} {:>12} {:>12} {:>10}",
-        "case", "peer", "(reference)", "parallax", "ratio"
+        "{:<18} {:>10} {:>11} {:>10} {:>8} {:>10} {:>8}",
+        "case", "peer", "(reference)", "process", "ratio", "library", "ratio"
     );
     for case in &cases {
         let files = write_inputs(&inputs, case.reports, case.words)?;
         let peer = time_peer(&python, case.peer, case.peer_runs, &files)?;
-        let ours = time_ours(&parallax, case.subcommand, &files, 10)?;
+        let process = time_ours(&parallax, case.subcommand, &files, 10)?.as_secs_f64();
+        let in_library = time_library(&library, case.subcommand, &files)?;
         let reference = REFERENCE
             .iter()
             .find(|(label, _)| *label == case.label)
             .map(|(_, s)| format_seconds(*s))
             .unwrap_or_default();
         println!(
-            "{:<18} {:>12} {:>12} {:>12} {:>9.0}×",
+            "{:<18} {:>10} {:>11} {:>10} {:>7.0}× {:>10} {:>7.0}×",
             case.label,
             format_seconds(peer),
             reference,
-            format_seconds(ours.as_secs_f64()),
-            peer / ours.as_secs_f64()
+            format_seconds(process),
+            peer / process,
+            format_seconds(in_library),
+            peer / in_library
         );
     }
     println!(
-        "\nparallax = whole `parallax {{compare|collate}} --json` process (release), best of 10;\n\
+        "\nprocess = whole `parallax {{compare|collate}} --json` process (release), best of 10;\n\
+         library = the same work in-process (peer_timing example, release), best of 10;\n\
          peers = the library call inside Python, start-up excluded.\n\
          goals: ≥ 20× difflib for two reports, ≥ 1,000× CollateX for five reports."
     );
@@ -208,6 +215,26 @@ fn time_ours(
         best = best.min(elapsed);
     }
     Ok(best)
+}
+
+/// Seconds of the in-process run (extract → segment → compare or collate → JSON), best of 10.
+fn time_library(example: &Path, subcommand: &str, files: &[PathBuf]) -> anyhow::Result<f64> {
+    let output = Command::new(example)
+        .arg(subcommand)
+        .arg("10")
+        .args(files)
+        .output()
+        .context("running the peer_timing example")?;
+    if !output.status.success() {
+        bail!(
+            "peer_timing failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    value["seconds"]
+        .as_f64()
+        .context("peer_timing printed no seconds")
 }
 
 /// The venv's python, creating the venv and installing the peers on first use.

@@ -58,25 +58,45 @@ pub fn inline_ops(ops: &[OpView], paint: Paint) -> String {
                         .is_some_and(|next| next.kind != OpKind::Equal);
                 if bridges {
                     if !deleted.is_empty() {
-                        deleted.push_str(&op.a_text);
+                        deleted.push_str(&one_line(&op.a_text));
                     }
                     if !inserted.is_empty() {
-                        inserted.push_str(&op.b_text);
+                        inserted.push_str(&one_line(&op.b_text));
                     }
                     continue;
                 }
                 flush(&mut out, &mut deleted, &mut inserted);
-                out.push_str(&op.a_text);
+                out.push_str(&one_line(&op.a_text));
             }
-            OpKind::Delete => deleted.push_str(&op.a_text),
-            OpKind::Insert => inserted.push_str(&op.b_text),
+            OpKind::Delete => deleted.push_str(&one_line(&op.a_text)),
+            OpKind::Insert => inserted.push_str(&one_line(&op.b_text)),
             OpKind::Replace => {
-                deleted.push_str(&op.a_text);
-                inserted.push_str(&op.b_text);
+                deleted.push_str(&one_line(&op.a_text));
+                inserted.push_str(&one_line(&op.b_text));
             }
         }
     }
     flush(&mut out, &mut deleted, &mut inserted);
+    out
+}
+
+/// `text` on one line: a paragraph break inside a pair (one outlet merged two paragraphs' sentences)
+/// shows as ` ¶ `.
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' || c == '\r' {
+            while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                chars.next();
+            }
+            let trimmed = out.trim_end().len();
+            out.truncate(trimmed);
+            out.push_str(" ¶ ");
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -137,7 +157,9 @@ pub fn alignment(view: &AlignmentView, a: &Report, b: &Report, paint: Paint) -> 
                 let p = &view.pairs[k];
                 let paragraph = a.doc.sentences[p.a.sentences[0]].paragraph;
                 match p.class {
-                    PairClass::Identical => (paint.dim("  ="), p.a.text.clone(), Some(paragraph)),
+                    PairClass::Identical => {
+                        (paint.dim("  ="), one_line(&p.a.text), Some(paragraph))
+                    }
                     PairClass::Changed => (
                         "  ~".to_string(),
                         inline_ops(&p.ops, paint),
@@ -147,7 +169,7 @@ pub fn alignment(view: &AlignmentView, a: &Report, b: &Report, paint: Paint) -> 
                         let body = if p.edited {
                             inline_ops(&p.ops, paint)
                         } else {
-                            p.a.text.clone()
+                            one_line(&p.a.text)
                         };
                         let place = format!(" (moved: B sentence {})", p.b.sentences[0] + 1);
                         (
@@ -219,7 +241,7 @@ pub fn collation(c: &Collation, reports: &[Report], paint: Paint) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(out, "{}  {}{note}", marks.join(" "), claim.text);
+        let _ = writeln!(out, "{}  {}{note}", marks.join(" "), one_line(&claim.text));
     }
     let _ = writeln!(
         out,
@@ -406,10 +428,22 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_break_inside_a_pair_stays_on_one_line() {
+        assert_eq!(one_line("in Syria.\n\nIt added"), "in Syria. ¶ It added");
+    }
+
+    #[test]
     fn colour_marks_deletions_red_struck_and_insertions_green() {
         let ops = [op(OpKind::Replace, "rebels", "militants")];
         let painted = inline_ops(&ops, Paint { color: true });
-        assert!(painted.contains("\u{1b}[9;31m") || painted.contains("\u{1b}[31;9m") || painted.contains("\u{1b}[9m"), "{painted:?}");
-        assert!(painted.contains("rebels") && painted.contains("militants") && !painted.contains("[-"));
+        assert!(
+            painted.contains("\u{1b}[9;31m")
+                || painted.contains("\u{1b}[31;9m")
+                || painted.contains("\u{1b}[9m"),
+            "{painted:?}"
+        );
+        assert!(
+            painted.contains("rebels") && painted.contains("militants") && !painted.contains("[-")
+        );
     }
 }
