@@ -73,23 +73,39 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
 
-    eprintln!("building parallax (release)…");
-    let status = Command::new(cargo())
-        .args([
+    eprintln!("building parallax and the peer_timing example (release)…");
+    for args in [
+        &[
             "build",
             "--release",
             "-p",
             "parallax-cli",
             "--bin",
             "parallax",
-        ])
-        .current_dir(&root)
-        .status()
-        .context("running cargo build")?;
-    if !status.success() {
-        bail!("cargo build --release -p parallax-cli failed");
+        ][..],
+        &[
+            "build",
+            "--release",
+            "-p",
+            "parallax-core",
+            "--example",
+            "peer_timing",
+        ][..],
+    ] {
+        let status = Command::new(cargo())
+            .args(args)
+            .current_dir(&root)
+            .status()
+            .context("running cargo build")?;
+        if !status.success() {
+            bail!("cargo {} failed", args.join(" "));
+        }
     }
     let parallax = target.join("release").join(exe("parallax"));
+    let library = target
+        .join("release")
+        .join("examples")
+        .join(exe("peer_timing"));
     let python = ensure_venv(&target)?;
     let inputs = target.join("peers-inputs");
     std::fs::create_dir_all(&inputs)?;
