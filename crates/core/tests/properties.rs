@@ -129,26 +129,15 @@ fn check_document(doc: &Document) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// One pair as compared across mirrored runs: sentences, class, similarity bits, pinned.
+type PairShape = (Vec<usize>, Vec<usize>, PairClass, u32, bool);
+
 /// The part of an alignment that must mirror exactly (ops may differ between equally good diffs).
-fn shape(
-    al: &Alignment,
-) -> (
-    Vec<(Vec<usize>, Vec<usize>, PairClass, u32, bool)>,
-    Vec<usize>,
-    Vec<usize>,
-) {
+fn shape(al: &Alignment) -> (Vec<PairShape>, Vec<usize>, Vec<usize>) {
     (
         al.pairs
             .iter()
-            .map(|p| {
-                (
-                    p.a.clone(),
-                    p.b.clone(),
-                    p.class,
-                    p.similarity.to_bits(),
-                    p.pinned,
-                )
-            })
+            .map(|p| (p.a.clone(), p.b.clone(), p.class, p.similarity.to_bits(), p.pinned))
             .collect(),
         al.unique_a.clone(),
         al.unique_b.clone(),
