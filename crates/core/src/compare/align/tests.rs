@@ -116,3 +116,43 @@ impl Alignment {
         m
     }
 }
+
+/// A 5 MB paragraph without punctuation: sentences are cut at the token bound, and align and
+/// revision return (nothing is quadratic in the paragraph).
+#[test]
+fn five_megabyte_unpunctuated_paragraph_is_handled() {
+    let wall: String = crate::compare::synth::report(9, 800_000)
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | '\n'))
+        .collect();
+    assert!(wall.len() >= 5_000_000, "the input is {} bytes", wall.len());
+    let a = doc(&wall);
+    assert_eq!(a.paragraphs.len(), 1);
+    assert!(a
+        .sentences
+        .iter()
+        .all(|s| s.tokens.len() <= crate::text::MAX_SENTENCE_TOKENS));
+    let b = doc(&wall[..wall.len() / 2]);
+    let al = align(&a, &b, &AlignOptions::default());
+    assert!(!al.pairs.is_empty(), "the shared half is found");
+    assert!(al.pairs.iter().all(|p| p.a.len() + p.b.len() <= 3));
+    let rev = crate::compare::revision(
+        &wall,
+        &wall[..wall.len() / 2],
+        Some("en"),
+        &Default::default(),
+    );
+    assert!(!rev.changes.is_empty(), "the removed half is reported");
+}
+
+#[test]
+fn mixed_scripts_and_control_characters_align() {
+    let a = doc("Мэр сказал \u{0}«да». 東京で会議。 The mayor\u{7} said yes. مرحبا بكم.");
+    let b = doc("The mayor said yes. Мэр сказал «да». مرحبا بكم.");
+    let al = align(&a, &b, &AlignOptions::default());
+    assert!(al.pairs.len() >= 2, "{al:?}");
+    for p in &al.pairs {
+        let ra: String = p.ops.iter().map(|o| &a.body[o.a.clone()]).collect();
+        assert_eq!(ra, &a.body[p.a_span(&a)]);
+    }
+}
