@@ -7,9 +7,9 @@
 //! that for stop words. Two sentences score the weighted Dice coefficient
 //! `2·w(A∩B) / (w(A) + w(B))` in `0..=1`, symmetric by construction.
 //!
-//! **Candidates.** Never all pairs: each sentence looks up its few rarest informative terms in
-//! the other report's inverted index (skipping terms too common to discriminate), plus sentences
-//! of equal normalized text. Work is linear in the number of sentences for news-like text.
+//! **Candidates.** Never all pairs: each sentence looks up, in the other report's inverted index,
+//! the few informative terms it shares with that report that are rarest there (stopping at terms
+//! too common to discriminate), plus sentences of equal normalized text. Work is linear in the number of sentences for news-like text.
 //!
 //! **Matching.** Candidates at or above the threshold are taken greedily by score. Greedy is a
 //! ½-approximation of the maximum-weight matching in theory; here it picks exactly the mutual best

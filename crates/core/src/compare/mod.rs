@@ -13,9 +13,23 @@
 //! - [`diff_spans`]`(&a, a_range, &b, b_range, &DiffOptions)`, [`diff_sentences`] and
 //!   [`diff_text_spans`] (raw text, no document: for quotes): word ops that tile both spans exactly.
 //! - [`AlignOptions`] `{ ignore_case, ignore_punctuation, ignore_whitespace, threshold, pinned,
-//!   unlinked }` (serde, `#[serde(default)]`); `.diff_options()` gives the [`DiffOptions`].
+//!   unlinked }` (serde, `#[serde(default)]`); `.diff_options()` gives the [`DiffOptions`];
+//!   `.mirrored()` swaps pins for the reports in the other order.
+//! - [`revision`]`(old, new, lang, &DiffOptions) -> Revision`: versions of one article, from raw
+//!   bodies (it segments only what changed). `Revision { changes, ranked, stats }`; a [`Change`]
+//!   is an `Addition` / `Deletion` / `Edit` / `Move` at `Paragraph` or `Sentence` [`Level`], with
+//!   byte ranges `old` and `new` (empty on the missing side, placed where the text was or would
+//!   go), word `ops` for edits, and a [`Substance`] `{ score, reasons }`; `ranked` lists changes
+//!   most substantial first (negation > number > quote > name > wording > move > typo >
+//!   punctuation).
+//! - [`facts`]`(&a, &b, &alignment) -> Vec<Discrepancy>`: numbers, dates, weekdays and names
+//!   that differ inside aligned pairs; [`extract_facts`]`(&doc, span)` lists the facts of a span.
 //!
-//! For benchmarks and bench-peers, `synth` (doc-hidden) generates deterministic news-like reports.
+//! Everything is serde-serializable and deterministic. For benchmarks and bench-peers, the
+//! doc-hidden `synth` module generates news-like inputs from a seed: `synth::report(seed,
+//! words)`, `synth::report_sentences` + `synth::variant(&base, seed)` (another outlet's telling:
+//! reworded, dropped, added, split sentences, moved paragraphs) + `synth::join`, and
+//! `synth::revision_pair(seed, words)`.
 
 mod align;
 mod diff;
