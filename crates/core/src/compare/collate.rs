@@ -1,27 +1,31 @@
 //! Collation of N reports into claims: clusters of corresponding sentences, at most one sentence
 //! (or one split pair of adjacent sentences) per report, laid out as claims × reports.
 //!
-//! **How.** Every pair of reports is aligned with [`align`] (so the coverage view agrees with the
-//! side-by-side view); each aligned pair becomes an edge between sentences weighted by its
-//! similarity. Edges are taken by decreasing weight and join two clusters only when the clusters
-//! share no report, so a claim holds at most one cell per report. The one exception is a split:
-//! when an outlet wrote in two adjacent sentences what another wrote in one, the aligner pairs
-//! one sentence with two, and both land in the same cell.
+//! **How.** Sentences of every pair of reports are linked by the scoring of
+//! [`align`](super::align) (IDF-weighted overlap of stems, greedy 1:1 matching above the
+//! threshold, a neighbour merged in for a split sentence), computed from one shared model of all
+//! reports (`links`), without the word diffs the side-by-side view needs. Links are taken by
+//! decreasing weight and join two clusters only when the clusters share no report, so a claim
+//! holds at most one cell per report. The one exception is a split: when an outlet wrote in two
+//! adjacent sentences what another wrote in one, both land in the same cell.
 //!
-//! **Order.** Claims follow the first report; a claim the first report lacks is placed right
-//! after the claim that precedes it in the next report that carries it, and so on: a reader
-//! meets each outlet's extra sentences where that outlet put them.
+//! **Order.** Claims follow the first report; a claim the first report lacks is placed where the
+//! next report that carries it put it: after the known claim before it in that report (or just
+//! before the first known one), so a reader meets each outlet's extra sentences in context.
 //!
 //! **Representative.** The cell with the highest summed similarity to the claim's other cells (a
 //! medoid), ties to the earlier report.
 //!
-//! **Cost.** `N·(N−1)/2` alignments, each near-linear in sentences: ten 1,000-word reports take a
-//! few milliseconds. Above [`MAX_COLLATE_REPORTS`] reports collate refuses with an error rather
-//! than run for minutes.
+//! **Cost.** One model and one inverted index for all reports, then candidate pairs only:
+//! ten 1,000-word reports take a few milliseconds. Above [`MAX_COLLATE_REPORTS`] reports,
+//! collate (and quotes and terms, which align every pair) refuse with an error rather than run
+//! for minutes.
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+
+mod links;
 
 use super::align::{align, Alignment};
 use super::options::AlignOptions;
@@ -120,7 +124,7 @@ pub fn collate(reports: &[Document], opts: &AlignOptions) -> Result<Collation, R
         });
     }
     let nodes = Nodes::new(reports);
-    let edges = pairwise_edges(reports, &nodes, opts)?;
+    let edges = pairwise_edges(reports, &nodes, opts);
     let mut clusters = Clusters::new(&nodes);
     for edge in &edges {
         clusters.try_join(edge, &nodes);
@@ -148,10 +152,6 @@ impl Nodes {
             offset.push(report.len());
         }
         Nodes { offset, report }
-    }
-
-    fn id(&self, report: usize, sentence: usize) -> usize {
-        self.offset[report] + sentence
     }
 
     fn sentence(&self, node: usize) -> usize {
@@ -195,33 +195,27 @@ pub fn for_each_alignment(
     Ok(())
 }
 
-fn pairwise_edges(
-    reports: &[Document],
-    nodes: &Nodes,
-    opts: &AlignOptions,
-) -> Result<Vec<Edge>, ReportsError> {
+fn pairwise_edges(reports: &[Document], nodes: &Nodes, opts: &AlignOptions) -> Vec<Edge> {
     let mut edges = Vec::new();
-    for_each_alignment(reports, opts, |i, j, alignment| {
-        for pair in &alignment.pairs {
-            let split = pair.a.len() > 1 || pair.b.len() > 1;
-            for &a in &pair.a {
-                for &b in &pair.b {
-                    edges.push(Edge {
-                        score: pair.similarity,
-                        x: nodes.id(i, a),
-                        y: nodes.id(j, b),
-                        split,
-                    });
-                }
+    for link in links::links(reports, &nodes.offset, &nodes.report, opts.threshold) {
+        let split = link.x.len() > 1 || link.y.len() > 1;
+        for &x in &link.x {
+            for &y in &link.y {
+                edges.push(Edge {
+                    score: link.score,
+                    x,
+                    y,
+                    split,
+                });
             }
         }
-    })?;
+    }
     edges.sort_by(|p, q| {
         q.score
             .total_cmp(&p.score)
             .then_with(|| (p.x, p.y).cmp(&(q.x, q.y)))
     });
-    Ok(edges)
+    edges
 }
 
 /// Union-find over sentences whose clusters never hold two cells of one report.
