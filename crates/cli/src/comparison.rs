@@ -13,9 +13,9 @@ use anyhow::Context;
 use clap::{Args, Subcommand};
 use parallax_core::compare::collate::collate;
 use parallax_core::compare::quotes::{quotes, QuoteOptions};
-use parallax_core::compare::schema::{AlignmentView, Envelope, ReportInfo};
+use parallax_core::compare::schema::{AlignmentView, Envelope, ReportInfo, RevisionView};
 use parallax_core::compare::terms::{terms, TermsOptions};
-use parallax_core::compare::{align, AlignOptions};
+use parallax_core::compare::{align, revision, AlignOptions};
 use serde::Serialize;
 
 use crate::Global;
@@ -102,12 +102,7 @@ impl CompareOptions {
 pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCode> {
     let paint = Paint::detect();
     match command {
-        ComparisonCommand::Compare { a, b, options }
-        | ComparisonCommand::Revision {
-            old: a,
-            new: b,
-            options,
-        } => {
+        ComparisonCommand::Compare { a, b, options } => {
             let opts = options.align_options()?;
             let reports = load_all(&[a, b])?;
             let alignment = align(&reports[0].doc, &reports[1].doc, &opts);
@@ -121,6 +116,21 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                     "{}",
                     views::alignment(&view, &reports[0], &reports[1], paint)
                 );
+            }
+        }
+        ComparisonCommand::Revision { old, new, options } => {
+            let opts = options.align_options()?;
+            let reports = load_all(&[old, new])?;
+            let (old_body, new_body) = (&reports[0].doc.body, &reports[1].doc.body);
+            let lang = reports[0].doc.lang.as_deref();
+            let result = revision(old_body, new_body, lang, &opts.diff_options());
+            let view = RevisionView::new(old_body, new_body, &result);
+            if global.json {
+                print_json("revision", &opts, &reports, view)?;
+            } else {
+                print!("{}", views::header(&reports, paint));
+                println!();
+                print!("{}", views::revision(&view, paint));
             }
         }
         ComparisonCommand::Collate { reports, options } => {

@@ -25,7 +25,11 @@ fn json_of(args: &[&str], files: &[&str]) -> serde_json::Value {
         .args(files.iter().map(|f| fixture(f)))
         .output()
         .expect("runs");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
 }
 
@@ -61,7 +65,10 @@ fn compare_json_has_the_schema_and_both_texts_of_every_pair() {
     assert!(!pairs.is_empty());
     for pair in pairs {
         for side in ["a", "b"] {
-            assert!(pair[side]["text"].as_str().is_some_and(|t| !t.is_empty()), "{pair}");
+            assert!(
+                pair[side]["text"].as_str().is_some_and(|t| !t.is_empty()),
+                "{pair}"
+            );
             assert!(pair[side]["range"]["start"].is_u64() && pair[side]["range"]["end"].is_u64());
         }
     }
@@ -73,8 +80,14 @@ fn options_reach_the_engine() {
     let strict = json_of(&["compare", "--threshold", "0.95"], &[WIRE, MERIDIAN]);
     let loose = json_of(&["compare", "--threshold", "0.2"], &[WIRE, MERIDIAN]);
     let count = |j: &serde_json::Value| j["result"]["pairs"].as_array().map_or(0, Vec::len);
-    assert!(count(&strict) < count(&loose), "a higher threshold pairs fewer sentences");
-    let ignoring = json_of(&["compare", "--ignore-case", "--ignore-punctuation"], &[WIRE, COPY]);
+    assert!(
+        count(&strict) < count(&loose),
+        "a higher threshold pairs fewer sentences"
+    );
+    let ignoring = json_of(
+        &["compare", "--ignore-case", "--ignore-punctuation"],
+        &[WIRE, COPY],
+    );
     assert_eq!(ignoring["options"]["ignore_case"], true);
     assert_eq!(ignoring["options"]["ignore_punctuation"], true);
     parallax()
@@ -99,7 +112,9 @@ fn collate_lays_out_claims_by_report() {
     let json = json_of(&["collate"], &[WIRE, COPY, MERIDIAN]);
     assert_eq!(json["schema"], "parallax.compare/1");
     let claims = json["result"]["claims"].as_array().expect("claims");
-    assert!(claims.iter().all(|c| c["cells"].as_array().map(Vec::len) == Some(3)));
+    assert!(claims
+        .iter()
+        .all(|c| c["cells"].as_array().map(Vec::len) == Some(3)));
 }
 
 #[test]
@@ -113,7 +128,9 @@ fn quotes_flag_a_differently_worded_quote() {
         .stdout(predicate::str::contains("[-people-]{+those+}"))
         .stdout(predicate::str::contains("Halina Orsk"));
     let json = json_of(&["quotes"], &[WIRE, KESTREL]);
-    assert!(json["result"]["groups"].as_array().is_some_and(|g| !g.is_empty()));
+    assert!(json["result"]["groups"]
+        .as_array()
+        .is_some_and(|g| !g.is_empty()));
 }
 
 #[test]
@@ -135,15 +152,30 @@ fn revision_shows_the_changed_number() {
         .arg(fixture("revision/meridian-aid.v2.txt"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("[-5,000-]{+6,500+}"));
-    let json = json_of(&["revision"], &["revision/meridian-aid.v1.txt", "revision/meridian-aid.v2.txt"]);
+        .stdout(predicate::str::contains("[-5,000-]{+6,500+}"))
+        .stdout(predicate::str::contains("moved paragraph"))
+        .stdout(predicate::str::contains("added paragraph"));
+    let json = json_of(
+        &["revision"],
+        &[
+            "revision/meridian-aid.v1.txt",
+            "revision/meridian-aid.v2.txt",
+        ],
+    );
     assert_eq!(json["schema"], "parallax.compare/1");
+    assert_eq!(json["command"], "revision");
+    let changes = json["result"]["changes"].as_array().expect("changes");
+    assert!(changes.iter().any(
+        |c| c["kind"] == "edit" && c["old_text"].as_str().is_some_and(|t| t.contains("5,000"))
+    ));
 }
 
 #[test]
 fn mixed_scripts_and_twenty_copies_work() {
     let json = json_of(&["collate"], &[KESTREL, KESTREL_RU]);
-    assert!(json["result"]["claims"].as_array().is_some_and(|c| !c.is_empty()));
+    assert!(json["result"]["claims"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
     let twenty = vec![WIRE; 20];
     let json = json_of(&["collate"], &twenty);
     let claims = json["result"]["claims"].as_array().expect("claims");

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 
 use parallax_core::compare::collate::{Collation, Wording};
 use parallax_core::compare::quotes::{MatchBasis, QuoteComparison};
-use parallax_core::compare::schema::{AlignmentView, OpView};
+use parallax_core::compare::schema::{AlignmentView, OpView, RevisionView};
 use parallax_core::compare::terms::Terms;
-use parallax_core::compare::{OpKind, PairClass};
+use parallax_core::compare::{ChangeKind, Level, OpKind, PairClass};
 
 use super::input::Report;
 use super::paint::{letter, Paint};
@@ -210,6 +210,62 @@ pub fn alignment(view: &AlignmentView, a: &Report, b: &Report, paint: Paint) -> 
         s.shared_a * 100.0,
         s.shared_b * 100.0
     );
+    out
+}
+
+/// The changes between two versions in the new version's order, then the most substantial ones.
+pub fn revision(view: &RevisionView, paint: Paint) -> String {
+    let mut out = String::new();
+    if view.changes.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    let describe = |k: usize| -> String {
+        let c = &view.changes[k];
+        let level = match c.level {
+            Level::Paragraph => "paragraph",
+            Level::Sentence => "sentence",
+        };
+        let (marker, text) = match c.kind {
+            ChangeKind::Addition => (
+                paint.inserted_plain(&format!("+ added {level}")),
+                paint.inserted(&one_line(&c.new_text)),
+            ),
+            ChangeKind::Deletion => (
+                paint.deleted_plain(&format!("- deleted {level}")),
+                paint.deleted(&one_line(&c.old_text)),
+            ),
+            ChangeKind::Edit => (format!("~ edited {level}"), inline_ops(&c.ops, paint)),
+            ChangeKind::Move => {
+                let body = if c.ops.is_empty() {
+                    one_line(&c.new_text)
+                } else {
+                    inline_ops(&c.ops, paint)
+                };
+                (paint.warn(&format!("↕ moved {level}")), body)
+            }
+        };
+        format!("{marker}: {text}")
+    };
+    for k in 0..view.changes.len() {
+        let _ = writeln!(out, "{}\n", describe(k));
+    }
+    let s = &view.stats;
+    let _ = writeln!(
+        out,
+        "{} additions, {} deletions, {} edits, {} moves; {} of {} paragraphs unchanged",
+        s.additions, s.deletions, s.edits, s.moves, s.unchanged_paragraphs, s.old_paragraphs
+    );
+    let _ = writeln!(out, "{}", paint.bold("Most substantial:"));
+    for &k in view.ranked.iter().take(3) {
+        let reasons: Vec<String> = view.changes[k]
+            .substance
+            .reasons
+            .iter()
+            .map(|r| format!("{r:?}").to_lowercase())
+            .collect();
+        let _ = writeln!(out, "  [{}] {}", reasons.join(", "), describe(k));
+    }
     out
 }
 

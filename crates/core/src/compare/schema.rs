@@ -13,7 +13,12 @@
 //! Byte ranges are `{"start": s, "end": e}` into the report's body (paragraphs joined by a blank
 //! line; the title is not part of the body). Sentence numbers count from 0 in body order.
 //!
-//! - **compare / revision** — [`PairView`]s: `{ "class": "identical"|"changed"|"moved",
+//! - **revision** — [`RevisionView`]: `changes` in the new version's order, each `{ "kind":
+//!   "addition"|"deletion"|"edit"|"move", "level": "paragraph"|"sentence", "old": range,
+//!   "new": range, "old_text", "new_text", "ops": [op with texts], "substance": {"score",
+//!   "reasons"} }` (ranges index the old and new bodies), `ranked` (indices, most substantial
+//!   first) and `stats`.
+//! - **compare** — [`PairView`]s: `{ "class": "identical"|"changed"|"moved",
 //!   "edited", "similarity", "a": Side, "b": Side, "ops": [ {"kind":
 //!   "equal"|"delete"|"insert"|"replace", "a": range, "b": range, "a_text", "b_text"} ] }` where a
 //!   `Side` is `{ "sentences": [i], "range", "text" }`; and `unique`: `[{ "report", "sentence",
@@ -34,6 +39,7 @@ use serde::{Deserialize, Serialize};
 use super::align::Alignment;
 use super::diff::{OpKind, WordOp};
 use super::options::AlignOptions;
+use super::revision::{ChangeKind, Level, Revision, RevisionStats, Substance};
 use crate::text::Document;
 
 /// The schema name and version every envelope carries.
@@ -224,6 +230,62 @@ impl AlignmentView {
             pairs,
             unique,
             stats,
+        }
+    }
+}
+
+/// A revision with every text spelled out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RevisionView {
+    pub changes: Vec<ChangeView>,
+    pub ranked: Vec<usize>,
+    pub stats: RevisionStats,
+}
+
+/// One change between two versions, with the old and new text and the word ops' texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeView {
+    pub kind: ChangeKind,
+    pub level: Level,
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+    pub old_text: String,
+    pub new_text: String,
+    pub ops: Vec<OpView>,
+    pub substance: Substance,
+}
+
+impl RevisionView {
+    /// Spells out `revision` of `old` into `new` (the bodies it was computed from).
+    pub fn new(old: &str, new: &str, revision: &Revision) -> Self {
+        let changes = revision
+            .changes
+            .iter()
+            .map(|c| ChangeView {
+                kind: c.kind,
+                level: c.level,
+                old: c.old.clone(),
+                new: c.new.clone(),
+                old_text: old[c.old.clone()].to_string(),
+                new_text: new[c.new.clone()].to_string(),
+                ops: c
+                    .ops
+                    .iter()
+                    .map(|o| OpView {
+                        kind: o.kind,
+                        a: o.a.clone(),
+                        b: o.b.clone(),
+                        a_text: old[o.a.clone()].to_string(),
+                        b_text: new[o.b.clone()].to_string(),
+                    })
+                    .collect(),
+                substance: c.substance.clone(),
+            })
+            .collect();
+        RevisionView {
+            changes,
+            ranked: revision.ranked.clone(),
+            stats: revision.stats.clone(),
         }
     }
 }
