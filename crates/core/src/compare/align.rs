@@ -296,7 +296,7 @@ fn union<'s>(sets: impl Iterator<Item = &'s [u32]>) -> Vec<u32> {
 /// How many of a sentence's rarest informative terms are looked up in the other report.
 const LOOKUP_TERMS: usize = 4;
 /// A term whose posting list in the other report is longer than this is skipped.
-const MAX_POSTING: usize = 32;
+const MAX_POSTING: usize = 16;
 /// A merge must beat the single pair's score by this much.
 const MERGE_GAIN: f32 = 0.05;
 /// The added sentence must itself overlap this much with the other side.
@@ -404,6 +404,11 @@ pub(crate) fn align_with_terms(
         .into_iter()
         .map(|(i, j)| (i as usize, j as usize))
         .filter(|p| !unlinked.contains(p))
+        .filter(|&(i, j)| {
+            // Dice cannot exceed 2·min/(sum) of the totals: skip pairs too unequal in weight.
+            let (x, y) = (terms.total_a[i], terms.total_b[j]);
+            2.0 * x.min(y) >= f64::from(opts.threshold) * (x + y)
+        })
         .map(|(i, j)| (terms.score(i, j), i, j))
         .filter(|&(s, _, _)| s >= opts.threshold && s > 0.0)
         .collect();

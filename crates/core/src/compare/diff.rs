@@ -201,6 +201,11 @@ pub(crate) fn diff_units(
     let ka: Vec<u64> = sig_a.iter().filter_map(|&i| ua[i].key).collect();
     let kb: Vec<u64> = sig_b.iter().filter_map(|&i| ub[i].key).collect();
     let mut out: Vec<WordOp> = Vec::new();
+    if ka == kb {
+        // Equal under the options (the common case for aligned sentences): no diff to run.
+        push(&mut out, OpKind::Equal, span_a, span_b);
+        return out;
+    }
     let mut cur_a = span_a.start;
     let mut cur_b = span_b.start;
     for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {
