@@ -6,6 +6,8 @@
 //! Each subcommand lives in its own module; adding one is one `mod` line and one match arm below.
 
 mod app;
+mod bench_extract;
+mod bench_peers;
 mod cmd;
 mod e2e;
 mod repo;
@@ -25,6 +27,9 @@ Commands:
   test [OPTIONS]       run every check (what .ci/run does); a header per stage, a timed summary
       --skip-e2e           skip the end-to-end suite (the real app under Xvfb via WebDriver)
       --only rust|ui|e2e   run only that group (plus the set-up it needs)
+  bench-extract [DIR]  extraction precision, recall and F1 over the 181 benchmark pages
+                       (default DIR: ../shared/bench/article-extraction)
+  bench-peers          time difflib and CollateX against Parallax on the same generated inputs
   help                 print this text";
 
 fn main() -> ExitCode {
@@ -51,6 +56,8 @@ fn dispatch() -> anyhow::Result<()> {
     match command.as_str() {
         "run" => app::run(rest),
         "test" => test::run(rest),
+        "bench-extract" => bench_extract::run(&rest),
+        "bench-peers" => bench_peers::run(rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

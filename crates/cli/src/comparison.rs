@@ -1,19 +1,204 @@
-//! Comparison commands: compare, collate, quotes, terms, revision.
+//! Comparison commands: compare, collate, quotes, terms, revision. Each argument is a file
+//! (extracted on the fly, the library untouched) or a library id. `--json` prints the versioned
+//! `parallax.compare/1` envelope (see `parallax_core::compare::schema`); otherwise a terminal
+//! view with inline word highlights (colours on a terminal unless NO_COLOR is set).
+
+mod input;
+mod paint;
+mod views;
 
 use std::process::ExitCode;
 
-use clap::Subcommand;
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use parallax_core::compare::collate::collate;
+use parallax_core::compare::quotes::{quotes, QuoteOptions};
+use parallax_core::compare::schema::{AlignmentView, Envelope, ReportInfo, RevisionView};
+use parallax_core::compare::terms::{terms, TermsOptions};
+use parallax_core::compare::{align, revision, AlignOptions};
+use serde::Serialize;
 
 use crate::Global;
+use input::{load_all, Report};
+use paint::Paint;
 
 #[derive(Debug, Subcommand)]
 pub enum ComparisonCommand {
-    /// Align two reports and show their differences.
-    Compare,
+    /// Align two reports of one event and show their differences word by word.
+    Compare {
+        /// The first report: a file or a library id.
+        a: String,
+        /// The second report: a file or a library id.
+        b: String,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
+    /// Collate reports into claims: who carries each claim, who omits it, who alone says it.
+    Collate {
+        /// Two to 100 reports: files or library ids.
+        #[arg(required = true, num_args = 2..)]
+        reports: Vec<String>,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
+    /// Quotes in the reports, with speakers, matched across reports (differences word by word).
+    Quotes {
+        /// One or more reports: files or library ids.
+        #[arg(required = true, num_args = 1..)]
+        reports: Vec<String>,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
+    /// Words and phrases distinctive of each report, and words one report swaps for another's.
+    Terms {
+        /// Two or more reports: files or library ids.
+        #[arg(required = true, num_args = 2..)]
+        reports: Vec<String>,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
+    /// Show what changed between two versions of one article.
+    Revision {
+        /// The older version: a file or a library id.
+        old: String,
+        /// The newer version: a file or a library id.
+        new: String,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
 }
 
-pub fn run(command: ComparisonCommand, _global: &Global) -> anyhow::Result<ExitCode> {
-    match command {
-        ComparisonCommand::Compare => Ok(ExitCode::SUCCESS),
+/// Options shared by the comparison commands.
+#[derive(Debug, Clone, Args)]
+pub struct CompareOptions {
+    /// Treat "Police" and "police" as the same word.
+    #[arg(long)]
+    ignore_case: bool,
+    /// Do not show punctuation differences.
+    #[arg(long)]
+    ignore_punctuation: bool,
+    /// Minimum similarity (0 to 1) for two sentences to be paired.
+    #[arg(long, value_name = "0..1", default_value_t = AlignOptions::default().threshold)]
+    threshold: f32,
+}
+
+impl CompareOptions {
+    fn align_options(&self) -> anyhow::Result<AlignOptions> {
+        if !(0.0..=1.0).contains(&self.threshold) {
+            anyhow::bail!(
+                "--threshold must be between 0 and 1 (got {})",
+                self.threshold
+            );
+        }
+        Ok(AlignOptions {
+            ignore_case: self.ignore_case,
+            ignore_punctuation: self.ignore_punctuation,
+            threshold: self.threshold,
+            ..AlignOptions::default()
+        })
     }
+}
+
+pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCode> {
+    let paint = Paint::detect();
+    match command {
+        ComparisonCommand::Compare { a, b, options } => {
+            let opts = options.align_options()?;
+            let reports = load_all(&[a, b])?;
+            let alignment = align(&reports[0].doc, &reports[1].doc, &opts);
+            let view = AlignmentView::new(&reports[0].doc, &reports[1].doc, &alignment);
+            if global.json {
+                print_json("compare", &opts, &reports, view)?;
+            } else {
+                print!("{}", views::header(&reports, paint));
+                println!();
+                print!(
+                    "{}",
+                    views::alignment(&view, &reports[0], &reports[1], paint)
+                );
+            }
+        }
+        ComparisonCommand::Revision { old, new, options } => {
+            let opts = options.align_options()?;
+            let reports = load_all(&[old, new])?;
+            let (old_body, new_body) = (&reports[0].doc.body, &reports[1].doc.body);
+            let lang = reports[0].doc.lang.as_deref();
+            let result = revision(old_body, new_body, lang, &opts.diff_options());
+            let view = RevisionView::new(old_body, new_body, &result);
+            if global.json {
+                print_json("revision", &opts, &reports, view)?;
+            } else {
+                print!("{}", views::header(&reports, paint));
+                println!();
+                print!("{}", views::revision(&view, paint));
+            }
+        }
+        ComparisonCommand::Collate { reports, options } => {
+            let opts = options.align_options()?;
+            let reports = load_all(&reports)?;
+            let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
+            let result = collate(&docs, &opts)?;
+            if global.json {
+                print_json("collate", &opts, &reports, result)?;
+            } else {
+                print!("{}", views::header(&reports, paint));
+                println!();
+                print!("{}", views::collation(&result, &reports, paint));
+            }
+        }
+        ComparisonCommand::Quotes { reports, options } => {
+            let opts = options.align_options()?;
+            let reports = load_all(&reports)?;
+            let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
+            let result = quotes(
+                &docs,
+                &QuoteOptions {
+                    align: opts.clone(),
+                },
+            )?;
+            if global.json {
+                print_json("quotes", &opts, &reports, result)?;
+            } else {
+                print!("{}", views::header(&reports, paint));
+                println!();
+                print!("{}", views::quotes(&result, &reports, paint));
+            }
+        }
+        ComparisonCommand::Terms { reports, options } => {
+            let opts = options.align_options()?;
+            let reports = load_all(&reports)?;
+            let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
+            let result = terms(
+                &docs,
+                &TermsOptions {
+                    align: opts.clone(),
+                    ..TermsOptions::default()
+                },
+            )?;
+            if global.json {
+                print_json("terms", &opts, &reports, result)?;
+            } else {
+                print!("{}", views::header(&reports, paint));
+                println!();
+                print!("{}", views::terms(&result, &reports, paint));
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_json<T: Serialize>(
+    command: &str,
+    opts: &AlignOptions,
+    reports: &[Report],
+    result: T,
+) -> anyhow::Result<()> {
+    let infos: Vec<ReportInfo> = reports.iter().map(|r| r.info.clone()).collect();
+    let envelope = Envelope::new(command, opts, infos, result);
+    let stdout = std::io::stdout();
+    let mut lock = stdout.lock();
+    serde_json::to_writer(&mut lock, &envelope).context("writing JSON")?;
+    use std::io::Write as _;
+    writeln!(lock).context("writing JSON")?;
+    Ok(())
 }

@@ -1,0 +1,217 @@
+//! The comparison commands (compare, collate, quotes, terms, revision) on the fictional fixtures
+//! of parallax-core: human views with highlights, JSON with the schema field, and bad input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixture(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/fixtures/compare")
+        .join(relative)
+}
+
+fn parallax() -> Command {
+    let mut cmd = Command::cargo_bin("parallax").expect("the parallax binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn json_of(args: &[&str], files: &[&str]) -> serde_json::Value {
+    let output = parallax()
+        .args(args)
+        .arg("--json")
+        .args(files.iter().map(|f| fixture(f)))
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON document")
+}
+
+const WIRE: &str = "dravik/northgate-wire.txt";
+const COPY: &str = "dravik/lakeshore-courier.txt";
+const MERIDIAN: &str = "dravik/meridian-post.txt";
+const KESTREL: &str = "dravik/radio-kestrel.txt";
+const KESTREL_RU: &str = "dravik/radio-kestrel-ru.txt";
+
+#[test]
+fn compare_shows_word_highlights_when_piped() {
+    // Not a terminal: wdiff-style markers instead of colours.
+    parallax()
+        .arg("compare")
+        .arg(fixture(WIRE))
+        .arg(fixture(COPY))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("{+heavy +}"))
+        .stdout(predicate::str::contains("[-said-]{+called+}"))
+        .stdout(predicate::str::contains("A only"))
+        .stdout(predicate::str::contains("B only"))
+        .stdout(predicate::str::contains("moved"))
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn compare_json_has_the_schema_and_both_texts_of_every_pair() {
+    let json = json_of(&["compare"], &[WIRE, MERIDIAN]);
+    assert_eq!(json["schema"], "parallax.compare/1");
+    assert_eq!(json["command"], "compare");
+    let pairs = json["result"]["pairs"].as_array().expect("pairs");
+    assert!(!pairs.is_empty());
+    for pair in pairs {
+        for side in ["a", "b"] {
+            assert!(
+                pair[side]["text"].as_str().is_some_and(|t| !t.is_empty()),
+                "{pair}"
+            );
+            assert!(pair[side]["range"]["start"].is_u64() && pair[side]["range"]["end"].is_u64());
+        }
+    }
+    assert_eq!(json["reports"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn options_reach_the_engine() {
+    let strict = json_of(&["compare", "--threshold", "0.95"], &[WIRE, MERIDIAN]);
+    let loose = json_of(&["compare", "--threshold", "0.2"], &[WIRE, MERIDIAN]);
+    let count = |j: &serde_json::Value| j["result"]["pairs"].as_array().map_or(0, Vec::len);
+    assert!(
+        count(&strict) < count(&loose),
+        "a higher threshold pairs fewer sentences"
+    );
+    let ignoring = json_of(
+        &["compare", "--ignore-case", "--ignore-punctuation"],
+        &[WIRE, COPY],
+    );
+    assert_eq!(ignoring["options"]["ignore_case"], true);
+    assert_eq!(ignoring["options"]["ignore_punctuation"], true);
+    parallax()
+        .args(["compare", "--threshold", "2"])
+        .arg(fixture(WIRE))
+        .arg(fixture(COPY))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("between 0 and 1"));
+}
+
+#[test]
+fn collate_lays_out_claims_by_report() {
+    parallax()
+        .arg("collate")
+        .args([WIRE, COPY, MERIDIAN, KESTREL, KESTREL_RU].map(fixture))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("A B C D E"))
+        .stdout(predicate::str::contains("(only B)"))
+        .stdout(predicate::str::contains("A vigil is planned"));
+    let json = json_of(&["collate"], &[WIRE, COPY, MERIDIAN]);
+    assert_eq!(json["schema"], "parallax.compare/1");
+    let claims = json["result"]["claims"].as_array().expect("claims");
+    assert!(claims
+        .iter()
+        .all(|c| c["cells"].as_array().map(Vec::len) == Some(3)));
+}
+
+#[test]
+fn quotes_flag_a_differently_worded_quote() {
+    parallax()
+        .arg("quotes")
+        .args([WIRE, KESTREL].map(fixture))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("worded differently"))
+        .stdout(predicate::str::contains("[-people-]{+those+}"))
+        .stdout(predicate::str::contains("Halina Orsk"));
+    let json = json_of(&["quotes"], &[WIRE, KESTREL]);
+    assert!(json["result"]["groups"]
+        .as_array()
+        .is_some_and(|g| !g.is_empty()));
+}
+
+#[test]
+fn terms_show_substitutions() {
+    parallax()
+        .arg("terms")
+        .args([WIRE, COPY, MERIDIAN, KESTREL].map(fixture))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("government ↔ regime"))
+        .stdout(predicate::str::contains("militants"));
+}
+
+#[test]
+fn revision_shows_the_changed_number() {
+    parallax()
+        .arg("revision")
+        .arg(fixture("revision/meridian-aid.v1.txt"))
+        .arg(fixture("revision/meridian-aid.v2.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[-5,000-]{+6,500+}"))
+        .stdout(predicate::str::contains("moved paragraph"))
+        .stdout(predicate::str::contains("added paragraph"));
+    let json = json_of(
+        &["revision"],
+        &[
+            "revision/meridian-aid.v1.txt",
+            "revision/meridian-aid.v2.txt",
+        ],
+    );
+    assert_eq!(json["schema"], "parallax.compare/1");
+    assert_eq!(json["command"], "revision");
+    let changes = json["result"]["changes"].as_array().expect("changes");
+    assert!(changes.iter().any(
+        |c| c["kind"] == "edit" && c["old_text"].as_str().is_some_and(|t| t.contains("5,000"))
+    ));
+}
+
+#[test]
+fn mixed_scripts_and_twenty_copies_work() {
+    let json = json_of(&["collate"], &[KESTREL, KESTREL_RU]);
+    assert!(json["result"]["claims"]
+        .as_array()
+        .is_some_and(|c| !c.is_empty()));
+    let twenty = vec![WIRE; 20];
+    let json = json_of(&["collate"], &twenty);
+    let claims = json["result"]["claims"].as_array().expect("claims");
+    assert!(claims.iter().all(|c| c["carried_by"] == 20));
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    parallax()
+        .arg("compare")
+        .arg(&empty)
+        .arg(fixture(WIRE))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("empty.txt"))
+        .stderr(predicate::str::contains("empty"));
+    parallax()
+        .args(["compare", "/no/such/file.txt"])
+        .arg(fixture(WIRE))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot read /no/such/file.txt"));
+    parallax()
+        .args(["compare", "12"])
+        .arg(fixture(WIRE))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("library"));
+    let many: Vec<PathBuf> = (0..101).map(|_| fixture(COPY)).collect();
+    parallax()
+        .arg("collate")
+        .args(&many)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("at most 100 reports"));
+}

@@ -1,0 +1,600 @@
+//! Non-monotone sentence alignment of two reports: IDF-weighted overlap scores on candidates from
+//! an inverted index, a greedy maximum-weight 1:1 matching, 1:2 / 2:1 merges, moved pairs off a
+//! weighted longest increasing subsequence, and a word diff per pair.
+//!
+//! **Score.** Each sentence is the set of stems of its words and numbers. A term's weight is its
+//! inverse document frequency over the sentences of both reports, `ln(1 + N / df)`, a tenth of
+//! that for stop words. Two sentences score the weighted Dice coefficient
+//! `2·w(A∩B) / (w(A) + w(B))` in `0..=1`, symmetric by construction.
+//!
+//! **Candidates.** Never all pairs: each sentence looks up, in the other report's inverted index,
+//! the few informative terms it shares with that report that are rarest there (stopping at terms
+//! too common to discriminate), plus sentences of equal normalized text. Work is linear in the number of sentences for news-like text.
+//!
+//! **Matching.** Candidates at or above the threshold are taken greedily by score. Greedy is a
+//! ½-approximation of the maximum-weight matching in theory; here it picks exactly the mutual best
+//! matches that dominate news alignments, it is `O(E log E)`, deterministic, and symmetric: ties
+//! are broken by `|i − j|` then `i + j`, and the only candidates sharing both values, `(i, j)` and
+//! `(j, i)`, never compete for a sentence, so their order cannot change the outcome.
+//!
+//! **Merges.** A matched pair takes in an unmatched neighbour on either side when the merged
+//! sentence scores clearly better (one outlet split a sentence the other kept whole).
+//!
+//! **Moved.** Among pairs ordered by their place in report A, those on a maximum-weight
+//! increasing subsequence of B places (weight: text length, then a content hash, both symmetric)
+//! stay in order; the others are `moved`. `O(n log n)` with a Fenwick tree.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::diff::{diff_spans, has_changes, WordOp};
+use super::options::AlignOptions;
+use crate::text::{fnv1a, Document, FastMap, FastSet, TokenKind};
+
+/// The alignment of two reports, A and B.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// Corresponding sentences, ordered by their first sentence in A.
+    pub pairs: Vec<Pair>,
+    /// Sentences of A with no counterpart in B, ascending.
+    pub unique_a: Vec<usize>,
+    /// Sentences of B with no counterpart in A, ascending.
+    pub unique_b: Vec<usize>,
+}
+
+/// Sentences of A and B that say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// One sentence index of A, or two adjacent ones (B kept whole what A split).
+    pub a: Vec<usize>,
+    /// One sentence index of B, or two adjacent ones.
+    pub b: Vec<usize>,
+    pub class: PairClass,
+    /// Whether the word diff shows changes (also for moved pairs).
+    pub edited: bool,
+    /// IDF-weighted overlap of the stems, `0..=1` (pinned pairs may score below the threshold).
+    pub similarity: f32,
+    /// Whether a person pinned this link.
+    pub pinned: bool,
+    /// Word diff from the span of `a` (first sentence start to last sentence end) in A's body to
+    /// the span of `b` in B's body.
+    pub ops: Vec<WordOp>,
+}
+
+/// How a pair relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PairClass {
+    /// Equal after normalization and the options.
+    Identical,
+    /// In order, with word differences.
+    Changed,
+    /// Out of order relative to the other pairs (possibly also edited).
+    Moved,
+}
+
+impl Pair {
+    /// The byte span of the pair's sentences in A's body.
+    pub fn a_span(&self, a: &Document) -> Range<usize> {
+        span(a, &self.a)
+    }
+
+    /// The byte span of the pair's sentences in B's body.
+    pub fn b_span(&self, b: &Document) -> Range<usize> {
+        span(b, &self.b)
+    }
+
+    /// The same pair seen from B.
+    pub fn mirrored(&self) -> Pair {
+        Pair {
+            a: self.b.clone(),
+            b: self.a.clone(),
+            ops: self.ops.iter().map(WordOp::mirrored).collect(),
+            ..self.clone()
+        }
+    }
+}
+
+impl Alignment {
+    /// The alignment with A and B swapped, pairs reordered by their sentence in the new A.
+    pub fn mirrored(&self) -> Alignment {
+        let mut pairs: Vec<Pair> = self.pairs.iter().map(Pair::mirrored).collect();
+        pairs.sort_by_key(|p| p.a[0]);
+        Alignment {
+            pairs,
+            unique_a: self.unique_b.clone(),
+            unique_b: self.unique_a.clone(),
+        }
+    }
+
+    /// For each sentence of A, the pair it belongs to.
+    pub fn pair_of_a(&self, a_sentences: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; a_sentences];
+        for (k, p) in self.pairs.iter().enumerate() {
+            for &i in &p.a {
+                out[i] = Some(k);
+            }
+        }
+        out
+    }
+
+    /// For each sentence of B, the pair it belongs to.
+    pub fn pair_of_b(&self, b_sentences: usize) -> Vec<Option<usize>> {
+        let mut out = vec![None; b_sentences];
+        for (k, p) in self.pairs.iter().enumerate() {
+            for &j in &p.b {
+                out[j] = Some(k);
+            }
+        }
+        out
+    }
+}
+
+fn span(doc: &Document, sentences: &[usize]) -> Range<usize> {
+    match (sentences.first(), sentences.last()) {
+        (Some(&f), Some(&l)) => doc.sentences[f].range.start..doc.sentences[l].range.end,
+        _ => 0..0,
+    }
+}
+
+/// Aligns the sentences of report `a` with those of report `b`. Deterministic, and symmetric:
+/// `align(b, a, &opts.mirrored())` equals `align(a, b, opts).mirrored()` in pairs, classes and
+/// similarities.
+pub fn align(a: &Document, b: &Document, opts: &AlignOptions) -> Alignment {
+    let terms = SentenceTerms::build(a, b);
+    align_with_terms(a, b, &terms, opts)
+}
+
+/// Terms of every sentence of A and B with their IDF weights: the scoring model of one alignment.
+pub(crate) struct SentenceTerms {
+    /// Sorted unique term ids per sentence of A.
+    pub a: Vec<Vec<u32>>,
+    /// Sorted unique term ids per sentence of B.
+    pub b: Vec<Vec<u32>>,
+    /// Weight per term id.
+    pub weight: Vec<f64>,
+    /// Whether a term is a stop word (not indexed).
+    pub stop: Vec<bool>,
+    /// Total weight per sentence.
+    pub total_a: Vec<f64>,
+    pub total_b: Vec<f64>,
+}
+
+const STOP_WEIGHT: f64 = 0.1;
+
+impl SentenceTerms {
+    pub(crate) fn build(a: &Document, b: &Document) -> SentenceTerms {
+        // Provisional ids in order of appearance, then ids in stem order, so ids (and float sums
+        // in id order) do not depend on which report comes first.
+        let mut provisional: FastMap<&str, u32> = FastMap::default();
+        let mut stems: Vec<(&str, bool)> = Vec::new();
+        let mut raw: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
+        for (side, doc) in [a, b].into_iter().enumerate() {
+            raw[side] = (0..doc.sentences.len())
+                .map(|i| {
+                    doc.sentence_tokens(i)
+                        .iter()
+                        .filter(|t| t.kind != TokenKind::Punct)
+                        .map(|t| {
+                            let next = stems.len() as u32;
+                            let id = *provisional.entry(t.stem.as_str()).or_insert(next);
+                            if id == next {
+                                stems.push((t.stem.as_str(), t.stop));
+                            } else {
+                                stems[id as usize].1 |= t.stop;
+                            }
+                            id
+                        })
+                        .collect()
+                })
+                .collect();
+        }
+        let mut order: Vec<u32> = (0..stems.len() as u32).collect();
+        order.sort_unstable_by_key(|&k| stems[k as usize].0);
+        let mut rank = vec![0u32; stems.len()];
+        for (r, &k) in order.iter().enumerate() {
+            rank[k as usize] = r as u32;
+        }
+        let stop: Vec<bool> = order.iter().map(|&k| stems[k as usize].1).collect();
+        let [ra, rb] = raw;
+        let remap = |sets: Vec<Vec<u32>>| -> Vec<Vec<u32>> {
+            sets.into_iter()
+                .map(|mut v| {
+                    for t in v.iter_mut() {
+                        *t = rank[*t as usize];
+                    }
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                })
+                .collect()
+        };
+        let sa = remap(ra);
+        let sb = remap(rb);
+        let mut df = vec![0u32; stop.len()];
+        for set in sa.iter().chain(&sb) {
+            for &t in set {
+                df[t as usize] += 1;
+            }
+        }
+        let n = (sa.len() + sb.len()) as f64;
+        let weight: Vec<f64> = df
+            .iter()
+            .zip(&stop)
+            .map(|(&d, &s)| {
+                let idf = (1.0 + n / f64::from(d.max(1))).ln();
+                if s {
+                    idf * STOP_WEIGHT
+                } else {
+                    idf
+                }
+            })
+            .collect();
+        let total = |sets: &[Vec<u32>]| -> Vec<f64> {
+            sets.iter()
+                .map(|s| s.iter().map(|&t| weight[t as usize]).sum())
+                .collect()
+        };
+        SentenceTerms {
+            total_a: total(&sa),
+            total_b: total(&sb),
+            a: sa,
+            b: sb,
+            weight,
+            stop,
+        }
+    }
+
+    /// Weighted Dice of two sorted term sets with known totals.
+    fn dice(&self, x: &[u32], tx: f64, y: &[u32], ty: f64) -> f32 {
+        if tx + ty <= 0.0 {
+            return 0.0;
+        }
+        let common = intersection_weight(x, y, &self.weight);
+        (2.0 * common / (tx + ty)) as f32
+    }
+
+    /// Score of sentences `i` of A and `j` of B.
+    pub(crate) fn score(&self, i: usize, j: usize) -> f32 {
+        self.dice(&self.a[i], self.total_a[i], &self.b[j], self.total_b[j])
+    }
+
+    /// Score of a group of A sentences against a group of B sentences (union of their terms).
+    fn group_score(&self, is: &[usize], js: &[usize]) -> f32 {
+        let x = union(is.iter().map(|&i| self.a[i].as_slice()));
+        let y = union(js.iter().map(|&j| self.b[j].as_slice()));
+        let tx = x.iter().map(|&t| self.weight[t as usize]).sum();
+        let ty = y.iter().map(|&t| self.weight[t as usize]).sum();
+        self.dice(&x, tx, &y, ty)
+    }
+}
+
+fn intersection_weight(x: &[u32], y: &[u32], weight: &[f64]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weight[x[i] as usize];
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+fn union<'s>(sets: impl Iterator<Item = &'s [u32]>) -> Vec<u32> {
+    let mut v: Vec<u32> = sets.flatten().copied().collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// How many of a sentence's rarest informative terms are looked up in the other report.
+const LOOKUP_TERMS: usize = 4;
+/// A term whose posting list in the other report is longer than this is skipped.
+const MAX_POSTING: usize = 16;
+/// A merge must beat the single pair's score by this much.
+const MERGE_GAIN: f32 = 0.05;
+/// The added sentence must itself overlap this much with the other side.
+const MERGE_MIN_PART: f32 = 0.1;
+
+/// Candidate pairs `(i, j)`, sorted and deduplicated.
+fn candidates(a: &Document, b: &Document, terms: &SentenceTerms) -> Vec<(u32, u32)> {
+    let index = |sets: &[Vec<u32>]| -> FastMap<u32, Vec<u32>> {
+        let mut idx: FastMap<u32, Vec<u32>> = FastMap::default();
+        for (s, set) in sets.iter().enumerate() {
+            for &t in set.iter().filter(|&&t| !terms.stop[t as usize]) {
+                idx.entry(t).or_default().push(s as u32);
+            }
+        }
+        idx
+    };
+    let index_a = index(&terms.a);
+    let index_b = index(&terms.b);
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut probe = |sets: &[Vec<u32>], other: &FastMap<u32, Vec<u32>>, flip: bool| {
+        let mut rare: Vec<(usize, u32)> = Vec::new();
+        for (s, set) in sets.iter().enumerate() {
+            // The sentence's terms that the other report has, rarest there first.
+            rare.clear();
+            rare.extend(
+                set.iter()
+                    .filter(|&&t| !terms.stop[t as usize])
+                    .filter_map(|&t| other.get(&t).map(|post| (post.len(), t))),
+            );
+            rare.sort_unstable();
+            for &(len, t) in rare.iter().take(LOOKUP_TERMS) {
+                if len > MAX_POSTING {
+                    break;
+                }
+                for &o in &other[&t] {
+                    out.push(if flip { (o, s as u32) } else { (s as u32, o) });
+                }
+            }
+        }
+    };
+    probe(&terms.a, &index_b, false);
+    probe(&terms.b, &index_a, true);
+    // Sentences with the same normalized words (also those made only of stop words).
+    let key = |doc: &Document, i: usize| -> u64 {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        for t in doc
+            .sentence_tokens(i)
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+        {
+            h = (h ^ fnv1a(t.norm.as_bytes())).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    };
+    let mut by_key: FastMap<u64, Vec<u32>> = FastMap::default();
+    for i in 0..a.sentences.len() {
+        by_key.entry(key(a, i)).or_default().push(i as u32);
+    }
+    for j in 0..b.sentences.len() {
+        if let Some(is) = by_key.get(&key(b, j)) {
+            for &i in is.iter().take(MAX_POSTING) {
+                out.push((i, j as u32));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A pair under construction.
+struct Link {
+    a: Vec<usize>,
+    b: Vec<usize>,
+    score: f32,
+    pinned: bool,
+}
+
+pub(crate) fn align_with_terms(
+    a: &Document,
+    b: &Document,
+    terms: &SentenceTerms,
+    opts: &AlignOptions,
+) -> Alignment {
+    let (na, nb) = (a.sentences.len(), b.sentences.len());
+    let unlinked: FastSet<(usize, usize)> = opts.unlinked.iter().copied().collect();
+    let mut used_a = vec![false; na];
+    let mut used_b = vec![false; nb];
+    let mut links: Vec<Link> = Vec::new();
+
+    for &(i, j) in &opts.pinned {
+        if i < na && j < nb && !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            links.push(Link {
+                a: vec![i],
+                b: vec![j],
+                score: terms.score(i, j),
+                pinned: true,
+            });
+        }
+    }
+
+    let mut scored: Vec<(f32, usize, usize)> = candidates(a, b, terms)
+        .into_iter()
+        .map(|(i, j)| (i as usize, j as usize))
+        .filter(|p| !unlinked.contains(p))
+        .filter(|&(i, j)| {
+            // Dice cannot exceed 2·min/(sum) of the totals: skip pairs too unequal in weight.
+            let (x, y) = (terms.total_a[i], terms.total_b[j]);
+            2.0 * x.min(y) >= f64::from(opts.threshold) * (x + y)
+        })
+        .map(|(i, j)| (terms.score(i, j), i, j))
+        .filter(|&(s, _, _)| s >= opts.threshold && s > 0.0)
+        .collect();
+    scored.sort_unstable_by(|x, y| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| x.1.abs_diff(x.2).cmp(&y.1.abs_diff(y.2)))
+            .then_with(|| (x.1 + x.2).cmp(&(y.1 + y.2)))
+            .then_with(|| x.1.cmp(&y.1))
+    });
+    for (score, i, j) in scored {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            links.push(Link {
+                a: vec![i],
+                b: vec![j],
+                score,
+                pinned: false,
+            });
+        }
+    }
+
+    merge_neighbours(a, b, terms, &unlinked, &mut links, &mut used_a, &mut used_b);
+
+    links.sort_by_key(|l| l.a[0]);
+    let moved = moved_links(a, b, &links);
+    let diff_opts = opts.diff_options();
+    let pairs = links
+        .into_iter()
+        .zip(moved)
+        .map(|(l, moved)| {
+            let ops = diff_spans(a, span(a, &l.a), b, span(b, &l.b), &diff_opts);
+            let edited = has_changes(&ops);
+            let class = if moved {
+                PairClass::Moved
+            } else if edited {
+                PairClass::Changed
+            } else {
+                PairClass::Identical
+            };
+            Pair {
+                a: l.a,
+                b: l.b,
+                class,
+                edited,
+                similarity: l.score,
+                pinned: l.pinned,
+                ops,
+            }
+        })
+        .collect();
+    Alignment {
+        pairs,
+        unique_a: (0..na).filter(|&i| !used_a[i]).collect(),
+        unique_b: (0..nb).filter(|&j| !used_b[j]).collect(),
+    }
+}
+
+/// A proposal to extend a 1:1 link with an unmatched neighbour on one side.
+struct Merge {
+    link: usize,
+    side_a: bool,
+    added: usize,
+    gain: f32,
+    score: f32,
+    tie: (usize, usize, usize, u64),
+}
+
+#[allow(clippy::too_many_arguments)] // the alignment state, passed apart to keep borrows simple
+fn merge_neighbours(
+    a: &Document,
+    b: &Document,
+    terms: &SentenceTerms,
+    unlinked: &FastSet<(usize, usize)>,
+    links: &mut [Link],
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) {
+    let mut proposals: Vec<Merge> = Vec::new();
+    for (k, l) in links.iter().enumerate() {
+        if l.pinned {
+            continue;
+        }
+        let (i, j) = (l.a[0], l.b[0]);
+        let tie_base = (i.abs_diff(j), i + j);
+        for (side_a, added) in [
+            (true, i.wrapping_sub(1)),
+            (true, i + 1),
+            (false, j.wrapping_sub(1)),
+            (false, j + 1),
+        ] {
+            let (part, merged, text) = if side_a {
+                if added >= used_a.len() || used_a[added] || unlinked.contains(&(added, j)) {
+                    continue;
+                }
+                let mut is = vec![i, added];
+                is.sort_unstable();
+                (
+                    terms.score(added, j),
+                    terms.group_score(&is, &[j]),
+                    a.sentence_text(added),
+                )
+            } else {
+                if added >= used_b.len() || used_b[added] || unlinked.contains(&(i, added)) {
+                    continue;
+                }
+                let mut js = vec![j, added];
+                js.sort_unstable();
+                (
+                    terms.score(i, added),
+                    terms.group_score(&[i], &js),
+                    b.sentence_text(added),
+                )
+            };
+            if part >= MERGE_MIN_PART && merged >= l.score + MERGE_GAIN {
+                proposals.push(Merge {
+                    link: k,
+                    side_a,
+                    added,
+                    gain: merged - l.score,
+                    score: merged,
+                    tie: (tie_base.0, tie_base.1, added, fnv1a(text.as_bytes())),
+                });
+            }
+        }
+    }
+    proposals.sort_by(|x, y| y.gain.total_cmp(&x.gain).then_with(|| x.tie.cmp(&y.tie)));
+    let mut extended = vec![false; links.len()];
+    for m in proposals {
+        let used = if m.side_a { &mut *used_a } else { &mut *used_b };
+        if extended[m.link] || used[m.added] {
+            continue;
+        }
+        used[m.added] = true;
+        extended[m.link] = true;
+        let l = &mut links[m.link];
+        let side = if m.side_a { &mut l.a } else { &mut l.b };
+        side.push(m.added);
+        side.sort_unstable();
+        l.score = m.score;
+    }
+}
+
+/// Which links (sorted by their first A sentence) are off the heaviest increasing chain of B
+/// positions.
+fn moved_links(a: &Document, b: &Document, links: &[Link]) -> Vec<bool> {
+    let n = links.len();
+    let nb = b.sentences.len();
+    let weight = |l: &Link| -> u128 {
+        let (sa, sb) = (span(a, &l.a), span(b, &l.b));
+        let len = (sa.len() + sb.len()) as u128;
+        let hash = fnv1a(&a.body.as_bytes()[sa]).wrapping_add(fnv1a(&b.body.as_bytes()[sb]));
+        (len << 96) | u128::from(hash)
+    };
+    // Fenwick tree over B positions holding (best chain weight ending at or before, link index).
+    let mut tree: Vec<(u128, usize)> = vec![(0, usize::MAX); nb + 1];
+    let mut best: Vec<u128> = vec![0; n];
+    let mut prev: Vec<usize> = vec![usize::MAX; n];
+    for (k, l) in links.iter().enumerate() {
+        let pos = l.b[0];
+        // Query the best chain over B positions < pos.
+        let (mut q, mut at) = ((0u128, usize::MAX), pos);
+        while at > 0 {
+            if tree[at].0 > q.0 {
+                q = tree[at];
+            }
+            at &= at - 1;
+        }
+        best[k] = q.0 + weight(l);
+        prev[k] = q.1;
+        let mut at = pos + 1;
+        while at <= nb {
+            if best[k] > tree[at].0 {
+                tree[at] = (best[k], k);
+            }
+            at += at & at.wrapping_neg();
+        }
+    }
+    let mut moved = vec![true; n];
+    let mut k = (0..n).max_by(|&x, &y| best[x].cmp(&best[y]).then(y.cmp(&x)));
+    while let Some(i) = k.filter(|&i| i != usize::MAX) {
+        moved[i] = false;
+        k = Some(prev[i]);
+    }
+    moved
+}
+
+#[cfg(test)]
+mod tests;

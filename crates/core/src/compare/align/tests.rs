@@ -1,0 +1,158 @@
+//! Unit tests of the aligner: classes, moves, merges, options, symmetry and bad input.
+
+use super::*;
+use crate::text::segment;
+
+fn doc(body: &str) -> Document {
+    segment(body, Some("en"))
+}
+
+fn summary(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>, PairClass)> {
+    al.pairs
+        .iter()
+        .map(|p| (p.a.clone(), p.b.clone(), p.class))
+        .collect()
+}
+
+#[test]
+fn reordered_and_edited_sentences_are_paired_moved_and_changed() {
+    let a = doc(
+        "The council approved the budget on Tuesday. Protesters gathered outside city hall. \
+                 The mayor praised the vote. Schools will get new funding.",
+    );
+    let b = doc(
+        "Protesters gathered outside city hall. The council approved the budget on Monday. \
+                 Schools will get new funding. A spokesman declined to comment.",
+    );
+    let al = align(&a, &b, &AlignOptions::default());
+    assert_eq!(
+        summary(&al),
+        [
+            (vec![0], vec![1], PairClass::Changed),
+            (vec![1], vec![0], PairClass::Moved),
+            (vec![3], vec![2], PairClass::Identical),
+        ]
+    );
+    assert_eq!(al.unique_a, [2]);
+    assert_eq!(al.unique_b, [3]);
+}
+
+#[test]
+fn a_split_sentence_is_merged_two_to_one() {
+    let a =
+        doc("The minister resigned on Friday after weeks of pressure over the contracts scandal.");
+    let b = doc("The minister resigned on Friday. It followed weeks of pressure over the contracts scandal.");
+    let al = align(&a, &b, &AlignOptions::default());
+    assert_eq!(summary(&al), [(vec![0], vec![0, 1], PairClass::Changed)]);
+    assert!(al.unique_b.is_empty());
+    let mirrored = align(&b, &a, &AlignOptions::default());
+    assert_eq!(mirrored, al.mirrored_without_ops_check(&mirrored));
+}
+
+#[test]
+fn pins_and_unlinks_are_respected() {
+    let a = doc("Rain fell all day. The river rose quickly.");
+    let b = doc("Officials opened shelters. The river rose quickly.");
+    let opts = AlignOptions {
+        pinned: vec![(0, 0)],
+        unlinked: vec![(1, 1)],
+        ..AlignOptions::default()
+    };
+    let al = align(&a, &b, &opts);
+    assert_eq!(summary(&al), [(vec![0], vec![0], PairClass::Changed)]);
+    assert!(al.pairs[0].pinned);
+    assert_eq!(
+        (al.unique_a.clone(), al.unique_b.clone()),
+        (vec![1], vec![1])
+    );
+}
+
+#[test]
+fn ignore_case_makes_case_only_changes_identical() {
+    let a = doc("The Mayor Spoke At Noon.");
+    let b = doc("The mayor spoke at noon.");
+    assert_eq!(
+        align(&a, &b, &AlignOptions::default()).pairs[0].class,
+        PairClass::Changed
+    );
+    let opts = AlignOptions {
+        ignore_case: true,
+        ..AlignOptions::default()
+    };
+    assert_eq!(align(&a, &b, &opts).pairs[0].class, PairClass::Identical);
+}
+
+#[test]
+fn empty_and_one_sentence_reports() {
+    let empty = doc("");
+    let one = doc("Only one sentence here.");
+    let al = align(&empty, &one, &AlignOptions::default());
+    assert!(al.pairs.is_empty() && al.unique_a.is_empty());
+    assert_eq!(al.unique_b, [0]);
+    let al = align(&one, &one, &AlignOptions::default());
+    assert_eq!(summary(&al), [(vec![0], vec![0], PairClass::Identical)]);
+}
+
+#[test]
+fn out_of_range_pins_are_ignored() {
+    let one = doc("Only one sentence here.");
+    let opts = AlignOptions {
+        pinned: vec![(5, 0), (0, 9)],
+        ..AlignOptions::default()
+    };
+    let al = align(&one, &one, &opts);
+    assert_eq!(al.pairs.len(), 1);
+    assert!(!al.pairs[0].pinned);
+}
+
+impl Alignment {
+    /// The mirror of `self` with the ops taken from `other` (the diff of the swapped texts may
+    /// pick different but equally valid ops).
+    fn mirrored_without_ops_check(&self, other: &Alignment) -> Alignment {
+        let mut m = self.mirrored();
+        for (p, o) in m.pairs.iter_mut().zip(&other.pairs) {
+            p.ops = o.ops.clone();
+        }
+        m
+    }
+}
+
+/// A 5 MB paragraph without punctuation: sentences are cut at the token bound, and align and
+/// revision return (nothing is quadratic in the paragraph).
+#[test]
+fn five_megabyte_unpunctuated_paragraph_is_handled() {
+    let wall: String = crate::compare::synth::report(9, 800_000)
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | '\n'))
+        .collect();
+    assert!(wall.len() >= 5_000_000, "the input is {} bytes", wall.len());
+    let a = doc(&wall);
+    assert_eq!(a.paragraphs.len(), 1);
+    assert!(a
+        .sentences
+        .iter()
+        .all(|s| s.tokens.len() <= crate::text::MAX_SENTENCE_TOKENS));
+    let b = doc(&wall[..wall.len() / 2]);
+    let al = align(&a, &b, &AlignOptions::default());
+    assert!(!al.pairs.is_empty(), "the shared half is found");
+    assert!(al.pairs.iter().all(|p| p.a.len() + p.b.len() <= 3));
+    let rev = crate::compare::revision(
+        &wall,
+        &wall[..wall.len() / 2],
+        Some("en"),
+        &Default::default(),
+    );
+    assert!(!rev.changes.is_empty(), "the removed half is reported");
+}
+
+#[test]
+fn mixed_scripts_and_control_characters_align() {
+    let a = doc("Мэр сказал \u{0}«да». 東京で会議。 The mayor\u{7} said yes. مرحبا بكم.");
+    let b = doc("The mayor said yes. Мэр сказал «да». مرحبا بكم.");
+    let al = align(&a, &b, &AlignOptions::default());
+    assert!(al.pairs.len() >= 2, "{al:?}");
+    for p in &al.pairs {
+        let ra: String = p.ops.iter().map(|o| &a.body[o.a.clone()]).collect();
+        assert_eq!(ra, &a.body[p.a_span(&a)]);
+    }
+}

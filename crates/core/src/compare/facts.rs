@@ -1,0 +1,426 @@
+//! Factual discrepancies between aligned sentences: numbers ("4,200" vs "4,000", "3.5 million"),
+//! dates, weekdays, months and capitalized names that differ between the two sides of a pair.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::align::Alignment;
+use super::diff::OpKind;
+use crate::text::{Document, Token, TokenKind};
+
+/// What kind of fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    Number,
+    /// A calendar date or month ("Dec. 4", "4 December 2024", "March").
+    Date,
+    Weekday,
+    Name,
+}
+
+/// A fact found in a text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// Byte range in the body.
+    pub range: Range<usize>,
+    /// Comparable value: a number in plain decimal ("4200", "3500000", "12%"), a date as
+    /// `month-day[-year]` or `month`, a weekday or name in normalized form.
+    pub value: String,
+}
+
+/// A fact that one report of a pair states differently from the other.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    /// Index into [`Alignment::pairs`].
+    pub pair: usize,
+    pub kind: FactKind,
+    pub a_text: String,
+    pub b_text: String,
+    /// Byte range in A's body.
+    pub a_range: Range<usize>,
+    /// Byte range in B's body.
+    pub b_range: Range<usize>,
+}
+
+/// Finds the discrepancies inside the aligned pairs of two reports: facts of the same kind whose
+/// values differ, paired by the word diff (a number replaced by another) or, for numbers, dates
+/// and weekdays, as the only differing fact of that kind on each side. A fact one side has and
+/// the other omits is not a discrepancy.
+pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    for (k, pair) in alignment.pairs.iter().enumerate() {
+        if !pair.edited {
+            continue;
+        }
+        let fa = extract_facts(a, pair.a_span(a));
+        let fb = extract_facts(b, pair.b_span(b));
+        let mut only_a: Vec<&Fact> = fa
+            .iter()
+            .filter(|f| !fb.iter().any(|g| same(f, g)))
+            .collect();
+        let mut only_b: Vec<&Fact> = fb
+            .iter()
+            .filter(|g| !fa.iter().any(|f| same(f, g)))
+            .collect();
+        let mut found: Vec<(&Fact, &Fact)> = Vec::new();
+        // Facts replaced by the word diff.
+        for op in pair.ops.iter().filter(|op| op.kind == OpKind::Replace) {
+            let inside_a: Vec<&Fact> = only_a
+                .iter()
+                .copied()
+                .filter(|f| overlaps(&f.range, &op.a))
+                .collect();
+            let inside_b: Vec<&Fact> = only_b
+                .iter()
+                .copied()
+                .filter(|g| overlaps(&g.range, &op.b))
+                .collect();
+            for fx in &inside_a {
+                if let Some(gx) = inside_b.iter().find(|g| {
+                    g.kind == fx.kind && !found.iter().any(|(_, u)| std::ptr::eq(*u, **g))
+                }) {
+                    found.push((fx, gx));
+                }
+            }
+        }
+        only_a.retain(|f| !found.iter().any(|(u, _)| std::ptr::eq(*u, *f)));
+        only_b.retain(|g| !found.iter().any(|(_, u)| std::ptr::eq(*u, *g)));
+        // The one remaining differing number, date or weekday on each side.
+        for kind in [FactKind::Number, FactKind::Date, FactKind::Weekday] {
+            let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
+            let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
+            if let ([fx], [gx]) = (xa.as_slice(), xb.as_slice()) {
+                found.push((fx, gx));
+            }
+        }
+        found.sort_by_key(|(f, _)| f.range.start);
+        out.extend(found.into_iter().map(|(f, g)| Discrepancy {
+            pair: k,
+            kind: f.kind,
+            a_text: a.body[f.range.clone()].to_string(),
+            b_text: b.body[g.range.clone()].to_string(),
+            a_range: f.range.clone(),
+            b_range: g.range.clone(),
+        }));
+    }
+    out
+}
+
+fn same(f: &Fact, g: &Fact) -> bool {
+    f.kind == g.kind && f.value == g.value
+}
+
+fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
+    x.start < y.end && y.start < x.end
+}
+
+const MONTHS: &[(&str, u8)] = &[
+    ("apr", 4),
+    ("april", 4),
+    ("aug", 8),
+    ("august", 8),
+    ("dec", 12),
+    ("december", 12),
+    ("feb", 2),
+    ("february", 2),
+    ("jan", 1),
+    ("january", 1),
+    ("jul", 7),
+    ("july", 7),
+    ("jun", 6),
+    ("june", 6),
+    ("mar", 3),
+    ("march", 3),
+    ("may", 5),
+    ("nov", 11),
+    ("november", 11),
+    ("oct", 10),
+    ("october", 10),
+    ("sep", 9),
+    ("sept", 9),
+    ("september", 9),
+];
+const WEEKDAYS: &[(&str, &str)] = &[
+    ("fri", "friday"),
+    ("friday", "friday"),
+    ("mon", "monday"),
+    ("monday", "monday"),
+    ("sat", "saturday"),
+    ("saturday", "saturday"),
+    ("sun", "sunday"),
+    ("sunday", "sunday"),
+    ("thu", "thursday"),
+    ("thursday", "thursday"),
+    ("thurs", "thursday"),
+    ("tue", "tuesday"),
+    ("tues", "tuesday"),
+    ("tuesday", "tuesday"),
+    ("wed", "wednesday"),
+    ("wednesday", "wednesday"),
+];
+const SCALES: &[(&str, f64)] = &[
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("k", 1e3),
+    ("m", 1e6),
+    ("million", 1e6),
+    ("thousand", 1e3),
+    ("trillion", 1e12),
+];
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("dozen", 12),
+    ("eight", 8),
+    ("eleven", 11),
+    ("five", 5),
+    ("four", 4),
+    ("nine", 9),
+    ("one", 1),
+    ("seven", 7),
+    ("six", 6),
+    ("ten", 10),
+    ("three", 3),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("two", 2),
+];
+
+fn lookup<T: Copy>(list: &[(&str, T)], key: &str) -> Option<T> {
+    list.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
+}
+
+/// Parses a number token: "4,200" → 4200, "3.5" → 3.5; `None` for "10:30" or "5th".
+fn parse_number(text: &str) -> Option<f64> {
+    let digits: String = text.chars().filter(|&c| c != ',').collect();
+    if digits.chars().filter(|&c| c == '.').count() > 1 {
+        return digits.replace('.', "").parse().ok(); // "1.000.000"
+    }
+    digits.parse().ok()
+}
+
+fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The facts in `doc.body[span]` (which should start and end on token boundaries), in order.
+pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
+    let first = doc.tokens.partition_point(|t| t.range.start < span.start);
+    let last = doc.tokens.partition_point(|t| t.range.start < span.end);
+    let toks = &doc.tokens[first..last];
+    let sentence_starts: Vec<usize> = doc.sentences.iter().map(|s| s.range.start).collect();
+    let text = |t: &Token| &doc.body[t.range.clone()];
+    let word_at = |k: usize| toks.get(k).filter(|t| t.kind != TokenKind::Punct);
+    // Skip a full stop right after an abbreviated month ("Dec. 4").
+    let after_dot = |k: usize| {
+        if toks.get(k).is_some_and(|t| text(t) == ".") {
+            k + 1
+        } else {
+            k
+        }
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        let norm = t.norm.trim_end_matches('.');
+        if t.kind == TokenKind::Word {
+            if let Some(month) = lookup(MONTHS, norm).filter(|_| norm != "may" || text(t) == "May")
+            {
+                // Month [day] [, year]  or  day Month [year]
+                let mut end = k + 1;
+                let mut value = format!("{month}");
+                let day_at = after_dot(k + 1);
+                if let Some(day) = word_at(day_at)
+                    .filter(|d| d.kind == TokenKind::Number)
+                    .and_then(|d| parse_number(text(d)))
+                {
+                    if (1.0..=31.0).contains(&day) {
+                        value = format!("{month}-{day}");
+                        end = day_at + 1;
+                        let year_at = if toks.get(end).is_some_and(|t| text(t) == ",") {
+                            end + 1
+                        } else {
+                            end
+                        };
+                        if let Some(year) = word_at(year_at)
+                            .filter(|y| y.kind == TokenKind::Number && text(y).len() == 4)
+                        {
+                            value = format!("{value}-{}", text(year));
+                            end = year_at + 1;
+                        }
+                    }
+                }
+                let mut start = t.range.start;
+                if k > 0 && toks[k - 1].kind == TokenKind::Number {
+                    if let Some(day) =
+                        parse_number(text(&toks[k - 1])).filter(|d| (1.0..=31.0).contains(d))
+                    {
+                        if out
+                            .last()
+                            .is_some_and(|f: &Fact| f.range == toks[k - 1].range)
+                        {
+                            out.pop();
+                        }
+                        start = toks[k - 1].range.start;
+                        value = format!("{month}-{day}");
+                        if let Some(year) = word_at(k + 1)
+                            .filter(|y| y.kind == TokenKind::Number && text(y).len() == 4)
+                        {
+                            value = format!("{value}-{}", text(year));
+                            end = k + 2;
+                        }
+                    }
+                }
+                out.push(Fact {
+                    kind: FactKind::Date,
+                    range: start..toks[end - 1].range.end,
+                    value,
+                });
+                k = end;
+                continue;
+            }
+            if let Some(day) = lookup(WEEKDAYS, norm) {
+                out.push(Fact {
+                    kind: FactKind::Weekday,
+                    range: t.range.clone(),
+                    value: day.to_string(),
+                });
+                k += 1;
+                continue;
+            }
+            if let Some(n) = lookup(NUMBER_WORDS, &t.norm) {
+                out.push(Fact {
+                    kind: FactKind::Number,
+                    range: t.range.clone(),
+                    value: n.to_string(),
+                });
+                k += 1;
+                continue;
+            }
+            let initial = sentence_starts.binary_search(&t.range.start).is_ok();
+            let capital = text(t).chars().next().is_some_and(char::is_uppercase);
+            if capital && !t.stop && !initial {
+                let mut end = k + 1;
+                while toks.get(end).is_some_and(|u| {
+                    u.kind == TokenKind::Word
+                        && !u.stop
+                        && u.range.start == toks[end - 1].range.end + 1
+                        && text(u).chars().next().is_some_and(char::is_uppercase)
+                }) {
+                    end += 1;
+                }
+                let range = t.range.start..toks[end - 1].range.end;
+                out.push(Fact {
+                    kind: FactKind::Name,
+                    value: crate::text::normalize(&doc.body[range.clone()]),
+                    range,
+                });
+                k = end;
+                continue;
+            }
+        }
+        if t.kind == TokenKind::Number {
+            if let Some(mut v) = parse_number(text(t)) {
+                let mut end = k + 1;
+                let mut suffix = "";
+                if let Some(next) = toks.get(k + 1) {
+                    if text(next) == "%" || next.norm == "percent" || next.norm == "per" {
+                        suffix = "%";
+                        end = k + 2;
+                        if next.norm == "per" && toks.get(k + 2).is_some_and(|c| c.norm == "cent") {
+                            end = k + 3;
+                        }
+                    } else if let Some(scale) = lookup(SCALES, &next.norm) {
+                        v *= scale;
+                        end = k + 2;
+                    }
+                }
+                out.push(Fact {
+                    kind: FactKind::Number,
+                    range: t.range.start..toks[end - 1].range.end,
+                    value: format!("{}{suffix}", format_number(v)),
+                });
+                k = end;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{align, AlignOptions};
+    use crate::text::segment;
+
+    fn discrepancies(a: &str, b: &str) -> Vec<(FactKind, String, String)> {
+        let (da, db) = (segment(a, Some("en")), segment(b, Some("en")));
+        let al = align(&da, &db, &AlignOptions::default());
+        facts(&da, &db, &al)
+            .into_iter()
+            .map(|d| (d.kind, d.a_text, d.b_text))
+            .collect()
+    }
+
+    #[test]
+    fn differing_numbers_dates_weekdays_and_names() {
+        let got = discrepancies(
+            "Police said 4,200 people marched in Ostrava on Tuesday, Dec. 4, led by Mireille Vance.",
+            "Police said 4,000 people marched in Ostrava on Wednesday, Dec. 5, led by Ilona Brecht.",
+        );
+        assert_eq!(
+            got,
+            [
+                (FactKind::Number, "4,200".into(), "4,000".into()),
+                (FactKind::Weekday, "Tuesday".into(), "Wednesday".into()),
+                (FactKind::Date, "Dec. 4".into(), "Dec. 5".into()),
+                (
+                    FactKind::Name,
+                    "Mireille Vance".into(),
+                    "Ilona Brecht".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_values_in_other_words_are_not_discrepancies() {
+        let got = discrepancies(
+            "The fund holds 3.5 million dollars, officials said on 4 December.",
+            "The fund holds 3,500,000 dollars, officials said on December 4.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn percentages_and_scales() {
+        let got = discrepancies(
+            "Turnout rose to 12% as the budget reached 3.5 million in the district.",
+            "Turnout rose to 15 percent as the budget reached 3.2 million in the district.",
+        );
+        assert_eq!(
+            got,
+            [
+                (FactKind::Number, "12%".into(), "15 percent".into()),
+                (FactKind::Number, "3.5 million".into(), "3.2 million".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_omitted_fact_is_not_a_discrepancy() {
+        let got = discrepancies(
+            "The council met on Monday and approved the bridge repairs.",
+            "The council met and approved the bridge repairs.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+}

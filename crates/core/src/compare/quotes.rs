@@ -1,0 +1,390 @@
+//! Quotes across reports: quoted spans with their speakers, matched between reports, and the word
+//! diff of a quote worded differently by another outlet.
+//!
+//! Two quotes of different reports are the same quote when a score reaches [`MATCH_SCORE`]:
+//! the weighted overlap of their content words (stems; all words for very short quotes), plus
+//! [`ALIGNED_BONUS`] when the sentences holding them were aligned, plus [`SPEAKER_BONUS`] when
+//! their speakers agree (the surname), raised to [`SOLE_SPEAKER_BONUS`] when each is that
+//! speaker's only quote of four words or more in its report (a quote translated two ways shares
+//! few words but keeps its speaker). Quotes are then grouped greedily, best score first, never two
+//! quotes of one report in a group. Each group lists word diffs from its first quote to every
+//! member worded differently.
+
+mod find;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+pub use find::{find_quotes, speaker_key, FoundQuote, QuoteMark, Speaker, SpeakerCue};
+
+use super::collate::{for_each_alignment, ReportsError};
+use super::diff::{diff_text_spans, WordOp};
+use super::options::AlignOptions;
+use crate::text::{Document, TokenKind};
+
+/// Score at which two quotes are taken as one.
+pub const MATCH_SCORE: f32 = 0.5;
+/// Added when the sentences holding the two quotes are aligned.
+pub const ALIGNED_BONUS: f32 = 0.3;
+/// Added when the two quotes have the same speaker.
+pub const SPEAKER_BONUS: f32 = 0.2;
+/// Added instead when each is its speaker's only quote (of four words or more) in its report.
+pub const SOLE_SPEAKER_BONUS: f32 = 0.5;
+
+/// A quote of one report, as listed in a [`QuoteComparison`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub report: usize,
+    /// The quoted words (marks excluded).
+    pub text: String,
+    /// Byte range of `text` in the report's body.
+    pub range: Range<usize>,
+    /// Byte range including the quotation marks.
+    pub outer: Range<usize>,
+    pub mark: QuoteMark,
+    /// The sentence the quote starts in.
+    pub sentence: usize,
+    pub speaker: Option<Speaker>,
+    /// The group this quote belongs to (index into [`QuoteComparison::groups`]).
+    pub group: usize,
+}
+
+/// Why two quotes were matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchBasis {
+    /// They share most of their words.
+    Wording,
+    /// Their sentences were aligned.
+    AlignedSentences,
+    /// The same speaker, and nothing else said by them.
+    Speaker,
+}
+
+/// One quote as reported by one or several reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    /// Indices into [`QuoteComparison::quotes`], by report; at most one per report.
+    pub quotes: Vec<usize>,
+    /// Whether some member words the quote differently from the first.
+    pub worded_differently: bool,
+    /// From the first quote to each member worded differently.
+    pub variants: Vec<QuoteVariant>,
+}
+
+/// How another report words a quote, against the group's first quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteVariant {
+    /// Index of the group's first quote.
+    pub from: usize,
+    /// Index of the differently worded quote.
+    pub to: usize,
+    pub basis: MatchBasis,
+    /// Overlap of their content words, `0..=1`.
+    pub overlap: f32,
+    /// Word diff: `a` ranges in `from`'s report body, `b` ranges in `to`'s.
+    pub ops: Vec<WordOp>,
+}
+
+/// The quotes of a set of reports and how they correspond.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteComparison {
+    /// Every quote, by report then position.
+    pub quotes: Vec<Quote>,
+    /// Groups in order of their first quote; a quote only one report has is a group of one.
+    pub groups: Vec<QuoteGroup>,
+}
+
+/// Options of [`quotes`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuoteOptions {
+    /// How sentences are aligned (for the aligned-sentence bonus) and what the word diffs ignore.
+    pub align: AlignOptions,
+}
+
+/// Finds the quotes of every report and matches them across reports. Refuses more than
+/// [`super::collate::MAX_COLLATE_REPORTS`] reports.
+pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparison, ReportsError> {
+    let found: Vec<Vec<FoundQuote>> = reports.iter().map(find_quotes).collect();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut first_of_report = Vec::with_capacity(reports.len());
+    for (r, list) in found.into_iter().enumerate() {
+        first_of_report.push(quotes.len());
+        for q in list {
+            quotes.push(Quote {
+                report: r,
+                text: reports[r].body[q.range.clone()].to_string(),
+                range: q.range,
+                outer: q.outer,
+                mark: q.mark,
+                sentence: q.sentence,
+                speaker: q.speaker,
+                group: 0,
+            });
+        }
+    }
+    first_of_report.push(quotes.len());
+
+    // Sentence pairs (report, sentence, report, sentence) that hold quotes on both sides.
+    let quoted: HashSet<(usize, usize)> = quotes.iter().map(|q| (q.report, q.sentence)).collect();
+    let mut aligned: HashSet<(usize, usize, usize, usize)> = HashSet::new();
+    for_each_alignment(reports, &opts.align, |i, j, alignment| {
+        for pair in &alignment.pairs {
+            for &a in pair.a.iter().filter(|&&a| quoted.contains(&(i, a))) {
+                for &b in pair.b.iter().filter(|&&b| quoted.contains(&(j, b))) {
+                    aligned.insert((i, a, j, b));
+                }
+            }
+        }
+    })?;
+
+    let words: Vec<Vec<String>> = quotes
+        .iter()
+        .map(|q| content_stems(&reports[q.report], &q.range))
+        .collect();
+    let sole = sole_speaker_quotes(&quotes, &words);
+    let mut links: Vec<(f32, usize, usize, MatchBasis, f32)> = Vec::new();
+    for x in 0..quotes.len() {
+        let rx = quotes[x].report;
+        for y in first_of_report[rx + 1]..quotes.len() {
+            let (qx, qy) = (&quotes[x], &quotes[y]);
+            let overlap = dice(&words[x], &words[y]);
+            let is_aligned = aligned.contains(&(qx.report, qx.sentence, qy.report, qy.sentence));
+            let same_speaker = match (&qx.speaker, &qy.speaker) {
+                (Some(a), Some(b)) => {
+                    let (ka, kb) = (speaker_key(&a.name), speaker_key(&b.name));
+                    !ka.is_empty() && ka == kb
+                }
+                _ => false,
+            };
+            let mut score = overlap;
+            if is_aligned {
+                score += ALIGNED_BONUS;
+            }
+            if same_speaker {
+                score += if sole[x] && sole[y] {
+                    SOLE_SPEAKER_BONUS
+                } else {
+                    SPEAKER_BONUS
+                };
+            }
+            if score >= MATCH_SCORE {
+                let basis = if overlap >= MATCH_SCORE {
+                    MatchBasis::Wording
+                } else if is_aligned {
+                    MatchBasis::AlignedSentences
+                } else {
+                    MatchBasis::Speaker
+                };
+                links.push((score, x, y, basis, overlap));
+            }
+        }
+    }
+    links.sort_by(|p, q| {
+        q.0.total_cmp(&p.0)
+            .then_with(|| (p.1, p.2).cmp(&(q.1, q.2)))
+    });
+
+    // Greedy grouping, one quote per report per group.
+    let mut group_of: Vec<usize> = (0..quotes.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..quotes.len()).map(|q| vec![q]).collect();
+    let mut link_info: HashMap<(usize, usize), (MatchBasis, f32)> = HashMap::new();
+    for &(_, x, y, basis, overlap) in &links {
+        link_info.insert((x, y), (basis, overlap));
+        let (gx, gy) = (group_of[x], group_of[y]);
+        if gx == gy {
+            continue;
+        }
+        let clash = members[gx].iter().any(|&a| {
+            members[gy]
+                .iter()
+                .any(|&b| quotes[a].report == quotes[b].report)
+        });
+        if clash {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[gy]);
+        for &m in &moved {
+            group_of[m] = gx;
+        }
+        members[gx].extend(moved);
+        members[gx].sort_unstable();
+    }
+
+    let mut groups = Vec::new();
+    for (g, list) in members.into_iter().enumerate() {
+        if list.is_empty() || group_of[list[0]] != g {
+            continue;
+        }
+        let first = list[0];
+        let mut variants = Vec::new();
+        for &other in &list[1..] {
+            if word_keys(&reports[quotes[first].report], &quotes[first].range)
+                == word_keys(&reports[quotes[other].report], &quotes[other].range)
+            {
+                continue;
+            }
+            let (basis, overlap) = link_info
+                .get(&(first, other))
+                .copied()
+                .unwrap_or((MatchBasis::Wording, dice(&words[first], &words[other])));
+            variants.push(QuoteVariant {
+                from: first,
+                to: other,
+                basis,
+                overlap,
+                ops: diff_text_spans(
+                    &reports[quotes[first].report].body,
+                    quotes[first].range.clone(),
+                    &reports[quotes[other].report].body,
+                    quotes[other].range.clone(),
+                    &opts.align.diff_options(),
+                ),
+            });
+        }
+        for &m in &list {
+            quotes[m].group = groups.len();
+        }
+        groups.push(QuoteGroup {
+            worded_differently: !variants.is_empty(),
+            quotes: list,
+            variants,
+        });
+    }
+    Ok(QuoteComparison { quotes, groups })
+}
+
+/// The stems of the content words inside `range` (all words when fewer than two are content
+/// words), sorted.
+fn content_stems(doc: &Document, range: &Range<usize>) -> Vec<String> {
+    let first = doc.tokens.partition_point(|t| t.range.start < range.start);
+    let tokens: Vec<_> = doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.range.end <= range.end)
+        .filter(|t| t.kind != TokenKind::Punct)
+        .collect();
+    let content: Vec<String> = tokens
+        .iter()
+        .filter(|t| !t.stop)
+        .map(|t| t.stem.clone())
+        .collect();
+    let mut out = if content.len() >= 2 {
+        content
+    } else {
+        tokens.iter().map(|t| t.stem.clone()).collect()
+    };
+    out.sort_unstable();
+    out
+}
+
+/// The normalized words of a span (punctuation ignored): what "worded the same" compares.
+fn word_keys<'d>(doc: &'d Document, range: &Range<usize>) -> Vec<&'d str> {
+    let first = doc.tokens.partition_point(|t| t.range.start < range.start);
+    doc.tokens[first..]
+        .iter()
+        .take_while(|t| t.range.end <= range.end)
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.norm.as_str())
+        .collect()
+}
+
+/// Dice coefficient of two sorted multisets.
+fn dice(x: &[String], y: &[String]) -> f32 {
+    if x.is_empty() && y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (2 * common) as f32 / (x.len() + y.len()) as f32
+}
+
+/// Whether each quote is its speaker's only substantial quote (four words or more) in its report.
+fn sole_speaker_quotes(quotes: &[Quote], words: &[Vec<String>]) -> Vec<bool> {
+    let mut per_speaker: HashMap<(usize, String), usize> = HashMap::new();
+    let key = |q: &Quote| {
+        q.speaker
+            .as_ref()
+            .map(|s| speaker_key(&s.name))
+            .filter(|k| !k.is_empty())
+    };
+    for (q, w) in quotes.iter().zip(words) {
+        if let (Some(k), true) = (key(q), w.len() >= 4) {
+            *per_speaker.entry((q.report, k)).or_insert(0) += 1;
+        }
+    }
+    quotes
+        .iter()
+        .zip(words)
+        .map(|(q, w)| {
+            w.len() >= 4 && key(q).is_some_and(|k| per_speaker.get(&(q.report, k)) == Some(&1))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn compare(texts: &[&str]) -> QuoteComparison {
+        let docs: Vec<Document> = texts.iter().map(|t| segment(t, Some("en"))).collect();
+        quotes(&docs, &QuoteOptions::default()).expect("a few reports")
+    }
+
+    #[test]
+    fn a_quote_worded_differently_is_flagged_with_its_diff() {
+        let c = compare(&[
+            "Interior Minister Halina Orsk spoke in the capital. \"We will not negotiate with people who hold our towns at gunpoint,\" she told reporters.",
+            "\u{201C}We will not negotiate with those who hold our towns at gunpoint,\u{201D} Halina Orsk said.",
+        ]);
+        assert_eq!(c.quotes.len(), 2);
+        assert_eq!(c.groups.len(), 1, "the two quotes are one: {c:?}");
+        let group = &c.groups[0];
+        assert!(group.worded_differently);
+        let variant = &group.variants[0];
+        assert_eq!(variant.basis, MatchBasis::Wording);
+        let changed: Vec<&str> = variant
+            .ops
+            .iter()
+            .filter(|op| op.kind != crate::compare::OpKind::Equal)
+            .map(|op| {
+                &c.quotes[0].text
+                    [op.a.start - c.quotes[0].range.start..op.a.end - c.quotes[0].range.start]
+            })
+            .collect();
+        assert_eq!(changed, vec!["people"]);
+    }
+
+    #[test]
+    fn a_translation_is_matched_by_its_speaker() {
+        let c = compare(&[
+            "Halina Orsk spoke. \"We will not negotiate with people who hold our towns at gunpoint,\" she said.",
+            "Halina Orsk spoke. \u{201C}We shall never sit at one table with those who keep our cities hostage,\u{201D} she said.",
+        ]);
+        assert_eq!(c.groups.len(), 1, "{c:?}");
+        assert_ne!(c.groups[0].variants[0].basis, MatchBasis::Wording);
+    }
+
+    #[test]
+    fn unrelated_quotes_stay_apart() {
+        let c = compare(&[
+            "\"We left with nothing,\" said Mirela Dan.",
+            "\"They shelled our street all night,\" said a resident.",
+        ]);
+        assert_eq!(c.groups.len(), 2);
+        assert!(c.groups.iter().all(|g| !g.worded_differently));
+    }
+}

@@ -1,0 +1,319 @@
+//! Page clutter in extracted paragraphs: share bars, newsletter boxes, cookie banners, breadcrumbs,
+//! captions, "also available at" footers and the like, recognised by their wording and shape.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Whole paragraphs that are clutter whatever surrounds them.
+static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
+    big_regex(
+        r"(?ix)^(?:
+            share\s+(?:this|the)\s+(?:article|story|page|post)
+          | share\s+(?:on|via)\b.{0,40}
+          | (?:partager|partagez|compartir|comparte|teilen|condividi|поделиться|شارك)(?:\ (?:cet|cette|este|esta|diesen|den|questo|l'|la|le)\s*\w+)?
+          | (?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit)(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit))*
+          | advertisement | advertising | sponsored(?:\ content)? | ad
+          | scroll\ to\ continue(?:\ with\ content)?
+          | (?:read|see)\ (?:more|also|next)\b.{0,80}
+          | related(?:\ (?:articles|stories|news|content|coverage|topics|posts))?:?
+          | more\ (?:from|on|stories|news)\b.{0,60}
+          | (?:sign\ up|subscribe)\b.{0,160}(?:newsletter|inbox|email|updates|briefing|digest)\b.*
+          | .{0,80}\bnewsletter\b.{0,80}(?:sign\ up|subscribe)\b.*
+          | get\ (?:the|our)\ .{0,40}(?:newsletter|app)\b.*
+          | (?:we|this\ (?:site|website))\ uses?\ cookies\b.*
+          | .{0,60}\b(?:accept|manage)\ (?:all\ )?cookies\b.*
+          | follow\ us\ on\b.*
+          | (?:download|get)\ (?:our|the)\ app\b.*
+          | .{0,60}\b(?:can\ )?also\ be\ (?:accessed|reached|found|read)\ at\b.*
+          | .{0,60}\balso\ available\ at\b.{0,80}
+          | (?:leave\ a\ |post\ a\ |add\ a\ |show\ |view\ |load\ )?comments?(?:\ \(\d+\))?:?
+          | \d+\ comments?
+          | (?:all\ )?rights\ reserved\.?
+          | (?:©|\(c\)|copyright)\s.{0,120}
+          | skip\ to\ (?:main\ )?content
+          | (?:image|photo|picture|video)\ (?:source|credit|caption)s?\b.{0,160}
+          | (?:photo|image|picture|credit)s?\s*(?::|/|by\b).{0,120}
+          | click\ here\b.{0,120}
+          | (?:listen\ to\ (?:this|the)\ (?:article|story)).{0,60}
+          | (?:reading\ time|min(?:ute)?s?\ read)\b.{0,30}
+          | \d+\ min(?:ute)?s?\ read
+          | (?:tags|topics|filed\ under|categories)\s*:.{0,200}
+          | back\ to\ top
+          | loading\.*
+          | continue\ reading(?:\ below|\ the\ main\ story)?
+          | advert
+          | privacy\ overview
+          | this\ (?:slideshow|video|content)\ requires\ javascript\.?
+          | explore\ further | citation | order\ reprints | print\ article | reprints?
+          | home | menu | search | close | sorry!? | thanks\ for\ (?:signing\ up|subscribing)!?
+          | (?:write\ to|email|e-mail|contact|reach)\ .{2,60}\ at\ \S+@\S+.*
+          | \S+@\S+\.\w+(?:\s+@\w+)?
+          | have\ a\ (?:news\ )?tip\?.*
+          | (?:tempo\ de\ leitura|reading\ time|lesezeit|temps\ de\ lecture)\s*:.{0,30}
+          | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\ .{2,250}
+          | .{2,200}\ contributed\ (?:reporting|to\ this\ (?:report|story|article)).{0,80}
+          | (?:updated|published|posted|publié|publiée|mis\ à\ jour|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено)(?:\ on|\ at|\ le|\ am|\ el|:)?\ .{0,60}\d.{0,30}
+          | like\ this\ (?:story|article)\?.*
+          | (?:related(?:\ (?:post|article|story|coverage|video|reading))?|see\ also|leggi\ anche(?:\ su)?|lire\ aussi|lesen\ sie\ auch|read\ also|читайте\ также)\s*:\s.{0,160}
+          | also\ on\ \S+\.\w+\b.{0,200}
+          | follow\ .{1,60}\ on\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|social\ media)\b.{0,120}
+          | follow\ @\w+.{0,160}
+          | subscribe\ to\ .{0,120}
+          | there\ was\ an\ error\ .{0,80}
+          | .{0,80}\bdelivered\ (?:to|through|into)\ your\ (?:door|letterbox|letter\ box|inbox|mailbox)\b.*
+          | tell\ us\ what\ you\ think.{0,40}
+          | \[\w+[^\]]*\].*\[/\w+\]
+          | (?:associated\ press|ap|reuters|afp)\ writers?\ .{2,300}
+        )\s*[.!:]?$",
+    )
+    .expect("valid regex")
+});
+
+/// A trail of short path segments: "News / Politics / Syria", "Home › World › Europe".
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    big_regex(r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$")
+        .expect("valid regex")
+});
+
+/// A bare web address line ("www.outlet.example").
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$")
+        .expect("valid regex")
+});
+
+/// Picture captions in text flattened from a page: "(L)", "(File photo)", agency credits.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?:\((?:l|r|c|left|right|center|centre|top|bottom|file(?:\ photo)?|pictured)\)|\(photo(?:\ by)?[^)]*\)|\bphoto:\s|\(getty\ images\)|\((?:afp|reuters|ap|epa|anadolu)(?:\ photo)?\))",
+    )
+    .expect("valid regex")
+});
+
+/// "Press TV News Roku", "Download the Outlet app on iOS" — app-store and channel plugs.
+static APP_PLUG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)^.{0,60}\b(?:roku|app\ store|google\ play|android|ios|apple\ tv|podcasts?)$")
+        .expect("valid regex")
+});
+
+/// Compiles a large pattern with room for its lazy DFA: with the default cache, long Unicode
+/// repetitions make every match fall back to the slow engine.
+fn big_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+}
+
+/// True when a paragraph is page clutter rather than article text.
+pub(crate) fn is_clutter(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    if p.is_empty() {
+        return true;
+    }
+    if p.chars().count() > 400 {
+        return is_cookie_notice(p);
+    }
+    CLUTTER.is_match(p)
+        || (p.len() <= 240 && BREADCRUMB.is_match(p))
+        || APP_PLUG.is_match(p)
+        || is_keyword_list(p)
+        || is_shouted_link(p)
+        || is_cookie_notice(p)
+}
+
+/// Cookie-consent text, which can run to several long paragraphs.
+fn is_cookie_notice(p: &str) -> bool {
+    static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:uses?\ cookies|necessary\ cookies|cookie\ (?:policy|settings|preferences)|consent|opt[\ -]out|your\ browser)\b")
+            .expect("valid regex")
+    });
+    p.len() <= 2000 && p.to_lowercase().matches("cookie").count() >= 2 && CONSENT.is_match(p)
+}
+
+/// A long headline in capitals with no sentence end ("SEAN SPICER ELIMINATED FROM 'THE SHOW'"): a
+/// promo link; an article's own capitalised subheads are shorter than seven words.
+fn is_shouted_link(p: &str) -> bool {
+    let letters: Vec<char> = p.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    p.split_whitespace().count() >= 7
+        && letters.len() >= 24
+        && upper * 10 >= letters.len() * 9
+        && !ends_sentence(p)
+}
+
+/// A comma-separated keyword list ("stock car 2018, stock car brasil, …") with no sentence in it.
+fn is_keyword_list(p: &str) -> bool {
+    let items: Vec<&str> = p.split(',').collect();
+    items.len() >= 6 && !ends_sentence(p) && items.iter().all(|i| i.split_whitespace().count() <= 5)
+}
+
+/// True when a short paragraph without a sentence end looks like a picture caption.
+pub(crate) fn is_caption(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    p.split_whitespace().count() <= 30 && !ends_sentence(p) && CAPTION.is_match(p)
+}
+
+/// True when the text ends like a sentence (., !, ?, …, a closing quote or bracket after one).
+pub(crate) fn ends_sentence(p: &str) -> bool {
+    let trimmed = p.trim_end_matches(['"', '\'', '”', '’', '»', ')', ']', ' ']);
+    trimmed.ends_with(['.', '!', '?', '…', '。', '؟', ':'])
+}
+
+/// A heading that opens a box of links to other stories ("Related", "Most read", "More:").
+static LINKS_BOX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:related(?:\ \w+)?|more(?:\ \w+){0,3}|you\ (?:may|might)\ also\ (?:like|enjoy)|most\ (?:read|popular|viewed|shared)(?:\ .{0,30})?
+          |popular\ (?:on|in|now)(?:\ .{0,30})?|don'?t\ miss|recommended(?:\ for\ you)?|trending(?:\ now)?|read\ next|latest(?:\ \w+)?
+          |also\ on\ .{1,30}|in\ other\ news|tags|topics|categories|categorias|etiquetas|schlagwörter|themen|top\ stories|editor'?s\ picks?|what\ to\ read\ next)\s*[.:…]*$",
+    )
+    .expect("valid regex")
+});
+
+/// True for a line that reads like a headline or link text rather than a sentence.
+fn is_link_line(p: &str) -> bool {
+    p.split_whitespace().count() <= 20 && !ends_sentence(p)
+}
+
+/// Drops clutter paragraphs, boxes of links to other stories, and a footer block once a "can also
+/// be accessed at" line starts it.
+pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut in_footer = false;
+    let mut in_links_box = false;
+    for p in paragraphs {
+        if FOOTER_START.is_match(&p) {
+            in_footer = true;
+            continue;
+        }
+        if in_footer && (p.chars().count() < 80 || is_clutter(&p) || ADDRESS.is_match(&p)) {
+            continue;
+        }
+        in_footer = false;
+        if LINKS_BOX.is_match(p.trim()) {
+            in_links_box = true;
+            continue;
+        }
+        if in_links_box && is_link_line(&p) {
+            continue;
+        }
+        in_links_box = false;
+        if is_clutter(&p) || is_caption(&p) {
+            continue;
+        }
+        kept.push(p);
+    }
+    drop_menus(kept)
+}
+
+/// Removes runs of four or more one-to-three-word lines: menus, category and tag lists.
+fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
+    let is_menu_item = |p: &str| p.split_whitespace().count() <= 3 && !ends_sentence(p);
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    let mut run: Vec<String> = Vec::new();
+    for p in paragraphs {
+        if is_menu_item(&p) {
+            run.push(p);
+            continue;
+        }
+        if run.len() < 4 {
+            kept.append(&mut run);
+        }
+        run.clear();
+        kept.push(p);
+    }
+    if run.len() < 4 {
+        kept.append(&mut run);
+    }
+    kept
+}
+
+/// The start of an "alternate addresses" footer.
+static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?ix)\b(?:can\ also\ be\ (?:accessed|reached|found)\ at|also\ available\ at|alternate\ addresses)\b")
+        .expect("valid regex")
+});
+
+/// The outlet named by an "X's website can also be accessed at" footer line.
+pub(crate) fn outlet_from_footer(paragraphs: &[String]) -> Option<String> {
+    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?x)^(.{2,40}?)[’']s?\s+(?:website|site|web\ site)\s+(?:can|is)\b")
+            .expect("valid regex")
+    });
+    paragraphs
+        .iter()
+        .filter(|p| FOOTER_START.is_match(p))
+        .find_map(|p| OWNER.captures(p.trim()).map(|c| c[1].trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_bars_and_banners_are_clutter() {
+        for p in [
+            "SHARE THIS ARTICLE",
+            "Share on Facebook",
+            "Facebook Twitter Email",
+            "Advertisement",
+            "Sign up for our daily newsletter to get the briefing in your inbox",
+            "We use cookies to improve your experience.",
+            "News / Politics / Syria",
+            "Home › World › Europe",
+            "Read more: Harbour council votes on the new ferry line",
+            "© 2026 The Daily Ledger",
+            "Press TV News Roku",
+            "Related: Harbour council votes on the new ferry line",
+            "Follow The Harbour Wire on Twitter and Facebook.",
+            "(Reporting by Jane Quill; editing by Tomas Reyel)",
+            "MAYOR SAYS 'NO MORE FERRIES' AFTER NIGHT OF CHAOS AT PIER",
+            "harbour, ferry, night ferry, eastbrook, council, vote, fares",
+        ] {
+            assert!(is_clutter(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_not_clutter() {
+        for p in [
+            "The council shared the report with residents on Monday.",
+            "Readers were asked to comment on the proposal before Friday.",
+            "He said the ferry / bus link would open in May.",
+            "WHAT THE FERRY WILL COST",
+            "Related questions were raised at the meeting, she said.",
+        ] {
+            assert!(!is_clutter(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn captions_are_recognised() {
+        assert!(is_caption(
+            "The mayor of Eastbrook (L) and the harbour master"
+        ));
+        assert!(!is_caption(
+            "The mayor (L) spoke first, then the harbour master replied."
+        ));
+    }
+
+    #[test]
+    fn footer_block_is_dropped_and_names_the_outlet() {
+        let paragraphs: Vec<String> = [
+            "The ferry will run twice a day.",
+            "Harbour Wire’s website can also be accessed at the following alternate addresses:",
+            "www.harbourwire.example",
+            "SHARE THIS ARTICLE",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            outlet_from_footer(&paragraphs).as_deref(),
+            Some("Harbour Wire")
+        );
+        assert_eq!(
+            remove(paragraphs),
+            vec!["The ferry will run twice a day.".to_string()]
+        );
+    }
+}
