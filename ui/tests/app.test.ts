@@ -76,6 +76,20 @@ describe("an empty library", () => {
     expect(document.querySelector("[data-testid='welcome']")).toBeNull();
     expect(byTestId("event-item").textContent).toContain("fictional sample");
     expect(byTestId("event-item").getAttribute("aria-current")).toBe("page");
+    expect(document.querySelector("[data-testid='import-panel']")).toBeNull();
+  });
+
+  it("lists sample pages that failed to import, with the reason", async () => {
+    backend.sampleFailures = [
+      { status: "error", path: "sample-library/coastal-wire.html", message: "no article text found in the file" },
+    ];
+    start();
+    (await until(() => byTestId("open-sample"))).click();
+    const failed = await until(() => byTestId("import-result"));
+    expect(failed.dataset.status).toBe("error");
+    expect(failed.textContent).toContain("coastal-wire.html");
+    expect(failed.textContent).toContain("no article text found in the file");
+    expect(byTestId("import-panel").textContent).toContain("1 imported, 1 failed");
   });
 });
 

@@ -25,6 +25,8 @@ export class FakeBackend {
   importOutcomes = new Map<string, FileOutcome>();
   /** Paths chosen in the next file dialog. */
   dialogPaths: string[] | null = null;
+  /** Sample pages that fail to import (the rest import). */
+  sampleFailures: FileOutcome[] = [];
   /** When set, an import waits for this promise before reporting (to test drops during a batch). */
   importGate: Promise<void> | null = null;
   private nextId = 1;
@@ -173,7 +175,14 @@ export class FakeBackend {
       case "open_sample_library": {
         const first = this.add({ title: "Police and protesters clash in Port Maren", outlet: "The Meridian Herald" });
         const eventId = this.addEvent("Port Maren water-price march (fictional sample)", [first.id]);
-        return { eventId, outcomes: [] };
+        const imported: FileOutcome = {
+          status: "imported",
+          path: "sample-library/meridian-herald-v1.html",
+          id: first.id,
+          title: first.title,
+          outlet: first.outlet,
+        };
+        return { eventId, outcomes: [imported, ...this.sampleFailures] };
       }
       case "list_events":
         return this.summaries();

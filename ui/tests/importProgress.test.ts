@@ -3,6 +3,7 @@ import type { ImportEvent } from "../src/lib/bindings/ImportEvent";
 import {
   batchHeadline,
   failBatch,
+  finishedBatch,
   fractionDone,
   outcomeMessage,
   reduceImport,
@@ -60,6 +61,18 @@ describe("reduceImport", () => {
     const failed = failBatch(reduceImport(startBatch(), events[1]!), "/x", "the library is not open");
     expect(failed.finished).toEqual({ imported: 1, duplicates: 0, failed: 1 });
     expect(outcomeMessage(failed.results[1]!)).toBe("Error: the library is not open");
+  });
+});
+
+describe("finishedBatch", () => {
+  it("counts outcomes reported all at once", () => {
+    const batch = finishedBatch([
+      { status: "imported", path: "/a", id: 1, title: "A", outlet: null },
+      { status: "error", path: "/b", message: "no article text found" },
+    ]);
+    expect(batch.done).toBe(2);
+    expect(batch.total).toBe(2);
+    expect(batchHeadline(batch)).toBe("1 imported, 1 failed");
   });
 });
 

@@ -39,12 +39,18 @@ export function reduceImport(batch: ImportBatch, event: ImportEvent): ImportBatc
 
 /** The batch when the command itself failed before finishing. */
 export function failBatch(batch: ImportBatch, path: string, message: string): ImportBatch {
-  const results: FileOutcome[] = [...batch.results, { status: "error", path, message }];
+  const failed = finishedBatch([...batch.results, { status: "error", path, message }]);
+  const total = Math.max(batch.total, failed.total);
+  return { ...failed, total, done: total };
+}
+
+/** A finished batch made of outcomes reported all at once (the sample library). */
+export function finishedBatch(results: FileOutcome[]): ImportBatch {
   const count = (status: FileOutcome["status"]) => results.filter((r) => r.status === status).length;
   return {
-    total: Math.max(batch.total, results.length),
-    done: Math.max(batch.total, results.length),
-    results,
+    total: results.length,
+    done: results.length,
+    results: [...results],
     finished: { imported: count("imported"), duplicates: count("duplicate"), failed: count("error") },
   };
 }

@@ -9,7 +9,7 @@ import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { SortColumn } from "./bindings/SortColumn";
 import { debounce } from "./debounce";
-import { failBatch, reduceImport, startBatch, type ImportBatch } from "./importProgress";
+import { failBatch, finishedBatch, reduceImport, startBatch, type ImportBatch } from "./importProgress";
 import * as ipc from "./ipc";
 import { DEFAULT_SORT, sortRows, toggleSort } from "./sorting";
 
@@ -251,12 +251,15 @@ export class Library {
     if (!this.importing) this.batch = null;
   }
 
-  /** Imports the fictional sample event and shows it. */
+  /** Imports the fictional sample event and shows it; pages that failed are listed like an import. */
   async openSample(): Promise<void> {
     this.importing = true;
     try {
       const sample = await this.guard(() => ipc.openSampleLibrary(), null);
       if (sample) {
+        if (sample.outcomes.some((outcome) => outcome.status === "error")) {
+          this.batch = finishedBatch(sample.outcomes);
+        }
         this.eventId = sample.eventId;
         await this.refresh();
         const first = this.articles[0];
