@@ -104,7 +104,7 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
     match command {
         ComparisonCommand::Compare { a, b, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&[a, b])?;
+            let reports = load_all(&[a, b], global)?;
             let alignment = align(&reports[0].doc, &reports[1].doc, &opts);
             let view = AlignmentView::new(&reports[0].doc, &reports[1].doc, &alignment);
             if global.json {
@@ -120,7 +120,7 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
         }
         ComparisonCommand::Revision { old, new, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&[old, new])?;
+            let reports = load_all(&[old, new], global)?;
             let (old_body, new_body) = (&reports[0].doc.body, &reports[1].doc.body);
             let lang = reports[0].doc.lang.as_deref();
             let result = revision(old_body, new_body, lang, &opts.diff_options());
@@ -135,7 +135,7 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
         }
         ComparisonCommand::Collate { reports, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&reports)?;
+            let reports = load_all(&reports, global)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = collate(&docs, &opts)?;
             if global.json {
@@ -148,7 +148,7 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
         }
         ComparisonCommand::Quotes { reports, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&reports)?;
+            let reports = load_all(&reports, global)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = quotes(
                 &docs,
@@ -166,7 +166,7 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
         }
         ComparisonCommand::Terms { reports, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&reports)?;
+            let reports = load_all(&reports, global)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = terms(
                 &docs,

@@ -138,7 +138,7 @@ pub fn run(command: LibraryCommand, global: &Global) -> anyhow::Result<ExitCode>
     })
 }
 
-async fn open_store(global: &Global) -> anyhow::Result<Store> {
+pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
     let path = match &global.db {
         Some(path) => path.clone(),
         None => parallax_store::default_library_path()?,

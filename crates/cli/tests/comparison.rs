@@ -204,9 +204,12 @@ fn bad_input_gets_a_clear_error() {
     parallax()
         .args(["compare", "12"])
         .arg(fixture(WIRE))
+        .arg("--db")
+        .arg(dir.path().join("library.sqlite"))
         .assert()
         .failure()
-        .stderr(predicate::str::contains("library"));
+        .stderr(predicate::str::contains("library id"))
+        .stderr(predicate::str::contains("article #12 was not found"));
     let many: Vec<PathBuf> = (0..101).map(|_| fixture(COPY)).collect();
     parallax()
         .arg("collate")
@@ -214,4 +217,45 @@ fn bad_input_gets_a_clear_error() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("at most 100 reports"));
+}
+
+#[test]
+fn library_ids_and_files_can_be_compared_together() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("library.sqlite");
+    parallax()
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(fixture(WIRE))
+        .assert()
+        .success();
+    let output = parallax()
+        .args(["compare", "--json", "1"])
+        .arg(fixture(COPY))
+        .arg("--db")
+        .arg(&db)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "comparing library #1 with a file: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("one JSON document");
+    assert_eq!(json["reports"][0]["source"], "library #1");
+    assert!(
+        json["result"]["pairs"]
+            .as_array()
+            .is_some_and(|p| !p.is_empty()),
+        "the stored wire story and its copy share sentences"
+    );
+
+    parallax()
+        .args(["compare", "42", "1", "--db"])
+        .arg(&db)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("article #42 was not found"));
 }

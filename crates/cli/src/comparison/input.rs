@@ -3,10 +3,13 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Context};
+use anyhow::Context;
 use parallax_core::compare::schema::ReportInfo;
 use parallax_core::extract::extract;
 use parallax_core::text::{segment, Document};
+use parallax_store::ArticleDetail;
+
+use crate::Global;
 
 /// A report ready for comparison.
 pub struct Report {
@@ -28,21 +31,72 @@ impl Report {
 }
 
 /// Loads every argument, in order. An argument that is an existing file is read as a file; an
-/// integer that is not a file is a library id.
-pub fn load_all(args: &[String]) -> anyhow::Result<Vec<Report>> {
+/// integer that is not a file is a library id, read from the library (`--db` or the app's).
+pub fn load_all(args: &[String], global: &Global) -> anyhow::Result<Vec<Report>> {
+    let ids: Vec<Option<i64>> = args.iter().map(|arg| library_id(arg)).collect();
+    let stored = if ids.iter().any(Option::is_some) {
+        read_from_library(&ids, global)?
+    } else {
+        vec![None; args.len()]
+    };
     args.iter()
+        .zip(stored)
         .enumerate()
-        .map(|(i, arg)| load(i, arg))
+        .map(|(index, (arg, article))| match article {
+            Some(article) => Ok(from_library(index, &article)),
+            None => from_file(index, arg),
+        })
         .collect()
 }
 
-fn load(index: usize, arg: &str) -> anyhow::Result<Report> {
-    let path = Path::new(arg);
-    if !path.exists() && arg.parse::<u64>().is_ok() {
-        bail!(
-            "{arg}: library ids need the library (not yet wired); pass the article's file instead"
-        );
+/// The library id an argument names: an integer that is not also a file's name.
+fn library_id(arg: &str) -> Option<i64> {
+    if Path::new(arg).exists() {
+        return None;
     }
+    arg.strip_prefix('#').unwrap_or(arg).parse().ok()
+}
+
+/// Reads the articles of the given ids (one library opening for all of them).
+fn read_from_library(
+    ids: &[Option<i64>],
+    global: &Global,
+) -> anyhow::Result<Vec<Option<ArticleDetail>>> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("could not start the async runtime")?;
+    runtime.block_on(async {
+        let store = crate::library::open_store(global).await?;
+        let mut articles = Vec::with_capacity(ids.len());
+        for id in ids {
+            articles.push(match id {
+                Some(id) => Some(store.article(*id).await.with_context(|| {
+                    format!("{id} names no file, so it was read as a library id")
+                })?),
+                None => None,
+            });
+        }
+        store.close().await;
+        Ok(articles)
+    })
+}
+
+fn from_library(index: usize, article: &ArticleDetail) -> Report {
+    let doc = segment(&article.body, article.lang.as_deref());
+    let source = format!("library #{}", article.id);
+    let info = ReportInfo::new(
+        index,
+        &source,
+        &article.title,
+        article.outlet.as_deref(),
+        &doc,
+    );
+    Report { info, doc }
+}
+
+fn from_file(index: usize, arg: &str) -> anyhow::Result<Report> {
+    let path = Path::new(arg);
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {arg}"))?;
     let article = extract(&bytes, arg).with_context(|| arg.to_string())?;
     let doc = segment(&article.body(), article.lang.as_deref());
