@@ -117,6 +117,7 @@ pub(crate) fn is_clutter(paragraph: &str) -> bool {
     CLUTTER.is_match(p)
         || (p.len() <= 240 && BREADCRUMB.is_match(p))
         || APP_PLUG.is_match(p)
+        || is_byline(p)
         || is_keyword_list(p)
         || is_shouted_link(p)
         || is_cookie_notice(p)
@@ -140,6 +141,44 @@ fn is_shouted_link(p: &str) -> bool {
         && letters.len() >= 24
         && upper * 10 >= letters.len() * 9
         && !ends_sentence(p)
+}
+
+/// A byline line left in the body: "By Jane Quill", "BY JANE QUILL AND TOMAS REYEL | Staff".
+fn is_byline(p: &str) -> bool {
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:By|BY|by|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|der|al|bin|da))*\s*(?:[,|·–-]\s*.{0,40})?$",
+        )
+        .expect("valid regex")
+    });
+    p.split_whitespace().count() <= 12 && !ends_sentence(p) && BYLINE.is_match(p)
+}
+
+/// A line that is only a date ("Monday, November 18, 2019", "Updated 14 March 2026, 10:05"):
+/// a dateline when it opens the body (further down it may be content, like an event's dates).
+pub(crate) fn is_bare_date(p: &str) -> bool {
+    static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:updated|published|posted|on|at|am|pm|gmt|utc|est|et|edt|pst|cet|\d{1,2}[:.]\d{2}|mon|tue|wed|thu|fri|sat|sun)\w*$")
+            .expect("valid regex")
+    });
+    let words: Vec<&str> = p.split_whitespace().collect();
+    if words.len() > 8 || super::date::find_in_text(p).is_none() {
+        return false;
+    }
+    // Words that are neither part of the date nor time/day labels.
+    let others = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !w.chars().all(|c| c.is_ascii_digit()) && !DATE_WORDS.is_match(w) && !is_month_word(w)
+        })
+        .count();
+    others == 0
+}
+
+fn is_month_word(w: &str) -> bool {
+    w.chars().all(char::is_alphabetic) && super::date::normalize(&format!("1 {w} 2000")).is_some()
 }
 
 /// A comma-separated keyword list ("stock car 2018, stock car brasil, …") with no sentence in it.
@@ -198,7 +237,7 @@ pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
             continue;
         }
         in_links_box = false;
-        if is_clutter(&p) || is_caption(&p) {
+        if is_clutter(&p) || is_caption(&p) || (kept.is_empty() && is_bare_date(&p)) {
             continue;
         }
         kept.push(p);
@@ -269,6 +308,8 @@ mod tests {
             "(Reporting by Jane Quill; editing by Tomas Reyel)",
             "MAYOR SAYS 'NO MORE FERRIES' AFTER NIGHT OF CHAOS AT PIER",
             "harbour, ferry, night ferry, eastbrook, council, vote, fares",
+            "By Jane Quill",
+            "BY JANE QUILL AND TOMAS REYEL | Staff writers",
         ] {
             assert!(is_clutter(p), "{p}");
         }
@@ -282,9 +323,30 @@ mod tests {
             "He said the ferry / bus link would open in May.",
             "WHAT THE FERRY WILL COST",
             "Related questions were raised at the meeting, she said.",
+            "By then the ferry had left",
+            "By Friday, 14 March 2026, the council must decide.",
+            "On 14 March 2026 the ferry sailed",
         ] {
             assert!(!is_clutter(p), "{p}");
         }
+    }
+
+    #[test]
+    fn datelines_are_dropped_only_at_the_top() {
+        assert!(is_bare_date("Monday, November 18, 2019"));
+        assert!(is_bare_date("Updated 14 March 2026, 10:05 GMT"));
+        assert!(!is_bare_date("https://harbour.example/2026/03/14/ferry"));
+        let paragraphs: Vec<String> = [
+            "Monday, 14 March 2026",
+            "The ferry sailed.",
+            "14 March 2026 | 20 April 2026",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            remove(paragraphs),
+            vec!["The ferry sailed.", "14 March 2026 | 20 April 2026"]
+        );
     }
 
     #[test]

@@ -196,6 +196,19 @@ fn read_header(blocks: Vec<Block>, markdown: bool, draft: &mut Draft) {
             body.push(text);
             continue;
         }
+        if draft.byline.is_none()
+            && text.split_whitespace().count() <= 16
+            && !clutter::ends_sentence(&text)
+        {
+            if let Some(c) = BYLINE.captures(&text) {
+                let (name, rest) = split_date_off(&c[1]);
+                draft.byline = Some(metadata::clean_byline(&name));
+                if let Some(d) = rest {
+                    draft.published_at.get_or_insert(d);
+                }
+                continue;
+            }
+        }
         if clutter::is_clutter(&text) {
             if let Some(url) = LABELLED_URL.captures(&text).map(|c| c[1].to_string()) {
                 draft.url.get_or_insert(url);
@@ -230,16 +243,6 @@ fn read_header(blocks: Vec<Block>, markdown: bool, draft: &mut Draft) {
                 continue;
             }
         } else {
-            if draft.byline.is_none() {
-                if let Some(c) = BYLINE.captures(&text) {
-                    let (name, rest) = split_date_off(&c[1]);
-                    draft.byline = Some(metadata::clean_byline(&name));
-                    if let Some(d) = rest {
-                        draft.published_at.get_or_insert(d);
-                    }
-                    continue;
-                }
-            }
             if draft.published_at.is_none() && text.split_whitespace().count() <= 12 {
                 if let Some(d) = DATELINE
                     .captures(&text)
