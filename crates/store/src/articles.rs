@@ -127,7 +127,7 @@ impl Store {
                  OR coalesce(a.canonical_url, a.url) = coalesce(me.canonical_url, me.url)
              LEFT JOIN outlets o ON o.id = a.outlet_id
              WHERE me.id = ? AND me.deleted_at IS NULL AND a.deleted_at IS NULL
-             ORDER BY a.published_at IS NULL, a.published_at, a.imported_at, a.id"
+             ORDER BY a.published_at IS NULL, julianday(a.published_at), a.imported_at, a.id"
         ))
         .bind(id)
         .fetch_all(&self.pool)
@@ -272,7 +272,8 @@ fn order_by(key: SortKey, order: SortOrder) -> String {
     let column = match key {
         SortKey::Title => "a.title COLLATE NOCASE",
         SortKey::Outlet => "o.name IS NULL, o.name COLLATE NOCASE",
-        SortKey::Published => "a.published_at IS NULL, a.published_at",
+        // julianday() reads the offset of an RFC 3339 time, so 20:30+02:00 sorts before 19:10Z.
+        SortKey::Published => "a.published_at IS NULL, julianday(a.published_at)",
         SortKey::Words => "a.word_count",
         SortKey::Imported => "a.imported_at",
     };
@@ -315,7 +316,7 @@ mod tests {
     fn unknown_values_sort_last_in_both_directions() {
         assert_eq!(
             order_by(SortKey::Published, SortOrder::Desc),
-            "a.published_at IS NULL, a.published_at DESC, a.id DESC"
+            "a.published_at IS NULL, julianday(a.published_at) DESC, a.id DESC"
         );
         assert!(order_by(SortKey::Outlet, SortOrder::Asc).starts_with("o.name IS NULL"));
     }

@@ -391,3 +391,32 @@ async fn versions_share_a_canonical_url_and_come_oldest_first() {
     );
     assert!(store.versions_of(first).await.is_err());
 }
+
+#[tokio::test]
+async fn dates_sort_by_the_instant_they_name_not_their_text() {
+    let (_dir, store) = temp_store().await;
+    let mut east = article(
+        "Evening vote in Oskel",
+        None,
+        None,
+        &["The vote closed late."],
+    );
+    east.published_at = Some("2031-05-02T20:30:00+02:00".into()); // 18:30 UTC
+    let mut west = article("Evening vote in Varnu", None, None, &["The count began."]);
+    west.published_at = Some("2031-05-02T19:10:00Z".into());
+    let east = import(&store, &east).await;
+    let west = import(&store, &west).await;
+    let listed = store
+        .list_articles(&ListQuery {
+            sort: SortKey::Published,
+            order: SortOrder::Asc,
+            ..ListQuery::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        ids(&listed),
+        [east, west],
+        "18:30 UTC (written with a +02:00 offset) comes before 19:10 UTC"
+    );
+}
