@@ -27,6 +27,7 @@ Commands:
   test [OPTIONS]       run every check (what .ci/run does); a header per stage, a timed summary
       --skip-e2e           skip the end-to-end suite (the real app under Xvfb via WebDriver)
       --only rust|ui|e2e   run only that group (plus the set-up it needs)
+      --keep-going         run the later stages even after one failed
   bench-extract [DIR]  extraction precision, recall and F1 over the 181 benchmark pages
                        (default DIR: ../shared/bench/article-extraction)
   bench-peers          time difflib and CollateX against Parallax on the same generated inputs

@@ -35,6 +35,8 @@ impl Group {
 struct Options {
     only: Option<Group>,
     skip_e2e: bool,
+    /// Run the later stages even after one failed (the default is to stop at the first failure).
+    keep_going: bool,
 }
 
 impl Options {
@@ -44,6 +46,7 @@ impl Options {
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--skip-e2e" => options.skip_e2e = true,
+                "--keep-going" => options.keep_going = true,
                 "--only" => {
                     let group = args
                         .next()
@@ -137,9 +140,9 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
     let mut outcomes: Vec<Outcome> = Vec::new();
     let started = Instant::now();
     let mut number = 0;
-    let mut failure = None;
+    let mut failures: Vec<(&str, anyhow::Error)> = Vec::new();
     for (stage, &selected) in STAGES.iter().zip(&selected) {
-        if failure.is_some() {
+        if !failures.is_empty() && !options.keep_going {
             outcomes.push(Outcome::NotReached);
             continue;
         }
@@ -160,13 +163,20 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
             }
             Err(error) => {
                 let took = stage_started.elapsed();
+                println!("<== FAILED: {} ({error:#})", stage.name);
                 outcomes.push(Outcome::Failed(took));
-                failure = Some((stage.name, error));
+                failures.push((stage.name, error));
             }
         }
     }
     print_summary(&outcomes, started.elapsed());
-    match failure {
+    let failed_names: Vec<&str> = failures.iter().map(|(name, _)| *name).collect();
+    match failures.into_iter().next() {
+        Some((_, error)) if failed_names.len() > 1 => Err(error.context(format!(
+            "{} stages failed: {}",
+            failed_names.len(),
+            failed_names.join("; ")
+        ))),
         Some((name, error)) => Err(error.context(format!("stage failed: {name}"))),
         None => {
             println!("All {total} stages passed.");
