@@ -1,6 +1,18 @@
 //! Benchmarks of the comparison engine at several sizes: segment + align + diff of two reports,
 //! and revision of two versions of one article. Inputs come from the deterministic generator in
-//! `parallax_core::compare::synth`.
+//! `parallax_core::compare::synth` (a report and another outlet's variant of it: ~20 % reworded,
+//! 8 % dropped, 6 % added, 3 % split sentences, a tenth of paragraphs moved).
+//!
+//! Budgets: two 700-word reports segmented, aligned and diffed in under 1 ms; two 500,000-word
+//! versions revised in under 0.5 s. Measured 2026-11-25 on the shared 2-core build machine
+//! (load average ~4), fastest / median sample:
+//!
+//! | bench                      | 700 w           | 5,000 w       | 50,000 w       | 500,000 w      |
+//! |----------------------------|-----------------|---------------|----------------|----------------|
+//! | segment_align_diff         | 0.80 / 0.99 ms  | 4.8 / 6.1 ms  | 56 / 77 ms     |                |
+//! | align_diff (pre-segmented) | 0.24 / 0.28 ms  | 2.1 / 2.3 ms  | 43 / 45 ms     |                |
+//! | segment_only (one report)  | 0.16 / 0.17 ms  |               | 6.2 / 8.8 ms   |                |
+//! | revision                   |                 |               | 4.1 / 9.1 ms   | 65 / 93 ms     |
 
 use divan::{black_box, Bencher};
 use parallax_core::compare::{align, synth, AlignOptions};

@@ -137,7 +137,15 @@ fn shape(al: &Alignment) -> (Vec<PairShape>, Vec<usize>, Vec<usize>) {
     (
         al.pairs
             .iter()
-            .map(|p| (p.a.clone(), p.b.clone(), p.class, p.similarity.to_bits(), p.pinned))
+            .map(|p| {
+                (
+                    p.a.clone(),
+                    p.b.clone(),
+                    p.class,
+                    p.similarity.to_bits(),
+                    p.pinned,
+                )
+            })
             .collect(),
         al.unique_a.clone(),
         al.unique_b.clone(),
@@ -243,5 +251,20 @@ proptest! {
         ranked.sort_unstable();
         prop_assert_eq!(ranked, (0..r.changes.len()).collect::<Vec<_>>());
         prop_assert!(revision(&old, &old, Some("en"), &DiffOptions::default()).changes.is_empty());
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(a in "(\\PC|\\n|[.!?\"“”«»]){0,160}", b in "(\\PC|\\n|[.!?\"“”«»]){0,160}") {
+        let (da, db) = (segment(&a, None), segment(&b, None));
+        let al = align(&da, &db, &AlignOptions::default());
+        for p in &al.pairs {
+            rebuilds(&p.ops, &a, p.a_span(&da), &b, p.b_span(&db))?;
+        }
+        let _ = parallax_core::compare::facts(&da, &db, &al);
+        let r = revision(&a, &b, None, &DiffOptions::default());
+        for c in &r.changes {
+            prop_assert!(a.is_char_boundary(c.old.start) && a.is_char_boundary(c.old.end));
+            prop_assert!(b.is_char_boundary(c.new.start) && b.is_char_boundary(c.new.end));
+        }
     }
 }

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::diff::{diff_spans, has_changes, WordOp};
 use super::options::AlignOptions;
+use super::overlap::for_each_common;
 use crate::text::{fnv1a, Document, FastMap, FastSet, TokenKind};
 
 /// The alignment of two reports, A and B.
@@ -271,18 +272,8 @@ impl SentenceTerms {
 }
 
 fn intersection_weight(x: &[u32], y: &[u32], weight: &[f64]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += weight[x[i] as usize];
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut sum = 0.0;
+    for_each_common(x, y, |&t| sum += weight[t as usize]);
     sum
 }
 

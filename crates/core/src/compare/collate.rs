@@ -27,7 +27,6 @@ use serde::{Deserialize, Serialize};
 
 mod links;
 
-use super::align::{align, Alignment};
 use super::options::AlignOptions;
 use crate::text::Document;
 
@@ -168,31 +167,45 @@ struct Edge {
     split: bool,
 }
 
-/// Aligns every pair of reports `(i, j)`, `i < j`, and hands each alignment to `visit` (one at a
-/// time, so memory stays that of one alignment). Pins and unlinks name sentences of one report
-/// pair, so they are not applied here. Refuses more than [`MAX_COLLATE_REPORTS`] reports.
-pub fn for_each_alignment(
+/// Corresponding sentences of two reports, as collate links them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceLink {
+    pub report_a: usize,
+    /// One sentence of report A, or two adjacent ones.
+    pub a: Vec<usize>,
+    pub report_b: usize,
+    pub b: Vec<usize>,
+    /// IDF-weighted overlap of the stems, `0..=1`.
+    pub similarity: f32,
+}
+
+/// The sentence links between every pair of reports (`report_a < report_b`) from the shared model
+/// collate uses; quotes and terms build on them so all three agree. Pins and unlinks name
+/// sentences of one report pair, so they do not apply here. Refuses more than
+/// [`MAX_COLLATE_REPORTS`] reports.
+pub fn linked_sentences(
     reports: &[Document],
     opts: &AlignOptions,
-    mut visit: impl FnMut(usize, usize, &Alignment),
-) -> Result<(), ReportsError> {
+) -> Result<Vec<SentenceLink>, ReportsError> {
     if reports.len() > MAX_COLLATE_REPORTS {
         return Err(ReportsError::TooManyReports {
             given: reports.len(),
             max: MAX_COLLATE_REPORTS,
         });
     }
-    let opts = AlignOptions {
-        pinned: Vec::new(),
-        unlinked: Vec::new(),
-        ..opts.clone()
-    };
-    for i in 0..reports.len() {
-        for j in i + 1..reports.len() {
-            visit(i, j, &align(&reports[i], &reports[j], &opts));
-        }
-    }
-    Ok(())
+    let nodes = Nodes::new(reports);
+    Ok(
+        links::links(reports, &nodes.offset, &nodes.report, opts.threshold)
+            .into_iter()
+            .map(|l| SentenceLink {
+                report_a: nodes.report[l.x[0]],
+                a: l.x.iter().map(|&x| nodes.sentence(x)).collect(),
+                report_b: nodes.report[l.y[0]],
+                b: l.y.iter().map(|&y| nodes.sentence(y)).collect(),
+                similarity: l.score,
+            })
+            .collect(),
+    )
 }
 
 fn pairwise_edges(reports: &[Document], nodes: &Nodes, opts: &AlignOptions) -> Vec<Edge> {

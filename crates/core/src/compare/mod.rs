@@ -35,6 +35,7 @@ mod align;
 mod diff;
 mod facts;
 mod options;
+pub(crate) mod overlap;
 mod revision;
 #[doc(hidden)]
 pub mod synth;

@@ -3,7 +3,7 @@
 //!
 //! Two quotes of different reports are the same quote when a score reaches [`MATCH_SCORE`]:
 //! the weighted overlap of their content words (stems; all words for very short quotes), plus
-//! [`ALIGNED_BONUS`] when the sentences holding them were aligned, plus [`SPEAKER_BONUS`] when
+//! [`ALIGNED_BONUS`] when the sentences holding them are linked (as collate links them), plus [`SPEAKER_BONUS`] when
 //! their speakers agree (the surname), raised to [`SOLE_SPEAKER_BONUS`] when each is that
 //! speaker's only quote of four words or more in its report (a quote translated two ways shares
 //! few words but keeps its speaker). Quotes are then grouped greedily, best score first, never two
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use find::{find_quotes, speaker_key, FoundQuote, QuoteMark, Speaker, SpeakerCue};
 
-use super::collate::{for_each_alignment, ReportsError};
+use super::collate::{linked_sentences, ReportsError};
 use super::diff::{diff_text_spans, WordOp};
 use super::options::AlignOptions;
 use crate::text::{Document, TokenKind};
@@ -131,15 +131,14 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
     // Sentence pairs (report, sentence, report, sentence) that hold quotes on both sides.
     let quoted: HashSet<(usize, usize)> = quotes.iter().map(|q| (q.report, q.sentence)).collect();
     let mut aligned: HashSet<(usize, usize, usize, usize)> = HashSet::new();
-    for_each_alignment(reports, &opts.align, |i, j, alignment| {
-        for pair in &alignment.pairs {
-            for &a in pair.a.iter().filter(|&&a| quoted.contains(&(i, a))) {
-                for &b in pair.b.iter().filter(|&&b| quoted.contains(&(j, b))) {
-                    aligned.insert((i, a, j, b));
-                }
+    for link in linked_sentences(reports, &opts.align)? {
+        let (i, j) = (link.report_a, link.report_b);
+        for &a in link.a.iter().filter(|&&a| quoted.contains(&(i, a))) {
+            for &b in link.b.iter().filter(|&&b| quoted.contains(&(j, b))) {
+                aligned.insert((i, a, j, b));
             }
         }
-    })?;
+    }
 
     let words: Vec<Vec<String>> = quotes
         .iter()

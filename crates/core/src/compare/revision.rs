@@ -17,6 +17,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 use super::diff::{diff_units, has_changes, units_from_tokens, WordOp};
 use super::options::DiffOptions;
+use super::overlap;
 use crate::text::{
     fnv1a, paragraph_ranges, FastMap, Paragraph, Segmenter, Sentence, Token, TokenKind,
 };
@@ -483,23 +484,9 @@ impl Side {
     }
 }
 
+/// Dice of two sentences' word sets; two empty sentences are alike.
 fn dice(x: &[u64], y: &[u64]) -> f32 {
-    if x.is_empty() && y.is_empty() {
-        return 1.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (2 * common) as f32 / (x.len() + y.len()) as f32
+    overlap::dice(x, y, 1.0)
 }
 
 /// Pairs old and new sentences of one changed region as edits, in order: the monotone matching

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 pub use log_odds::{distinctive_terms, DistinctiveTerm, LogOddsOptions, ReportTerms};
 pub use substitutions::{Substitution, SubstitutionCollector, SubstitutionSite, MAX_SITES};
 
-use super::collate::{for_each_alignment, ReportsError};
+use super::collate::{linked_sentences, ReportsError};
+use super::diff::diff_spans;
 use super::options::AlignOptions;
 use crate::text::Document;
 
@@ -31,13 +32,23 @@ pub struct Terms {
     pub substitutions: Vec<Substitution>,
 }
 
-/// Distinctive terms of each report against the rest, and substitutions between every pair of
-/// reports. Refuses more than [`super::collate::MAX_COLLATE_REPORTS`] reports.
+/// Distinctive terms of each report against the rest, and substitutions inside the sentences
+/// collate links between every pair of reports. Refuses more than [`super::collate::MAX_COLLATE_REPORTS`] reports.
 pub fn terms(reports: &[Document], opts: &TermsOptions) -> Result<Terms, ReportsError> {
     let mut collector = SubstitutionCollector::default();
-    for_each_alignment(reports, &opts.align, |i, j, alignment| {
-        collector.add(i, &reports[i], j, &reports[j], alignment);
-    })?;
+    let diff_opts = opts.align.diff_options();
+    for link in linked_sentences(reports, &opts.align)? {
+        let (a, b) = (&reports[link.report_a], &reports[link.report_b]);
+        let span = |doc: &Document, s: &[usize]| {
+            doc.sentences[s[0]].range.start..doc.sentences[s[s.len() - 1]].range.end
+        };
+        let ops = diff_spans(a, span(a, &link.a), b, span(b, &link.b), &diff_opts);
+        collector.add_pair(
+            (link.report_a, a, link.a[0]),
+            (link.report_b, b, link.b[0]),
+            &ops,
+        );
+    }
     Ok(Terms {
         reports: distinctive_terms(reports, &opts.log_odds),
         substitutions: collector.finish(),

@@ -3,7 +3,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// The matching form of a word: NFKC, lowercased, curly apostrophes and quotes made straight,
+/// The matching form of a word: NFKC, case-folded (lowercase, ß → ss, final σ), curly apostrophes and quotes made straight,
 /// dashes made `-`, Arabic tatweel and soft hyphens removed.
 pub fn normalize(word: &str) -> String {
     if word.is_ascii() {
@@ -11,8 +11,12 @@ pub fn normalize(word: &str) -> String {
     }
     let mut out = String::with_capacity(word.len());
     for c in word.nfkc() {
-        if let Some(u) = unify_char(c) {
-            out.extend(u.to_lowercase());
+        match unify_char(c) {
+            // Full case folding where it differs from lowercasing.
+            Some('ß' | 'ẞ') => out.push_str("ss"),
+            Some('ς') => out.push('σ'),
+            Some(u) => out.extend(u.to_lowercase()),
+            None => {}
         }
     }
     out
@@ -103,6 +107,8 @@ mod tests {
         assert_eq!(normalize("\u{2014}"), "-");
         assert_eq!(normalize("ﬁre"), "fire");
         assert_eq!(normalize("كـتاب"), "كتاب");
+        assert_eq!(normalize("Straße"), normalize("STRASSE"));
+        assert_eq!(normalize("ΛΌΓΟΣ"), normalize("λόγος"));
     }
 
     #[test]

@@ -143,6 +143,22 @@ fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A capitalized word that does not open its sentence, a quotation, a parenthesis or a clause
+/// after a colon.
+fn is_name(body: &str, sentence_start: usize, w: &Word<'_>) -> bool {
+    if !is_capitalized(w.text) || w.offset <= sentence_start {
+        return false;
+    }
+    let before = body[sentence_start..w.offset].trim_end();
+    let opener = before.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}' | '(' | ':' | '.' | '?' | '!'
+        )
+    });
+    !opener && before.chars().any(char::is_alphanumeric)
+}
+
 fn has_quote_mark(text: &str) -> bool {
     text.chars().any(|c| {
         matches!(
@@ -216,10 +232,7 @@ pub(crate) fn edit(old: &str, new: &str, ops: &[WordOp]) -> Substance {
             if ws.iter().any(|w| is_negation(&w.norm)) {
                 reasons.push(Reason::Negation);
             }
-            if ws
-                .iter()
-                .any(|w| w.offset > start && is_capitalized(w.text) && !is_number(w.text))
-            {
+            if ws.iter().any(|w| is_name(body, start, w)) {
                 reasons.push(Reason::Name);
             }
             if has_quote_mark(&body[range.clone()])
@@ -253,7 +266,7 @@ pub(crate) fn span(text: &str) -> Substance {
     if has_quote_mark(text) {
         reasons.push(Reason::Quote);
     }
-    if ws.iter().skip(1).any(|w| is_capitalized(w.text)) {
+    if ws.iter().any(|w| is_name(text, 0, w)) {
         reasons.push(Reason::Name);
     }
     if ws.iter().any(|w| is_negation(&w.norm)) && ws.len() <= 3 {

@@ -125,6 +125,19 @@ fn quote_and_name_changes_are_recognized() {
 }
 
 #[test]
+fn a_capital_opening_a_quotation_is_not_a_name() {
+    let old = "\u{201C}The government abandoned them,\u{201D} she said.";
+    let new = "\u{201C}Officials abandoned them,\u{201D} she said.";
+    let r = run(old, new);
+    assert_eq!(r.changes.len(), 1);
+    let reasons = &r.changes[0].substance.reasons;
+    assert!(
+        reasons.contains(&Reason::Quote) && !reasons.contains(&Reason::Name),
+        "{reasons:?}"
+    );
+}
+
+#[test]
 fn empty_versions() {
     assert!(run("", "").changes.is_empty());
     let r = run("", "Brand new text.");

@@ -8,6 +8,11 @@
 //! term's frequency in all reports together, with mass α₀ = `prior_scale`·N. A term said a few
 //! times by one report only scores high; a term everyone uses scores near zero.
 //!
+//! With no background corpus the prior is the reports themselves, which makes z conservative for
+//! a word the other reports never use (its variance is dominated by 1/α): one report's word used
+//! 4 times and never elsewhere scores z ≈ 1.1, 12 times ≈ 1.9. The default cut-off is therefore
+//! z ≥ 1 (a ranking aid, not a significance test), with z shown beside every term.
+//!
 //! Terms are keyed by stem (words) or normalized form (numbers), stop words excluded; a two-word
 //! phrase is two adjacent content words with no punctuation or stop word between them. The text
 //! shown is the report's first spelling of the term, lowercased.
@@ -23,18 +28,21 @@ use crate::text::{Document, TokenKind};
 pub struct LogOddsOptions {
     /// Prior mass as a share of all counts (α₀ = prior_scale·N). Larger = more cautious.
     pub prior_scale: f64,
-    /// Keep terms whose z-score is at least this (1.96 ≈ 95% two-sided).
+    /// Keep terms whose z-score is at least this (see the module doc for why 1, not 1.96).
     pub min_z: f64,
     /// The most terms kept per report.
     pub max_terms: usize,
+    /// A term must occur at least this often in the report (one use is no pattern).
+    pub min_count: u32,
 }
 
 impl Default for LogOddsOptions {
     fn default() -> Self {
         LogOddsOptions {
             prior_scale: 0.1,
-            min_z: 1.96,
+            min_z: 1.0,
             max_terms: 20,
+            min_count: 2,
         }
     }
 }
@@ -173,7 +181,7 @@ fn score(
             - ((y_r + alpha) / (n_r + a0 - y_r - alpha)).ln();
         let variance = 1.0 / (y_i + alpha) + 1.0 / (y_r + alpha);
         let z = delta / variance.sqrt();
-        if z.is_finite() && z >= options.min_z {
+        if z.is_finite() && z >= options.min_z && count >= options.min_count {
             out.push(DistinctiveTerm {
                 text: body[first.clone()].to_lowercase(),
                 words,

@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::align::Alignment;
 use crate::compare::diff::{OpKind, WordOp};
 use crate::text::{Document, Token, TokenKind};
 
@@ -50,57 +49,62 @@ pub struct SubstitutionCollector {
 }
 
 impl SubstitutionCollector {
-    /// Adds the substitutions of the alignment of reports `i` (A) and `j` (B).
-    pub fn add(&mut self, i: usize, a: &Document, j: usize, b: &Document, alignment: &Alignment) {
-        for pair in &alignment.pairs {
-            for (k, op) in pair.ops.iter().enumerate() {
-                if op.kind != OpKind::Replace {
-                    continue;
-                }
-                let context = |neighbour: Option<&WordOp>| {
-                    neighbour.is_none_or(|n| {
-                        n.kind == OpKind::Equal
-                            && a.body[n.a.clone()].chars().any(char::is_alphanumeric)
-                    })
-                };
-                let before = k.checked_sub(1).and_then(|p| pair.ops.get(p));
-                if !context(before) || !context(pair.ops.get(k + 1)) {
-                    continue;
-                }
-                let (Some(ta), Some(tb)) =
-                    (single_content_word(a, &op.a), single_content_word(b, &op.b))
-                else {
-                    continue;
-                };
-                if ta.norm == tb.norm || ta.stem == tb.stem {
-                    continue;
-                }
-                let key = if ta.norm <= tb.norm {
-                    (ta.norm.clone(), tb.norm.clone())
-                } else {
-                    (tb.norm.clone(), ta.norm.clone())
-                };
-                let entry = self
-                    .found
-                    .entry(key.clone())
-                    .or_insert_with(|| Substitution {
-                        words: [key.0, key.1],
-                        count: 0,
-                        sites: Vec::new(),
-                    });
-                entry.count += 1;
-                if entry.sites.len() < MAX_SITES {
-                    entry.sites.push(SubstitutionSite {
-                        report_a: i,
-                        sentence_a: pair.a[0],
-                        range_a: op.a.clone(),
-                        word_a: a.body[op.a.clone()].to_string(),
-                        report_b: j,
-                        sentence_b: pair.b[0],
-                        range_b: op.b.clone(),
-                        word_b: b.body[op.b.clone()].to_string(),
-                    });
-                }
+    /// Adds the substitutions in the word diff `ops` of a pair of corresponding spans: `(report,
+    /// document, first sentence)` of side A, then of side B.
+    pub fn add_pair(
+        &mut self,
+        side_a: (usize, &Document, usize),
+        side_b: (usize, &Document, usize),
+        ops: &[WordOp],
+    ) {
+        let ((i, a, sentence_a), (j, b, sentence_b)) = (side_a, side_b);
+        for (k, op) in ops.iter().enumerate() {
+            if op.kind != OpKind::Replace {
+                continue;
+            }
+            let context = |neighbour: Option<&WordOp>| {
+                neighbour.is_none_or(|n| {
+                    n.kind == OpKind::Equal
+                        && a.body[n.a.clone()].chars().any(char::is_alphanumeric)
+                })
+            };
+            let before = k.checked_sub(1).and_then(|p| ops.get(p));
+            if !context(before) || !context(ops.get(k + 1)) {
+                continue;
+            }
+            let (Some(ta), Some(tb)) =
+                (single_content_word(a, &op.a), single_content_word(b, &op.b))
+            else {
+                continue;
+            };
+            if ta.norm == tb.norm || ta.stem == tb.stem {
+                continue;
+            }
+            let key = if ta.norm <= tb.norm {
+                (ta.norm.clone(), tb.norm.clone())
+            } else {
+                (tb.norm.clone(), ta.norm.clone())
+            };
+            let entry = self
+                .found
+                .entry(key.clone())
+                .or_insert_with(|| Substitution {
+                    words: [key.0, key.1],
+                    count: 0,
+                    sites: Vec::new(),
+                });
+            entry.count += 1;
+            if entry.sites.len() < MAX_SITES {
+                entry.sites.push(SubstitutionSite {
+                    report_a: i,
+                    sentence_a,
+                    range_a: op.a.clone(),
+                    word_a: a.body[op.a.clone()].to_string(),
+                    report_b: j,
+                    sentence_b,
+                    range_b: op.b.clone(),
+                    word_b: b.body[op.b.clone()].to_string(),
+                });
             }
         }
     }
@@ -129,7 +133,9 @@ mod tests {
     fn substitutions(a: &str, b: &str) -> Vec<Substitution> {
         let (da, db) = (segment(a, Some("en")), segment(b, Some("en")));
         let mut collector = SubstitutionCollector::default();
-        collector.add(0, &da, 1, &db, &align(&da, &db, &AlignOptions::default()));
+        for pair in align(&da, &db, &AlignOptions::default()).pairs {
+            collector.add_pair((0, &da, pair.a[0]), (1, &db, pair.b[0]), &pair.ops);
+        }
         collector.finish()
     }
 
