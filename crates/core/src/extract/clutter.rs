@@ -115,12 +115,18 @@ pub(crate) fn is_clutter(paragraph: &str) -> bool {
         return is_cookie_notice(p);
     }
     CLUTTER.is_match(p)
-        || (p.len() <= 240 && BREADCRUMB.is_match(p))
+        || (p.len() <= 240 && is_breadcrumb(p))
         || APP_PLUG.is_match(p)
         || is_byline(p)
         || is_keyword_list(p)
         || is_shouted_link(p)
         || is_cookie_notice(p)
+}
+
+/// A breadcrumb trail. A line that opens a guillemet quotation (`«…»`) is a sentence, not a trail
+/// whose separator happens to be `»`.
+fn is_breadcrumb(p: &str) -> bool {
+    !p.contains('«') && BREADCRUMB.is_match(p)
 }
 
 /// Cookie-consent text, which can run to several long paragraphs.
@@ -326,6 +332,8 @@ mod tests {
             "By then the ferry had left",
             "By Friday, 14 March 2026, the council must decide.",
             "On 14 March 2026 the ferry sailed",
+            "«Они всю ночь обстреливали нашу улицу», — рассказал житель.",
+            "« Nous resterons », a déclaré le maire.",
         ] {
             assert!(!is_clutter(p), "{p}");
         }
