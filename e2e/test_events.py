@@ -58,3 +58,27 @@ def test_create_an_event_and_add_an_article(app: App):
     app.click("all-articles")
     app.wait_row_count(len(TEXT_REPORTS))
     app.screenshot("05-event")
+
+
+def test_removing_an_article_from_an_event_and_renaming_the_event(app: App):
+    app.import_text_reports()
+    create_event(app, EVENT)
+    app.open_article(LEDGER_TITLE)
+    add_current_article_to(app, EVENT)
+    chip = app.wait_until(lambda: next((c for c in app.find_all("event-chip") if EVENT in app.text(c)), None),
+                          "a chip for the event in the reader")
+    app.find("remove-from-event", within=chip).click()
+    app.wait_until(lambda: not any(EVENT in app.text(c) for c in app.find_all("event-chip")), "the chip to go away")
+
+    item = next(i for i in app.find_all("event-item") if EVENT in app.text(i))
+    item.click()
+    app.wait_row_count(0)
+
+    app.click("rename-event")
+    field = app.wait_for("event-name-input")
+    field.clear()
+    field.send_keys("Renamed test event")
+    field.send_keys(Keys.ENTER)
+    app.wait_until(lambda: any("Renamed test event" in app.text(i) for i in app.find_all("event-item")),
+                   lambda: f"the renamed event in the sidebar; seen {[app.text(i) for i in app.find_all('event-item')]}")
+    assert not any(EVENT in app.text(i) for i in app.find_all("event-item")), "the old name is gone"

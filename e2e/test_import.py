@@ -1,9 +1,10 @@
 """Importing by drop: per-file results (imported / error / duplicate), a batch that survives bad files,
 and the library list that shows what arrived."""
 
+import shutil
 from pathlib import Path
 
-from parallax_e2e import TEXT_REPORTS, App, fixture
+from parallax_e2e import GAZETTE_TITLE, LEDGER_TITLE, TEXT_REPORTS, App, fixture
 
 GOOD = ["orvane-ledger-footbridge.html", "halden-gazette-footbridge.html", "radio-brannfeld-bulletin.txt"]
 BAD = ["broken-image.html", "empty.txt"]
@@ -57,3 +58,16 @@ def test_a_missing_file_is_an_error_and_the_rest_still_imports(app: App, tmp_pat
     missing_rows = [v for k, v in outcomes.items() if "no-such-report" in k or "no-such-report" in v[1]]
     assert missing_rows and missing_rows[0][0] == "error", f"the missing file is reported as an error: {outcomes}"
     app.wait_row_count(1)
+
+
+def test_dropping_a_folder_imports_the_articles_inside(app: App, tmp_path: Path):
+    folder = tmp_path / "saved reports"
+    (folder / "more").mkdir(parents=True)
+    shutil.copy(fixture("orvane-ledger-brief.txt"), folder / "orvane-ledger-brief.txt")
+    shutil.copy(fixture("halden-gazette-brief.txt"), folder / "more" / "halden-gazette-brief.txt")
+    app.drop([str(folder)])
+    rows = app.wait_row_count(2)
+    titles = " | ".join(app.text(row) for row in rows)
+    assert LEDGER_TITLE in titles and GAZETTE_TITLE in titles, f"both reports in the folder (and its subfolder): {titles}"
+    imported = [r for r in app.find_all("import-result") if r.get_attribute("data-status") == "imported"]
+    assert len(imported) == 2, "the batch reports each imported file"

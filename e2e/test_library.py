@@ -1,5 +1,6 @@
 """The library: the welcome screen of an empty library, the sample library, search as you type."""
 
+from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from parallax_e2e import GAZETTE_TITLE, LEDGER_TITLE, TEXT_REPORTS, App
@@ -51,3 +52,17 @@ def test_search_as_you_type_filters_the_list(app: App):
 
     search.send_keys("zzyzzx")
     app.wait_row_count(0)
+
+
+def test_sorting_by_title_orders_the_list_and_a_second_click_reverses_it(app: App):
+    app.import_text_reports()
+
+    def titles() -> list[str]:
+        return [app.text(row.find_element(By.CSS_SELECTOR, ".title-text")) for row in app.rows()]
+
+    app.click("sort-title")
+    first = app.wait_until(lambda: (t := titles()) in (sorted(t), sorted(t, reverse=True)) and t,
+                           lambda: f"titles in alphabetical order after sorting; seen {titles()}")
+    app.click("sort-title")
+    app.wait_until(lambda: titles() == list(reversed(first)),
+                   lambda: f"the reverse of {first} after a second click; seen {titles()}")

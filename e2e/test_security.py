@@ -66,3 +66,11 @@ def test_a_hostile_page_runs_nothing_and_shows_as_text(app: App):
     time.sleep(1)  # let any onerror/onload handler fire
     assert_nothing_ran(app)
     app.screenshot("06-hostile-page-in-reader")
+
+    # Search results show snippets around the match: the markup-looking text must stay text there too.
+    app.wait_for("search-input").send_keys("leaflet")
+    row = app.wait_until(lambda: len(app.rows()) == 1 and app.rows()[0], "the hostile article as the one search match")
+    app.wait_until(lambda: "leaflet" in app.text(row).lower(), "a snippet around the match")
+    assert not row.find_elements(By.CSS_SELECTOR, "img, b, script, svg, iframe"), "markup in a snippet became elements"
+    time.sleep(1)
+    assert_nothing_ran(app)
