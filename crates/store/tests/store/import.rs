@@ -502,3 +502,46 @@ async fn a_symlink_loop_is_a_per_entry_failure() {
     assert!(failures[0].0.ends_with("loop"), "{failures:?}");
     assert!(!failures[0].1.is_empty());
 }
+
+#[tokio::test]
+async fn a_folder_of_five_thousand_files_imports_each_once_with_steady_progress() {
+    let (dir, store) = temp_store().await;
+    let folder = dir.path().join("archive");
+    for n in 0..5_000 {
+        // Every 500th file is empty, so failures are spread through the batch.
+        let text = if n % 500 == 0 {
+            String::new()
+        } else {
+            format!(
+                "Ferry timetable notice {n} (fictional)\n\nThe Oskel ferry will call at pier {n} \
+                 on weekday {} at {}:{:02}, the harbour office of Varnu said.",
+                n % 7,
+                n % 24,
+                n % 60
+            )
+        };
+        write(&folder, &format!("{:02}/notice-{n}.txt", n % 50), &text);
+    }
+
+    let mut last_done = 0;
+    let mut steady = true;
+    let summary = store
+        .import_paths(&[folder], |progress| {
+            steady &= progress.done == last_done + 1 && progress.total == 5_000;
+            last_done = progress.done;
+        })
+        .await;
+
+    assert!(
+        steady,
+        "progress counts every file once, in order, against the full total"
+    );
+    assert_eq!(last_done, 5_000);
+    assert_eq!(
+        (summary.imported, summary.duplicates, summary.failed),
+        (4_990, 0, 10),
+        "every good file is imported and each empty one fails on its own"
+    );
+    assert_eq!(store.count_articles().await.unwrap(), 4_990);
+    assert!(store.check_integrity().await.is_ok());
+}
