@@ -119,3 +119,32 @@ pub fn find_on_path(program: &str) -> Option<PathBuf> {
             .find(|candidate| candidate.is_file())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describe_quotes_arguments_with_spaces() {
+        let cmd = command(
+            "/usr/bin/xvfb-run",
+            &["-a", "-s", "-screen 0 1400x900x24", ""],
+        );
+        assert_eq!(
+            describe(&cmd),
+            r#"xvfb-run -a -s "-screen 0 1400x900x24" """#
+        );
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_failing_command_is_an_error_naming_it() {
+        let error = run(&mut command("false", &[])).unwrap_err().to_string();
+        assert!(error.starts_with("`false` failed"), "{error}");
+        assert!(output(&mut command("false", &[])).is_none());
+        assert_eq!(
+            output(&mut command("echo", &[" hi "])).as_deref(),
+            Some("hi")
+        );
+    }
+}

@@ -175,13 +175,7 @@ pub fn node_and_npm() -> anyhow::Result<()> {
              (Debian/Ubuntu: apt-get install nodejs npm), then retry"
         );
     };
-    let major: u32 = node_version
-        .trim_start_matches('v')
-        .split('.')
-        .next()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(0);
-    if major < MIN_NODE_MAJOR {
+    if node_major(&node_version).unwrap_or(0) < MIN_NODE_MAJOR {
         bail!("Node.js {node_version} is too old: the UI needs Node.js {MIN_NODE_MAJOR} or newer");
     }
     let Some(npm_version) = cmd::output(&mut command(npm_program("npm"), &["--version"])) else {
@@ -191,6 +185,17 @@ pub fn node_and_npm() -> anyhow::Result<()> {
     };
     println!("Node.js {node_version}, npm {npm_version}.");
     Ok(())
+}
+
+/// The major version in `node --version` output ("v20.20.2" → 20).
+fn node_major(version: &str) -> Option<u32> {
+    version
+        .trim()
+        .trim_start_matches('v')
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// Runs `npm ci` in `ui/` when its modules are missing or older than `package-lock.json`.
@@ -229,4 +234,16 @@ fn npm_ci(ui: &Path) -> anyhow::Result<()> {
 
 fn modified(path: &Path) -> Option<SystemTime> {
     path.metadata().and_then(|m| m.modified()).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_major_reads_the_first_number_of_node_version() {
+        assert_eq!(node_major("v20.20.2"), Some(20));
+        assert_eq!(node_major("v18.0.0\n"), Some(18));
+        assert_eq!(node_major("nonsense"), None);
+    }
 }

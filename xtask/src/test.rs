@@ -272,3 +272,46 @@ fn package_scripts(package_json: &Path) -> anyhow::Result<Vec<String>> {
         .map(|scripts| scripts.keys().cloned().collect())
         .unwrap_or_default())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> anyhow::Result<Options> {
+        Options::parse(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn options_select_a_group_in_either_spelling() {
+        assert_eq!(parse(&["--only", "ui"]).unwrap().only, Some(Group::Ui));
+        assert_eq!(parse(&["--only=e2e"]).unwrap().only, Some(Group::E2e));
+        let options = parse(&["--skip-e2e", "--keep-going"]).unwrap();
+        assert!(options.skip_e2e && options.keep_going && options.only.is_none());
+    }
+
+    #[test]
+    fn unknown_options_and_groups_are_errors_that_say_what_is_allowed() {
+        let error = parse(&["--only", "docs"]).unwrap_err().to_string();
+        assert!(error.contains("rust, ui, e2e"), "{error}");
+        assert!(parse(&["--fast"]).is_err());
+        assert!(parse(&["--only"]).is_err(), "--only needs a value");
+    }
+
+    #[test]
+    fn every_group_builds_the_ui_before_any_rust_build() {
+        let position = |name: &str| {
+            STAGES
+                .iter()
+                .position(|s| s.name.starts_with(name))
+                .unwrap()
+        };
+        let ui_build = position("UI: build");
+        for rust_stage in ["clippy", "Rust tests", "desktop app build"] {
+            assert!(
+                ui_build < position(rust_stage),
+                "{rust_stage} needs ui/dist"
+            );
+        }
+        assert_eq!(STAGES[ui_build].groups, ALL, "every group builds the UI");
+    }
+}
