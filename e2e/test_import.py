@@ -71,3 +71,12 @@ def test_dropping_a_folder_imports_the_articles_inside(app: App, tmp_path: Path)
     assert LEDGER_TITLE in titles and GAZETTE_TITLE in titles, f"both reports in the folder (and its subfolder): {titles}"
     imported = [r for r in app.find_all("import-result") if r.get_attribute("data-status") == "imported"]
     assert len(imported) == 2, "the batch reports each imported file"
+
+
+def test_files_dragged_over_the_window_show_the_drop_overlay_until_they_leave(app: App):
+    drag = {"paths": [fixture("radio-brannfeld-bulletin.txt")], "position": {"x": 300, "y": 300}}
+    app.invoke("plugin:event|emit", {"event": "tauri://drag-enter", "payload": drag})
+    app.wait_for("drop-overlay")
+    app.invoke("plugin:event|emit", {"event": "tauri://drag-leave", "payload": None})
+    app.wait_gone("drop-overlay")
+    assert not app.find_all("import-result"), "files that only passed over the window are not imported"

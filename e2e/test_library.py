@@ -27,6 +27,7 @@ def test_opening_the_sample_library_lists_its_articles(app: App):
     count = app.text(app.find("article-count"))
     assert str(len(rows)) in count, f"the article count {count!r} matches the {len(rows)} rows"
     assert not app.exists("welcome"), "the welcome screen is gone once the library has articles"
+    app.wait_until(lambda: app.text(app.find("reader-title")), "the sample's first article open in the reader")
     assert app.exists("toolbar-import"), "a non-empty library offers import in the toolbar"
     app.screenshot("02-library-sample")
 
