@@ -1,14 +1,11 @@
 //! Page clutter in extracted paragraphs: share bars, newsletter boxes, cookie banners, breadcrumbs,
 //! captions, "also available at" footers and the like, recognised by their wording and shape.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use super::lazy_regex::LazyRegex;
 
 /// Whole paragraphs that are clutter whatever surrounds them.
-static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
-    big_regex(
-        r"(?ix)^(?:
+static CLUTTER: LazyRegex = LazyRegex::big(
+    r"(?ix)^(?:
             share\s+(?:this|the)\s+(?:article|story|page|post)
           | share\s+(?:on|via)\b.{0,40}
           | (?:partager|partagez|compartir|comparte|teilen|condividi|поделиться|شارك)(?:\ (?:cet|cette|este|esta|diesen|den|questo|l'|la|le)\s*\w+)?
@@ -66,44 +63,26 @@ static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
           | \[\w+[^\]]*\].*\[/\w+\]
           | (?:associated\ press|ap|reuters|afp)\ writers?\ .{2,300}
         )\s*[.!:]?$",
-    )
-    .expect("valid regex")
-});
+);
 
 /// A trail of short path segments: "News / Politics / Syria", "Home › World › Europe".
-static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
-    big_regex(r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$")
-        .expect("valid regex")
-});
+static BREADCRUMB: LazyRegex = LazyRegex::big(
+    r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$",
+);
 
 /// A bare web address line ("www.outlet.example").
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$")
-        .expect("valid regex")
-});
+static ADDRESS: LazyRegex =
+    LazyRegex::new(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$");
 
 /// Picture captions in text flattened from a page: "(L)", "(File photo)", agency credits.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)(?:\((?:l|r|c|left|right|center|centre|top|bottom|file(?:\ photo)?|pictured)\)|\(photo(?:\ by)?[^)]*\)|\bphoto:\s|\(getty\ images\)|\((?:afp|reuters|ap|epa|anadolu)(?:\ photo)?\))",
-    )
-    .expect("valid regex")
-});
+static CAPTION: LazyRegex = LazyRegex::new(
+    r"(?ix)(?:\((?:l|r|c|left|right|center|centre|top|bottom|file(?:\ photo)?|pictured)\)|\(photo(?:\ by)?[^)]*\)|\bphoto:\s|\(getty\ images\)|\((?:afp|reuters|ap|epa|anadolu)(?:\ photo)?\))",
+);
 
 /// "Press TV News Roku", "Download the Outlet app on iOS" — app-store and channel plugs.
-static APP_PLUG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)^.{0,60}\b(?:roku|app\ store|google\ play|android|ios|apple\ tv|podcasts?)$")
-        .expect("valid regex")
-});
-
-/// Compiles a large pattern with room for its lazy DFA: with the default cache, long Unicode
-/// repetitions make every match fall back to the slow engine.
-fn big_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(pattern)
-        .size_limit(64 << 20)
-        .dfa_size_limit(64 << 20)
-        .build()
-}
+static APP_PLUG: LazyRegex = LazyRegex::new(
+    r"(?ix)^.{0,60}\b(?:roku|app\ store|google\ play|android|ios|apple\ tv|podcasts?)$",
+);
 
 /// True when a paragraph is page clutter rather than article text.
 pub(crate) fn is_clutter(paragraph: &str) -> bool {
@@ -131,10 +110,9 @@ fn is_breadcrumb(p: &str) -> bool {
 
 /// Cookie-consent text, which can run to several long paragraphs.
 fn is_cookie_notice(p: &str) -> bool {
-    static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:uses?\ cookies|necessary\ cookies|cookie\ (?:policy|settings|preferences)|consent|opt[\ -]out|your\ browser)\b")
-            .expect("valid regex")
-    });
+    static CONSENT: LazyRegex = LazyRegex::new(
+        r"(?i)\b(?:uses?\ cookies|necessary\ cookies|cookie\ (?:policy|settings|preferences)|consent|opt[\ -]out|your\ browser)\b",
+    );
     p.len() <= 2000 && p.to_lowercase().matches("cookie").count() >= 2 && CONSENT.is_match(p)
 }
 
@@ -151,22 +129,18 @@ fn is_shouted_link(p: &str) -> bool {
 
 /// A byline line left in the body: "By Jane Quill", "BY JANE QUILL AND TOMAS REYEL | Staff".
 fn is_byline(p: &str) -> bool {
-    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"^(?:By|BY|by|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|der|al|bin|da))*\s*(?:[,|·–-]\s*.{0,40})?$",
-        )
-        .expect("valid regex")
-    });
+    static BYLINE: LazyRegex = LazyRegex::new(
+        r"^(?:By|BY|by|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|der|al|bin|da))*\s*(?:[,|·–-]\s*.{0,40})?$",
+    );
     p.split_whitespace().count() <= 12 && !ends_sentence(p) && BYLINE.is_match(p)
 }
 
 /// A line that is only a date ("Monday, November 18, 2019", "Updated 14 March 2026, 10:05"):
 /// a dateline when it opens the body (further down it may be content, like an event's dates).
 pub(crate) fn is_bare_date(p: &str) -> bool {
-    static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^(?:updated|published|posted|on|at|am|pm|gmt|utc|est|et|edt|pst|cet|\d{1,2}[:.]\d{2}|mon|tue|wed|thu|fri|sat|sun)\w*$")
-            .expect("valid regex")
-    });
+    static DATE_WORDS: LazyRegex = LazyRegex::new(
+        r"(?i)^(?:updated|published|posted|on|at|am|pm|gmt|utc|est|et|edt|pst|cet|\d{1,2}[:.]\d{2}|mon|tue|wed|thu|fri|sat|sun)\w*$",
+    );
     let words: Vec<&str> = p.split_whitespace().collect();
     if words.len() > 8 || super::date::find_in_text(p).is_none() {
         return false;
@@ -206,14 +180,11 @@ pub(crate) fn ends_sentence(p: &str) -> bool {
 }
 
 /// A heading that opens a box of links to other stories ("Related", "Most read", "More:").
-static LINKS_BOX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:related(?:\ \w+)?|more(?:\ \w+){0,3}|you\ (?:may|might)\ also\ (?:like|enjoy)|most\ (?:read|popular|viewed|shared)(?:\ .{0,30})?
+static LINKS_BOX: LazyRegex = LazyRegex::new(
+    r"(?ix)^(?:related(?:\ \w+)?|more(?:\ \w+){0,3}|you\ (?:may|might)\ also\ (?:like|enjoy)|most\ (?:read|popular|viewed|shared)(?:\ .{0,30})?
           |popular\ (?:on|in|now)(?:\ .{0,30})?|don'?t\ miss|recommended(?:\ for\ you)?|trending(?:\ now)?|read\ next|latest(?:\ \w+)?
           |also\ on\ .{1,30}|in\ other\ news|tags|topics|categories|categorias|etiquetas|schlagwörter|themen|top\ stories|editor'?s\ picks?|what\ to\ read\ next)\s*[.:…]*$",
-    )
-    .expect("valid regex")
-});
+);
 
 /// True for a line that reads like a headline or link text rather than a sentence.
 fn is_link_line(p: &str) -> bool {
@@ -274,17 +245,14 @@ fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
 }
 
 /// The start of an "alternate addresses" footer.
-static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?ix)\b(?:can\ also\ be\ (?:accessed|reached|found)\ at|also\ available\ at|alternate\ addresses)\b")
-        .expect("valid regex")
-});
+static FOOTER_START: LazyRegex = LazyRegex::new(
+    r"(?ix)\b(?:can\ also\ be\ (?:accessed|reached|found)\ at|also\ available\ at|alternate\ addresses)\b",
+);
 
 /// The outlet named by an "X's website can also be accessed at" footer line.
 pub(crate) fn outlet_from_footer(paragraphs: &[String]) -> Option<String> {
-    static OWNER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?x)^(.{2,40}?)[’']s?\s+(?:website|site|web\ site)\s+(?:can|is)\b")
-            .expect("valid regex")
-    });
+    static OWNER: LazyRegex =
+        LazyRegex::new(r"(?x)^(.{2,40}?)[’']s?\s+(?:website|site|web\ site)\s+(?:can|is)\b");
     paragraphs
         .iter()
         .filter(|p| FOOTER_START.is_match(p))

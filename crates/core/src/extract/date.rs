@@ -1,28 +1,18 @@
 //! Publication dates: normalises the many spellings found in meta tags and datelines to ISO 8601
 //! (`YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SS` with `Z`/offset when the source gives a time).
 
-use std::sync::LazyLock;
-
+use super::lazy_regex::LazyRegex;
 use chrono::{DateTime, NaiveDate};
-use regex::Regex;
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(\d{4})-?(\d{2})-?(\d{2})
+static ISO: LazyRegex = LazyRegex::new(
+    r"(?x)^(\d{4})-?(\d{2})-?(\d{2})
           (?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?",
-    )
-    .expect("valid regex")
-});
-static SLASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b").expect("valid regex"));
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-zа-яё]{3,})\.?,?\s+(\d{4})\b")
-        .expect("valid regex")
-});
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("valid regex")
-});
+);
+static SLASHED: LazyRegex = LazyRegex::new(r"\b(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b");
+static DAY_MONTH_YEAR: LazyRegex =
+    LazyRegex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([a-zа-яё]{3,})\.?,?\s+(\d{4})\b");
+static MONTH_DAY_YEAR: LazyRegex =
+    LazyRegex::new(r"(?i)\b([a-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b");
 
 /// Normalises one date string (a meta tag value or a dateline) to ISO 8601.
 pub(crate) fn normalize(raw: &str) -> Option<String> {

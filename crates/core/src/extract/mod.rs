@@ -21,6 +21,7 @@ mod date;
 mod docx;
 mod encoding;
 mod html;
+mod lazy_regex;
 mod metadata;
 mod mhtml;
 mod pdf;

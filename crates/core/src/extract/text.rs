@@ -1,37 +1,25 @@
 //! Plain text and Markdown: blocks split at blank lines, Markdown syntax stripped, and a header
 //! read for title, byline, dateline, outlet and address. Runs in one pass over the lines.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use super::lazy_regex::LazyRegex;
 
 use super::{clutter, date, metadata, Draft};
 
 /// How many leading blocks may hold header material (title, byline, date, outlet).
 const HEADER_BLOCKS: usize = 8;
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|written\ by|author:|von|par|por|автор:?)\s+(\S.{0,100})$")
-        .expect("valid regex")
-});
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:published|posted|updated|date|dated|опубликовано)?\s*(?:on|:)?\s*(.{4,80})$",
-    )
-    .expect("valid regex")
-});
-static LABELLED_URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:url|source|link|original|canonical)?\s*:?\s*(https?://\S+)$")
-        .expect("valid regex")
-});
-static MD_LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!?\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
-static MD_IMAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"!\[[^\]]*\]\([^)]*\)").expect("valid regex"));
-static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|`([^`]+)`|~~(\S(?:.*?\S)?)~~")
-            .expect("valid regex")
-});
+static BYLINE: LazyRegex =
+    LazyRegex::new(r"(?i)^(?:by|written\ by|author:|von|par|por|автор:?)\s+(\S.{0,100})$");
+static DATELINE: LazyRegex = LazyRegex::new(
+    r"(?i)^(?:published|posted|updated|date|dated|опубликовано)?\s*(?:on|:)?\s*(.{4,80})$",
+);
+static LABELLED_URL: LazyRegex =
+    LazyRegex::new(r"(?i)^(?:url|source|link|original|canonical)?\s*:?\s*(https?://\S+)$");
+static MD_LINK: LazyRegex = LazyRegex::new(r"!?\[([^\]]*)\]\([^)]*\)");
+static MD_IMAGE: LazyRegex = LazyRegex::new(r"!\[[^\]]*\]\([^)]*\)");
+static MD_EMPHASIS: LazyRegex = LazyRegex::new(
+    r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__|\*(\S(?:.*?\S)?)\*|`([^`]+)`|~~(\S(?:.*?\S)?)~~",
+);
 
 /// Reads the article in a text (`markdown` strips Markdown syntax first).
 pub(crate) fn extract(text: &str, markdown: bool) -> Draft {
