@@ -195,10 +195,13 @@ fn print_json<T: Serialize>(
 ) -> anyhow::Result<()> {
     let infos: Vec<ReportInfo> = reports.iter().map(|r| r.info.clone()).collect();
     let envelope = Envelope::new(command, opts, infos, result);
-    let stdout = std::io::stdout();
-    let mut lock = stdout.lock();
-    serde_json::to_writer(&mut lock, &envelope).context("writing JSON")?;
+    // One write: stdout's own buffer is line-sized and would flush every kilobyte.
+    let mut json = serde_json::to_vec(&envelope).context("serializing JSON")?;
+    json.push(b'\n');
     use std::io::Write as _;
-    writeln!(lock).context("writing JSON")?;
+    std::io::stdout()
+        .lock()
+        .write_all(&json)
+        .context("writing JSON")?;
     Ok(())
 }
