@@ -21,7 +21,6 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use parallax_core::compare::synth;
 
 /// The Python side: times one peer on the files given and prints seconds as JSON.
 const PEER_SCRIPT: &str = r#"
@@ -125,7 +124,7 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
         "case", "peer", "(reference)", "process", "ratio", "library", "ratio"
     );
     for case in &cases {
-        let files = write_inputs(&inputs, case.reports, case.words)?;
+        let files = write_inputs(&library, &inputs, case.reports, case.words)?;
         let peer = time_peer(&python, case.peer, case.peer_runs, &files)?;
         let process = time_ours(&parallax, case.subcommand, &files, 10)?.as_secs_f64();
         let in_library = time_library(&library, case.subcommand, &files)?;
@@ -171,23 +170,31 @@ fn case(
     }
 }
 
-/// Writes `reports` generated reports of about `words` words each about one event (a base
-/// report and other outlets' variants of it, fixed seeds), each with a title line.
-fn write_inputs(dir: &Path, reports: usize, words: usize) -> anyhow::Result<Vec<PathBuf>> {
-    let base = synth::report_sentences(7, words);
-    let mut files = Vec::new();
-    for i in 0..reports {
-        let paragraphs = if i == 0 {
-            base.clone()
-        } else {
-            synth::variant(&base, 100 + i as u64)
-        };
-        let text = format!("Report {i}\n\n{}\n", synth::join(&paragraphs));
-        let path = dir.join(format!("r{reports}x{words}-{i}.txt"));
-        std::fs::write(&path, text)?;
-        files.push(path);
+/// Has the `peer_timing` example write `reports` generated reports of about `words` words each
+/// (the generator lives in parallax-core, so xtask needs no dependency on it).
+fn write_inputs(
+    library: &Path,
+    dir: &Path,
+    reports: usize,
+    words: usize,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let output = Command::new(library)
+        .arg("inputs")
+        .arg(dir)
+        .arg(reports.to_string())
+        .arg(words.to_string())
+        .output()
+        .context("running the peer_timing example to write the inputs")?;
+    if !output.status.success() {
+        bail!(
+            "peer_timing inputs failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
-    Ok(files)
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(PathBuf::from)
+        .collect())
 }
 
 fn time_peer(python: &Path, peer: &str, runs: usize, files: &[PathBuf]) -> anyhow::Result<f64> {

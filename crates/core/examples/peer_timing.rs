@@ -1,17 +1,23 @@
 //! Times the comparison engine in-process on report files, for `cargo xtask bench-peers`:
 //! `peer_timing compare|collate RUNS FILE…` prints `{"seconds": best, "stages": {…}}` where a run
 //! is extract → segment → align + word diffs (compare) or collate, → the JSON envelope as bytes.
+//! `peer_timing inputs DIR REPORTS WORDS` writes the generated reports both sides are timed on
+//! (a base report and other outlets' variants of it, fixed seeds) and prints their paths.
 
 use std::time::{Duration, Instant};
 
 use parallax_core::compare::collate::collate;
 use parallax_core::compare::schema::{AlignmentView, Envelope, ReportInfo};
-use parallax_core::compare::{align, AlignOptions};
+use parallax_core::compare::{align, synth, AlignOptions};
 use parallax_core::extract::extract;
 use parallax_core::text::{segment, Document};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("inputs") {
+        write_inputs(&args[1..]);
+        return;
+    }
     let (Some(mode), Some(runs)) = (
         args.first(),
         args.get(1).and_then(|r| r.parse::<usize>().ok()),
@@ -80,4 +86,29 @@ fn main() {
         best[2].as_secs_f64(),
         best[3].as_secs_f64()
     );
+}
+
+/// `inputs DIR REPORTS WORDS`: writes `REPORTS` generated reports of about `WORDS` words each
+/// about one event, each with a title line, and prints one path a line.
+fn write_inputs(args: &[String]) {
+    let (Some(dir), Some(reports), Some(words)) = (
+        args.first(),
+        args.get(1).and_then(|n| n.parse::<usize>().ok()),
+        args.get(2).and_then(|n| n.parse::<usize>().ok()),
+    ) else {
+        eprintln!("usage: peer_timing inputs DIR REPORTS WORDS");
+        std::process::exit(2);
+    };
+    let base = synth::report_sentences(7, words);
+    for i in 0..reports {
+        let paragraphs = if i == 0 {
+            base.clone()
+        } else {
+            synth::variant(&base, 100 + i as u64)
+        };
+        let text = format!("Report {i}\n\n{}\n", synth::join(&paragraphs));
+        let path = std::path::Path::new(dir).join(format!("r{reports}x{words}-{i}.txt"));
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        println!("{}", path.display());
+    }
 }
