@@ -90,6 +90,11 @@ fn ymd(year: &str, month: u32, day: &str) -> Option<NaiveDate> {
 }
 
 /// Month names and abbreviations in English, French, German, Spanish and Russian (genitive).
+/// Whether a word names a month ("June", "juin", "Jun").
+pub(crate) fn is_month_name(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 fn month_number(name: &str) -> Option<u32> {
     let n = name.to_lowercase();
     const MONTHS: [&[&str]; 12] = [

@@ -282,8 +282,45 @@ pub(crate) fn clean_byline(raw: &str) -> String {
         .iter()
         .find(|p| lower.starts_with(*p))
         .map_or(s.as_str(), |p| &s[p.len()..]);
+    let s = without_trailing_date(s);
     s.trim_matches(|c: char| c == ',' || c == '|' || c.is_whitespace())
         .to_string()
+}
+
+/// "Jane Doe · 9 June 2026, 11:20" → "Jane Doe": cuts at the first separator (·, |, dashes or a
+/// comma) followed by a date, optionally introduced by "Updated", "Published", "Posted" or "on".
+fn without_trailing_date(s: &str) -> &str {
+    const SEPARATORS: [&str; 6] = [" · ", " | ", " — ", " – ", " - ", ", "];
+    let mut cuts: Vec<(usize, usize)> = SEPARATORS
+        .iter()
+        .flat_map(|sep| s.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+        .collect();
+    cuts.sort_unstable();
+    cuts.into_iter()
+        .find(|&(_, rest)| starts_with_date(&s[rest..]))
+        .map_or(s, |(cut, _)| &s[..cut])
+}
+
+fn starts_with_date(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let lower = rest.to_lowercase();
+    let rest = [
+        "last updated ",
+        "updated on ",
+        "updated ",
+        "published on ",
+        "published ",
+        "posted on ",
+        "posted ",
+        "on ",
+    ]
+    .iter()
+    .find(|w| lower.starts_with(*w))
+    .map_or(rest, |w| rest[w.len()..].trim_start());
+    let first_word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let opens_like_date = rest.starts_with(|c: char| c.is_ascii_digit())
+        || date::is_month_name(first_word.trim_end_matches('.'));
+    opens_like_date && date::find_in_text(rest).is_some()
 }
 
 fn published(doc: &Html, ld: &LinkedData) -> Option<String> {
@@ -501,6 +538,36 @@ mod tests {
             "‘Light’ & Art now &bogus; &"
         );
         assert_eq!(clean_value("review &amp;#8211; shoots"), "review – shoots");
+    }
+
+    #[test]
+    fn bylines_lose_a_trailing_date_after_any_separator() {
+        for raw in [
+            "By Ilse Marrow · 10 June 2026",
+            "By Ilse Marrow · 9 June 2026, 11:20",
+            "By Ilse Marrow | Updated 10 June 2026",
+            "By Ilse Marrow — June 10, 2026",
+            "By Ilse Marrow, 2026/06/10",
+            "Ilse Marrow, published on 10 June 2026",
+        ] {
+            assert_eq!(clean_byline(raw), "Ilse Marrow", "from {raw:?}");
+        }
+    }
+
+    #[test]
+    fn bylines_keep_roles_and_names_that_are_not_dates() {
+        assert_eq!(
+            clean_byline("By Jane Doe, Staff Writer, 14 March 2026"),
+            "Jane Doe, Staff Writer"
+        );
+        assert_eq!(
+            clean_byline("By Jane Doe, May Ashby"),
+            "Jane Doe, May Ashby"
+        );
+        assert_eq!(
+            clean_byline("By Jane Doe | Harbour desk"),
+            "Jane Doe | Harbour desk"
+        );
     }
 
     #[test]
