@@ -60,6 +60,35 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
+describe("starting", () => {
+  it("shows neither the welcome screen nor the list until the library has loaded", async () => {
+    backend.add({ title: "Ferry line approved" });
+    let release: () => void = () => {};
+    backend.listGate = new Promise((resolve) => (release = resolve));
+    start();
+    await until(() => expect(backend.callsTo("list_articles")).toHaveLength(1));
+    flushSync();
+    expect(byTestId("library-loading").getAttribute("aria-busy")).toBe("true");
+    expect(document.querySelector("[data-testid='welcome']")).toBeNull();
+    expect(document.querySelector("[data-testid='article-list']")).toBeNull();
+    release();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(1));
+    expect(document.querySelector("[data-testid='welcome']")).toBeNull();
+    expect(document.querySelector("[data-testid='library-loading']")).toBeNull();
+  });
+
+  it("goes from loading straight to the welcome screen on an empty library", async () => {
+    let release: () => void = () => {};
+    backend.listGate = new Promise((resolve) => (release = resolve));
+    start();
+    await until(() => byTestId("library-loading"));
+    expect(document.querySelector("[data-testid='article-list']")).toBeNull();
+    release();
+    await until(() => byTestId("welcome"));
+    expect(document.querySelector("[data-testid='article-list']")).toBeNull();
+  });
+});
+
 describe("an empty library", () => {
   it("shows the welcome screen with the sample library and import buttons", async () => {
     start();

@@ -29,6 +29,8 @@ export class FakeBackend {
   sampleFailures: FileOutcome[] = [];
   /** When set, an import waits for this promise before reporting (to test drops during a batch). */
   importGate: Promise<void> | null = null;
+  /** When set, the next article listing waits for this promise (to test the screen before the first load). */
+  listGate: Promise<void> | null = null;
   private nextId = 1;
 
   /** Adds an article as if imported. */
@@ -128,6 +130,11 @@ export class FakeBackend {
   private handle(cmd: string, args: Record<string, unknown>): unknown {
     switch (cmd) {
       case "list_articles": {
+        const gate = this.listGate;
+        if (gate) {
+          this.listGate = null;
+          return gate.then(() => this.handle(cmd, args));
+        }
         const sort = args.sort as ArticleSort;
         const eventId = args.eventId as number | null;
         const event = this.events.find((candidate) => candidate.id === eventId);
