@@ -5,6 +5,7 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { flushSync, mount, unmount } from "svelte";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../src/App.svelte";
+import { IMPORT_PANEL_COLLAPSE_MS } from "../src/lib/importProgress";
 import { FakeBackend } from "./fakeBackend";
 
 // jsdom does no layout, so it lacks scrolling; the UI calls it when keys move the selection.
@@ -35,6 +36,11 @@ function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
 
 function allByTestId(id: string): HTMLElement[] {
   return [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+}
+
+/** The import rows are inside a `hidden` element (jsdom has no layout to ask about visibility). */
+function importDetailsHidden(): boolean {
+  return byTestId("import-results").closest("[hidden]") !== null;
 }
 
 function start() {
@@ -167,6 +173,49 @@ describe("importing", () => {
 
     byTestId<HTMLButtonElement>("import-dismiss").click();
     await until(() => expect(document.querySelector("[data-testid='import-panel']")).toBeNull());
+  });
+
+  it("folds the report to its headline a few seconds after a batch without failures", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    start();
+    await until(() => byTestId("welcome"));
+    await emit("tauri://drag-drop", { paths: ["/news/a.html", "/news/b.html"], position: { x: 1, y: 1 } });
+    await until(() => expect(byTestId("import-panel").textContent).toContain("2 imported"));
+    const toggle = byTestId<HTMLButtonElement>("import-toggle");
+    expect(importDetailsHidden()).toBe(false);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+
+    await vi.advanceTimersByTimeAsync(IMPORT_PANEL_COLLAPSE_MS);
+    await until(() => expect(toggle.getAttribute("aria-expanded")).toBe("false"));
+    expect(importDetailsHidden()).toBe(true);
+    expect(allByTestId("import-result")).toHaveLength(2);
+    expect(byTestId("import-panel").textContent).toContain("2 imported");
+
+    toggle.click();
+    await until(() => expect(toggle.getAttribute("aria-expanded")).toBe("true"));
+    expect(importDetailsHidden()).toBe(false);
+    await vi.advanceTimersByTimeAsync(IMPORT_PANEL_COLLAPSE_MS * 2);
+    flushSync();
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+  });
+
+  it("keeps the report open when a file failed", async () => {
+    backend.importOutcomes.set("/news/locked.pdf", {
+      status: "error",
+      path: "/news/locked.pdf",
+      message: "the PDF is password-protected",
+    });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    start();
+    await until(() => byTestId("welcome"));
+    await emit("tauri://drag-drop", { paths: ["/news/a.html", "/news/locked.pdf"], position: { x: 1, y: 1 } });
+    await until(() => expect(byTestId("import-panel").textContent).toContain("1 failed"));
+    await vi.advanceTimersByTimeAsync(IMPORT_PANEL_COLLAPSE_MS * 2);
+    flushSync();
+    expect(byTestId("import-toggle").getAttribute("aria-expanded")).toBe("true");
+    expect(importDetailsHidden()).toBe(false);
+    byTestId<HTMLButtonElement>("import-toggle").click();
+    await until(() => expect(importDetailsHidden()).toBe(true));
   });
 
   it("queues a drop that arrives during a running batch as the next batch", async () => {

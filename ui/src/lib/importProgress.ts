@@ -15,6 +15,9 @@ export type ImportBatch = {
   finished: { imported: number; duplicates: number; failed: number } | null;
 };
 
+/** How long the import panel stays open after a batch without failures before folding to its headline. */
+export const IMPORT_PANEL_COLLAPSE_MS = 4000;
+
 /** A batch that has not heard from the backend yet. */
 export function startBatch(): ImportBatch {
   return { total: 0, done: 0, results: [], finished: null };
