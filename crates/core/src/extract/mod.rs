@@ -21,6 +21,7 @@ mod date;
 mod docx;
 mod encoding;
 mod html;
+mod keyword_gate;
 mod lazy_regex;
 mod metadata;
 mod mhtml;
