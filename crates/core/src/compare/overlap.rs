@@ -3,7 +3,8 @@
 
 use std::cmp::Ordering;
 
-/// Calls `on_common` for every element in both sorted, deduplicated slices, in order.
+/// Calls `on_common` for every element in both sorted, deduplicated slices, in order. On sorted
+/// slices with repeats it visits their multiset intersection (an element as often as both hold it).
 pub(crate) fn for_each_common<T: Ord>(x: &[T], y: &[T], mut on_common: impl FnMut(&T)) {
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {

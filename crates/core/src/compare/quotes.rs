@@ -22,6 +22,7 @@ pub use find::{find_quotes, speaker_key, FoundQuote, QuoteMark, Speaker, Speaker
 use super::collate::{linked_sentences, ReportsError};
 use super::diff::{diff_text_spans, WordOp};
 use super::options::AlignOptions;
+use super::overlap;
 use crate::text::{Document, TokenKind};
 
 /// Score at which two quotes are taken as one.
@@ -290,24 +291,10 @@ fn word_keys<'d>(doc: &'d Document, range: &Range<usize>) -> Vec<&'d str> {
         .collect()
 }
 
-/// Dice coefficient of two sorted multisets.
+/// Dice coefficient of two quotes' sorted stems (repeats count as often as both hold them); two
+/// empty quotes share nothing.
 fn dice(x: &[String], y: &[String]) -> f32 {
-    if x.is_empty() && y.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    (2 * common) as f32 / (x.len() + y.len()) as f32
+    overlap::dice(x, y, 0.0)
 }
 
 /// Whether each quote is its speaker's only substantial quote (four words or more) in its report.
