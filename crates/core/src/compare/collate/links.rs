@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use crate::compare::overlap;
 use crate::text::{Document, TokenKind};
 
 /// Weight of a stop word relative to its IDF (as in `align`).
@@ -111,18 +112,8 @@ impl Model {
         if tx + ty <= 0.0 {
             return 0.0;
         }
-        let (mut i, mut j, mut common) = (0, 0, 0.0f32);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += self.weight[x[i] as usize];
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut common = 0.0f32;
+        overlap::for_each_common(x, y, |&t| common += self.weight[t as usize]);
         2.0 * common / (tx + ty)
     }
 
