@@ -1,6 +1,7 @@
 //! Non-monotone sentence alignment of two reports: IDF-weighted overlap scores on candidates from
-//! an inverted index, a greedy maximum-weight 1:1 matching, 1:2 / 2:1 merges, moved pairs off a
-//! weighted longest increasing subsequence, and a word diff per pair.
+//! an inverted index, a greedy maximum-weight 1:1 matching, 1:2 / 2:1 merges, an anchored pass
+//! over the gaps between in-order pairs, moved pairs off a weighted longest increasing
+//! subsequence, and a word diff per pair.
 //!
 //! **Score.** Each sentence is the set of stems of its words and numbers. A term's weight is its
 //! inverse document frequency over the sentences of both reports, `ln(1 + N / df)`, a tenth of
@@ -19,6 +20,11 @@
 //!
 //! **Merges.** A matched pair takes in an unmatched neighbour on either side when the merged
 //! sentence scores clearly better (one outlet split a sentence the other kept whole).
+//!
+//! **Gaps.** Between two consecutive in-order pairs (and before the first, after the last), the
+//! sentences still unmatched on both sides are linked when they are each other's strictly best
+//! match and share enough rare words, at a lower threshold (see `align/gaps.rs`): paraphrases the
+//! agreed pairs around them vouch for.
 //!
 //! **Moved.** Among pairs ordered by their place in report A, those on a maximum-weight
 //! increasing subsequence of B places (weight: text length, then a content hash, both symmetric)
@@ -261,6 +267,23 @@ impl SentenceTerms {
         self.dice(&self.a[i], self.total_a[i], &self.b[j], self.total_b[j])
     }
 
+    /// The weight of a term found in one sentence of each report: the unit of `informative_common`.
+    fn rare_weight(&self) -> f64 {
+        let n = (self.a.len() + self.b.len()) as f64;
+        (1.0 + n / 2.0).ln()
+    }
+
+    /// Weight of the informative (non-stop) terms sentences `i` of A and `j` of B share.
+    fn informative_common(&self, i: usize, j: usize) -> f64 {
+        let mut sum = 0.0;
+        for_each_common(&self.a[i], &self.b[j], |&t| {
+            if !self.stop[t as usize] {
+                sum += self.weight[t as usize];
+            }
+        });
+        sum
+    }
+
     /// Score of a group of A sentences against a group of B sentences (union of their terms).
     fn group_score(&self, is: &[usize], js: &[usize]) -> f32 {
         let x = union(is.iter().map(|&i| self.a[i].as_slice()));
@@ -391,9 +414,10 @@ pub(crate) fn align_with_terms(
         }
     }
 
-    let mut scored: Vec<(f32, usize, usize)> = candidates(a, b, terms)
-        .into_iter()
-        .map(|(i, j)| (i as usize, j as usize))
+    let candidates = candidates(a, b, terms);
+    let mut scored: Vec<(f32, usize, usize)> = candidates
+        .iter()
+        .map(|&(i, j)| (i as usize, j as usize))
         .filter(|p| !unlinked.contains(p))
         .filter(|&(i, j)| {
             // Dice cannot exceed 2·min/(sum) of the totals: skip pairs too unequal in weight.
@@ -426,6 +450,23 @@ pub(crate) fn align_with_terms(
 
     links.sort_by_key(|l| l.a[0]);
     let moved = moved_links(a, b, &links);
+    let found = gaps::fill_gaps(
+        terms,
+        opts.threshold,
+        &candidates,
+        &unlinked,
+        &links,
+        &moved,
+        &mut used_a,
+        &mut used_b,
+    );
+    let moved = if found.is_empty() {
+        moved
+    } else {
+        links.extend(found);
+        links.sort_by_key(|l| l.a[0]);
+        moved_links(a, b, &links)
+    };
     let diff_opts = opts.diff_options();
     let pairs = links
         .into_iter()
@@ -587,5 +628,6 @@ fn moved_links(a: &Document, b: &Document, links: &[Link]) -> Vec<bool> {
     moved
 }
 
+mod gaps;
 #[cfg(test)]
 mod tests;

@@ -49,6 +49,48 @@ fn a_split_sentence_is_merged_two_to_one() {
     assert_eq!(mirrored, al.mirrored_without_ops_check(&mirrored));
 }
 
+/// Two reports agreeing on their first and last sentences, paraphrasing the one between
+/// (sharing two rare words), B adding `extra_b` after the paraphrase.
+fn gap_reports(extra_b: &str) -> (Document, Document) {
+    let before = "The council approved the budget on Tuesday after a long debate.";
+    let after = "Schools will get new funding from the spring term onwards.";
+    let a = doc(&format!(
+        "{before} Heavy snow closed the mountain pass near Brell overnight, stranding dozens \
+         of lorries and a school bus. {after}"
+    ));
+    let b = doc(&format!(
+        "{before} Drivers spent the night in their cabs after a blizzard shut the Brell pass, \
+         police said. {extra_b}{after}"
+    ));
+    (a, b)
+}
+
+#[test]
+fn a_paraphrase_between_two_agreed_pairs_is_linked_in_the_gap() {
+    let (a, b) = gap_reports("");
+    let gap_score = SentenceTerms::build(&a, &b).score(1, 1);
+    assert!(gap_score < AlignOptions::default().threshold, "{gap_score}");
+    let al = align(&a, &b, &AlignOptions::default());
+    assert_eq!(
+        summary(&al),
+        [
+            (vec![0], vec![0], PairClass::Identical),
+            (vec![1], vec![1], PairClass::Changed),
+            (vec![2], vec![2], PairClass::Identical),
+        ]
+    );
+    let mirrored = align(&b, &a, &AlignOptions::default());
+    assert_eq!(mirrored, al.mirrored_without_ops_check(&mirrored));
+}
+
+#[test]
+fn two_shared_words_do_not_link_a_gap_with_a_choice() {
+    let (a, b) = gap_reports("The mayor thanked the volunteers who cleared the square. ");
+    let al = align(&a, &b, &AlignOptions::default());
+    assert_eq!(al.unique_a, [1]);
+    assert_eq!(al.unique_b, [1, 2]);
+}
+
 #[test]
 fn pins_and_unlinks_are_respected() {
     let a = doc("Rain fell all day. The river rose quickly.");

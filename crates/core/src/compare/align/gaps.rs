@@ -1,0 +1,151 @@
+//! The anchored second pass of the aligner: between two consecutive in-order pairs, links the
+//! remaining sentences that are each other's single best match at a lower threshold.
+//!
+//! Two reports that agree on the sentences around a gap usually tell the gap's content in the
+//! same place too, in words that share too little to clear the main threshold (a paraphrase, a
+//! quote translated another way). Inside each gap — the unmatched sentences of A and of B that lie
+//! strictly between the same two anchors, with the starts and ends of the reports as anchors too —
+//! a pair is linked when it scores at least [`GAP_THRESHOLD_SHARE`] of the threshold, shares
+//! informative (non-stop) terms weighing more than two rare words ([`GAP_MIN_RARE_WORDS`]; one
+//! when the gap holds a single sentence on each side, [`SINGLE_MIN_RARE_WORDS`]), and each
+//! sentence is the other's strictly best match in the gap. Ties link nothing, so the pass is symmetric and
+//! deterministic.
+//!
+//! Small gaps score every pair; larger ones only the candidates of the inverted index, so the
+//! work stays linear in the candidates.
+
+use super::{Link, SentenceTerms};
+use crate::text::FastSet;
+
+/// The gap threshold as a share of the main threshold.
+const GAP_THRESHOLD_SHARE: f32 = 0.4;
+/// Informative weight a pair in a larger gap must share, in rare words (the weight of a term
+/// found once in each report): more than two, so two shared common nouns are not enough.
+const GAP_MIN_RARE_WORDS: f64 = 2.5;
+/// The same for the lone sentences of a gap holding one sentence on each side: one rare word,
+/// as their place already says they correspond (or a score at the main threshold, the pair the
+/// index could not propose because it shares only stop words).
+const SINGLE_MIN_RARE_WORDS: f64 = 1.0;
+/// Gaps with at most this many sentence pairs score all of them, not only the candidates.
+const GAP_ALL_PAIRS: usize = 64;
+
+/// The gap each sentence lies in (`usize::MAX`: none, it is matched).
+struct Gaps {
+    of_a: Vec<usize>,
+    of_b: Vec<usize>,
+    /// Per gap: its unmatched sentences of A and of B.
+    members: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+fn gaps(links: &[Link], moved: &[bool], used_a: &[bool], used_b: &[bool]) -> Gaps {
+    let (na, nb) = (used_a.len(), used_b.len());
+    // Anchors: the in-order links as (first A, last A, first B, last B), then the reports' ends.
+    let mut bounds: Vec<(usize, usize)> = Vec::new(); // (A range start, B range start) per gap
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    let (mut a0, mut b0) = (0usize, 0usize);
+    for (l, _) in links.iter().zip(moved).filter(|(_, &m)| !m) {
+        let (a_first, a_last) = (l.a[0], l.a[l.a.len() - 1]);
+        let (b_first, b_last) = (l.b[0], l.b[l.b.len() - 1]);
+        bounds.push((a0, b0));
+        ends.push((a_first, b_first));
+        a0 = a_last + 1;
+        b0 = b_last + 1;
+    }
+    bounds.push((a0, b0));
+    ends.push((na, nb));
+    let mut of_a = vec![usize::MAX; na];
+    let mut of_b = vec![usize::MAX; nb];
+    let mut members = Vec::with_capacity(bounds.len());
+    for (g, (&(sa, sb), &(ea, eb))) in bounds.iter().zip(&ends).enumerate() {
+        let ga: Vec<usize> = (sa..ea.max(sa)).filter(|&i| !used_a[i]).collect();
+        let gb: Vec<usize> = (sb..eb.max(sb)).filter(|&j| !used_b[j]).collect();
+        for &i in &ga {
+            of_a[i] = g;
+        }
+        for &j in &gb {
+            of_b[j] = g;
+        }
+        members.push((ga, gb));
+    }
+    Gaps {
+        of_a,
+        of_b,
+        members,
+    }
+}
+
+/// Links found in the gaps between in-order links. `links` is sorted by first A sentence and
+/// `moved` says which are off the in-order chain; `candidates` are the index's pairs.
+#[allow(clippy::too_many_arguments)] // the alignment state, passed apart to keep borrows simple
+pub(super) fn fill_gaps(
+    terms: &SentenceTerms,
+    threshold: f32,
+    candidates: &[(u32, u32)],
+    unlinked: &FastSet<(usize, usize)>,
+    links: &[Link],
+    moved: &[bool],
+    used_a: &mut [bool],
+    used_b: &mut [bool],
+) -> Vec<Link> {
+    let gaps = gaps(links, moved, used_a, used_b);
+    let mut pairs: Vec<(usize, usize)> = candidates
+        .iter()
+        .map(|&(i, j)| (i as usize, j as usize))
+        .filter(|&(i, j)| gaps.of_a[i] != usize::MAX && gaps.of_a[i] == gaps.of_b[j])
+        .collect();
+    for (ga, gb) in &gaps.members {
+        if !ga.is_empty() && !gb.is_empty() && ga.len() * gb.len() <= GAP_ALL_PAIRS {
+            pairs.extend(ga.iter().flat_map(|&i| gb.iter().map(move |&j| (i, j))));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let min_score = threshold * GAP_THRESHOLD_SHARE;
+    let rare_weight = terms.rare_weight();
+    let scored: Vec<(f32, usize, usize)> = pairs
+        .into_iter()
+        .filter(|p| !unlinked.contains(p))
+        .map(|(i, j)| (terms.score(i, j), i, j))
+        .filter(|&(s, _, _)| s > 0.0)
+        .collect();
+    let strong_enough = |s: f32, i: usize, j: usize| -> bool {
+        let single =
+            gaps.members[gaps.of_a[i]].0.len() == 1 && gaps.members[gaps.of_a[i]].1.len() == 1;
+        let rare_words = terms.informative_common(i, j) / rare_weight;
+        s >= min_score
+            && if single {
+                rare_words >= SINGLE_MIN_RARE_WORDS || s >= threshold
+            } else {
+                rare_words >= GAP_MIN_RARE_WORDS
+            }
+    };
+    // Each sentence's strictly best partner in its gap (None on a tie), strong enough or not.
+    let mut best_a: Vec<Option<(f32, Option<usize>)>> = vec![None; used_a.len()];
+    let mut best_b: Vec<Option<(f32, Option<usize>)>> = vec![None; used_b.len()];
+    let offer = |slot: &mut Option<(f32, Option<usize>)>, s: f32, other: usize| match slot {
+        Some((b, _)) if s < *b => {}
+        Some((b, who)) if s == *b => *who = None,
+        _ => *slot = Some((s, Some(other))),
+    };
+    for &(s, i, j) in &scored {
+        offer(&mut best_a[i], s, j);
+        offer(&mut best_b[j], s, i);
+    }
+    let mut out = Vec::new();
+    for &(s, i, j) in &scored {
+        if best_a[i] == Some((s, Some(j)))
+            && best_b[j] == Some((s, Some(i)))
+            && strong_enough(s, i, j)
+        {
+            used_a[i] = true;
+            used_b[j] = true;
+            out.push(Link {
+                a: vec![i],
+                b: vec![j],
+                score: s,
+                pinned: false,
+            });
+        }
+    }
+    out
+}
