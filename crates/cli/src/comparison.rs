@@ -107,16 +107,9 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
             let reports = load_all(&[a, b], global)?;
             let alignment = align(&reports[0].doc, &reports[1].doc, &opts);
             let view = AlignmentView::new(&reports[0].doc, &reports[1].doc, &alignment);
-            if global.json {
-                print_json("compare", &opts, &reports, view)?;
-            } else {
-                print!("{}", views::header(&reports, paint));
-                println!();
-                print!(
-                    "{}",
-                    views::alignment(&view, &reports[0], &reports[1], paint)
-                );
-            }
+            print_result(global, paint, "compare", &opts, &reports, view, |view| {
+                views::alignment(view, &reports[0], &reports[1], paint)
+            })?;
         }
         ComparisonCommand::Revision { old, new, options } => {
             let opts = options.align_options()?;
@@ -125,26 +118,24 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
             let lang = reports[0].doc.lang.as_deref();
             let result = revision(old_body, new_body, lang, &opts.diff_options());
             let view = RevisionView::new(old_body, new_body, &result);
-            if global.json {
-                print_json("revision", &opts, &reports, view)?;
-            } else {
-                print!("{}", views::header(&reports, paint));
-                println!();
-                print!("{}", views::revision(&view, paint));
-            }
+            print_result(global, paint, "revision", &opts, &reports, view, |view| {
+                views::revision(view, paint)
+            })?;
         }
         ComparisonCommand::Collate { reports, options } => {
             let opts = options.align_options()?;
             let reports = load_all(&reports, global)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = collate(&docs, &opts)?;
-            if global.json {
-                print_json("collate", &opts, &reports, result)?;
-            } else {
-                print!("{}", views::header(&reports, paint));
-                println!();
-                print!("{}", views::collation(&result, &reports, paint));
-            }
+            print_result(
+                global,
+                paint,
+                "collate",
+                &opts,
+                &reports,
+                result,
+                |result| views::collation(result, &reports, paint),
+            )?;
         }
         ComparisonCommand::Quotes { reports, options } => {
             let opts = options.align_options()?;
@@ -156,13 +147,9 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                     align: opts.clone(),
                 },
             )?;
-            if global.json {
-                print_json("quotes", &opts, &reports, result)?;
-            } else {
-                print!("{}", views::header(&reports, paint));
-                println!();
-                print!("{}", views::quotes(&result, &reports, paint));
-            }
+            print_result(global, paint, "quotes", &opts, &reports, result, |result| {
+                views::quotes(result, &reports, paint)
+            })?;
         }
         ComparisonCommand::Terms { reports, options } => {
             let opts = options.align_options()?;
@@ -175,16 +162,31 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                     ..TermsOptions::default()
                 },
             )?;
-            if global.json {
-                print_json("terms", &opts, &reports, result)?;
-            } else {
-                print!("{}", views::header(&reports, paint));
-                println!();
-                print!("{}", views::terms(&result, &reports, paint));
-            }
+            print_result(global, paint, "terms", &opts, &reports, result, |result| {
+                views::terms(result, &reports, paint)
+            })?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the `--json` envelope of `result`, or else the reports' header and `view(&result)`.
+fn print_result<T: Serialize>(
+    global: &Global,
+    paint: Paint,
+    command: &str,
+    opts: &AlignOptions,
+    reports: &[Report],
+    result: T,
+    view: impl FnOnce(&T) -> String,
+) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(command, opts, reports, result);
+    }
+    print!("{}", views::header(reports, paint));
+    println!();
+    print!("{}", view(&result));
+    Ok(())
 }
 
 fn print_json<T: Serialize>(
