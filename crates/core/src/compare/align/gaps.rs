@@ -20,7 +20,8 @@ use crate::text::FastSet;
 /// The gap threshold as a share of the main threshold.
 const GAP_THRESHOLD_SHARE: f32 = 0.4;
 /// Informative weight a pair in a larger gap must share, in rare words (the weight of a term
-/// found once in each report): more than two, so two shared common nouns are not enough.
+/// found once in each report): more than two, so two shared common nouns are not enough. A
+/// shared number counts three times, as in the score.
 const GAP_MIN_RARE_WORDS: f64 = 2.5;
 /// The same for the lone sentences of a gap holding one sentence on each side: one rare word,
 /// as their place already says they correspond (or a score at the main threshold, the pair the
