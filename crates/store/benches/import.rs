@@ -2,9 +2,8 @@
 //! library, through the whole pipeline (walk, read, extract, write) and through the write alone.
 //!
 //! Measured 2026-11-25 on the shared 2-core build machine (median of 5–10 samples of 100 pages):
-//! whole pipeline ~310 pages/s with the real extractors (`extract` branch), ~1,400/s with the
-//! placeholder text extractor; the write alone (one transaction per article, original kept)
-//! ~1,800–2,000 articles/s.
+//! whole pipeline ~310 pages/s (extraction is most of it); the write alone (one transaction per
+//! article, original kept) ~1,800–2,000 articles/s.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
