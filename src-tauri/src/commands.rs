@@ -80,17 +80,20 @@ pub async fn import_paths(
     on_progress: Channel<ImportEvent>,
 ) -> AppResult<()> {
     let store = library.store()?;
-    // Counting first (folders expanded) lets the bar show a total before the first file is done.
-    let listed = paths.clone();
-    let found = tauri::async_runtime::spawn_blocking(move || collect_import_paths(&listed))
+    // Listing first (folders expanded, once) lets the bar show a total before the first file is done.
+    let found = tauri::async_runtime::spawn_blocking(move || collect_import_paths(&paths))
         .await
         .map_err(|error| {
             AppError::Library(format!("could not list the files to import: {error}"))
         })?;
-    let total = found.files.len() + found.failures.len();
-    send(&on_progress, ImportEvent::Started { total });
+    send(
+        &on_progress,
+        ImportEvent::Started {
+            total: found.total(),
+        },
+    );
     let summary = store
-        .import_paths(&paths, |progress| send(&on_progress, progress.into()))
+        .import_collected(found, |progress| send(&on_progress, progress.into()))
         .await;
     send(&on_progress, summary.into());
     Ok(())
