@@ -2,6 +2,7 @@
 and the library list that shows what arrived."""
 
 import shutil
+import time
 from pathlib import Path
 
 from parallax_e2e import GAZETTE_TITLE, LEDGER_TITLE, TEXT_REPORTS, App, fixture
@@ -80,3 +81,46 @@ def test_files_dragged_over_the_window_show_the_drop_overlay_until_they_leave(ap
     app.invoke("plugin:event|emit", {"event": "tauri://drag-leave", "payload": None})
     app.wait_gone("drop-overlay")
     assert not app.find_all("import-result"), "files that only passed over the window are not imported"
+
+
+def test_the_app_stays_responsive_during_a_long_import(app: App, tmp_path: Path):
+    """A folder of 2,000 reports: progress streams file by file, and the page keeps answering
+    (script calls return at once, search runs) while the batch is still going."""
+    folder = tmp_path / "archive"
+    for n in range(2000):
+        sub = folder / f"{n % 20:02}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"notice-{n}.txt").write_text(
+            f"Harbour notice {n} (fictional)\n\n"
+            f"The Halden Cross harbour office said pier {n} would close on weekday {n % 7} "
+            f"for repairs to the mooring rings, and ferries would call at pier {n + 1} instead.\n",
+            encoding="utf-8",
+        )
+    app.wait_ready()
+    app.drop([str(folder)])
+
+    progress = app.wait_for("import-progress")
+    seen: list[int] = []
+    slowest = 0.0
+    searched_during_import = False
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        done = int(progress.get_attribute("data-done") or 0)
+        total = int(progress.get_attribute("data-total") or 0)
+        slowest = max(slowest, time.monotonic() - started)
+        if total and done >= total:
+            break
+        if done and (not seen or done != seen[-1]):
+            seen.append(done)
+        if len(seen) >= 3 and not searched_during_import:
+            search = app.wait_for("search-input")
+            search.send_keys("mooring")
+            app.wait_until(lambda: len(app.rows()) > 0, "search results while the import runs", 20)
+            searched_during_import = int(progress.get_attribute("data-done") or 0) < 2000
+        time.sleep(0.1)
+
+    assert int(progress.get_attribute("data-done")) == 2000, "every file of the batch is counted"
+    assert len(seen) >= 3, f"progress arrives file by file, not all at the end: saw {seen}"
+    assert searched_during_import, "search answered while the batch was still importing"
+    assert slowest < 2.0, f"the page answered every poll quickly during the import (slowest {slowest:.2f} s)"

@@ -8,6 +8,7 @@ use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::error::{AppError, AppResult};
+use crate::progress::ProgressBatcher;
 use crate::state::Library;
 use crate::wire::{
     ArticleList, ArticleSort, ArticleView, EventSummary, ImportEvent, MetadataEdit, SampleLibrary,
@@ -72,7 +73,7 @@ pub async fn restore_article(library: State<'_, Library>, id: i64) -> AppResult<
     Ok(library.store()?.restore_article(id).await?)
 }
 
-/// Imports files and folders, streaming `Started`, one `File` per file and `Finished`.
+/// Imports files and folders, streaming `Started`, `Files` (a few a second) and `Finished`.
 #[tauri::command]
 pub async fn import_paths(
     library: State<'_, Library>,
@@ -92,9 +93,12 @@ pub async fn import_paths(
             total: found.total(),
         },
     );
+    let mut batcher = ProgressBatcher::new(|event| send(&on_progress, event));
     let summary = store
-        .import_collected(found, |progress| send(&on_progress, progress.into()))
+        .import_collected(found, |progress| batcher.push(progress))
         .await;
+    batcher.flush();
+    drop(batcher);
     send(&on_progress, summary.into());
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod progress;
 pub mod sample;
 pub mod state;
 pub mod wire;

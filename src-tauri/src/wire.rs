@@ -3,8 +3,8 @@
 //! `ui/src/lib/bindings/` by ts-rs (see the `bindings` test module).
 
 use parallax_store::{
-    ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportProgress,
-    ImportSummary, ListQuery, MetadataUpdate, SearchHit, SortKey, SortOrder,
+    ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportSummary,
+    ListQuery, MetadataUpdate, SearchHit, SortKey, SortOrder,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -314,11 +314,13 @@ impl FileOutcome {
 pub enum ImportEvent {
     /// The batch starts: `total` files were found (folders already expanded).
     Started { total: usize },
-    /// One more file is done.
-    File {
+    /// More files are done, their outcomes in order. Outcomes are gathered into a few messages a
+    /// second (see `progress.rs`): one message per file would queue thousands of page updates
+    /// ahead of every other answer the page waits for during a long import.
+    Files {
         done: usize,
         total: usize,
-        outcome: FileOutcome,
+        outcomes: Vec<FileOutcome>,
     },
     /// The batch is over.
     Finished {
@@ -326,16 +328,6 @@ pub enum ImportEvent {
         duplicates: usize,
         failed: usize,
     },
-}
-
-impl From<ImportProgress> for ImportEvent {
-    fn from(progress: ImportProgress) -> Self {
-        Self::File {
-            done: progress.done,
-            total: progress.total,
-            outcome: FileOutcome::new(progress.path, progress.outcome),
-        }
-    }
 }
 
 impl From<ImportSummary> for ImportEvent {
@@ -364,24 +356,26 @@ mod tests {
 
     #[test]
     fn import_events_are_tagged_for_the_ui() {
-        let event = ImportEvent::from(ImportProgress {
+        let event = ImportEvent::Files {
             done: 1,
             total: 2,
-            path: "/tmp/a.html".into(),
-            outcome: ImportOutcome::Duplicate {
-                existing_id: 7,
-                title: "A".into(),
-            },
-        });
+            outcomes: vec![FileOutcome::new(
+                "/tmp/a.html".into(),
+                ImportOutcome::Duplicate {
+                    existing_id: 7,
+                    title: "A".into(),
+                },
+            )],
+        };
         let json = serde_json::to_value(&event).expect("an import event serializes");
         assert_eq!(
             json,
             serde_json::json!({
-                "event": "file",
+                "event": "files",
                 "data": {
                     "done": 1,
                     "total": 2,
-                    "outcome": { "status": "duplicate", "path": "/tmp/a.html", "existingId": 7, "title": "A" }
+                    "outcomes": [{ "status": "duplicate", "path": "/tmp/a.html", "existingId": 7, "title": "A" }]
                 }
             }),
             "the UI reads the tag `event`, the payload `data` and camelCase fields"

@@ -121,7 +121,7 @@ export class FakeBackend {
       if (outcome.status === "imported") summary.imported += 1;
       else if (outcome.status === "duplicate") summary.duplicates += 1;
       else summary.failed += 1;
-      this.send(channel, index++, { event: "file", data: { done: at + 1, total: paths.length, outcome } });
+      this.send(channel, index++, { event: "files", data: { done: at + 1, total: paths.length, outcomes: [outcome] } });
     });
     this.send(channel, index++, { event: "finished", data: summary });
     return null;

@@ -13,16 +13,19 @@ import {
 const events: ImportEvent[] = [
   { event: "started", data: { total: 3 } },
   {
-    event: "file",
-    data: { done: 1, total: 3, outcome: { status: "imported", path: "/a.html", id: 7, title: "A", outlet: null } },
+    event: "files",
+    data: { done: 1, total: 3, outcomes: [{ status: "imported", path: "/a.html", id: 7, title: "A", outlet: null }] },
   },
   {
-    event: "file",
-    data: { done: 2, total: 3, outcome: { status: "duplicate", path: "/b.html", existingId: 7, title: "A" } },
-  },
-  {
-    event: "file",
-    data: { done: 3, total: 3, outcome: { status: "error", path: "/c.pdf", message: "the PDF is password-protected" } },
+    event: "files",
+    data: {
+      done: 3,
+      total: 3,
+      outcomes: [
+        { status: "duplicate", path: "/b.html", existingId: 7, title: "A" },
+        { status: "error", path: "/c.pdf", message: "the PDF is password-protected" },
+      ],
+    },
   },
   { event: "finished", data: { imported: 1, duplicates: 1, failed: 1 } },
 ];
@@ -46,7 +49,7 @@ describe("reduceImport", () => {
 
   it("never lets progress go backwards", () => {
     const late = reduceImport(reduceImport(startBatch(), events[2]!), events[1]!);
-    expect(late.done).toBe(2);
+    expect(late.done).toBe(3);
   });
 
   it("says so when a folder held nothing to import", () => {

@@ -28,12 +28,12 @@ export function reduceImport(batch: ImportBatch, event: ImportEvent): ImportBatc
   switch (event.event) {
     case "started":
       return { ...batch, total: event.data.total };
-    case "file":
+    case "files":
       return {
         ...batch,
         total: Math.max(event.data.total, batch.total),
         done: Math.max(event.data.done, batch.done),
-        results: [...batch.results, event.data.outcome],
+        results: [...batch.results, ...event.data.outcomes],
       };
     case "finished":
       return { ...batch, done: Math.max(batch.done, batch.total), finished: event.data };

@@ -4,4 +4,4 @@ import type { FileOutcome } from "./FileOutcome";
 /**
  * Progress of a batch import, streamed over a channel while the import runs.
  */
-export type ImportEvent = { "event": "started", "data": { total: number, } } | { "event": "file", "data": { done: number, total: number, outcome: FileOutcome, } } | { "event": "finished", "data": { imported: number, duplicates: number, failed: number, } };
+export type ImportEvent = { "event": "started", "data": { total: number, } } | { "event": "files", "data": { done: number, total: number, outcomes: Array<FileOutcome>, } } | { "event": "finished", "data": { imported: number, duplicates: number, failed: number, } };
