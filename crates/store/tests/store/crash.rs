@@ -68,10 +68,11 @@ async fn killed_import_leaves_a_consistent_library() {
         assert_eq!(store.check_integrity().await.unwrap(), Ok(()));
         let before = rows;
         rows = store.count_articles().await.unwrap() as usize;
-        // The last commit may land just before the kill, before its line is printed.
+        // Every reported commit survives. A commit can land before its line reaches the pipe (the kill
+        // may fall between them); CI once saw two such rows, so allow a small margin above, never below.
         let new_rows = rows - before;
         assert!(
-            new_rows == committed || new_rows == committed + 1,
+            (committed..=committed + 2).contains(&new_rows),
             "{new_rows} rows for {committed} reported commits"
         );
         let hits = store
