@@ -6,7 +6,20 @@ use std::path::{Path, PathBuf};
 
 use ts_rs::{Config, TS};
 
+use parallax_core::compare::session::{
+    CellModel, CellWording, ChangeModel, ClaimModel, Counterpart, CoverageModel, FactModel,
+    InlineOp, InlineOpKind, InlineRow, LinkModel, MarkedPart, NeighbourLinks, PaneModel, PaneStats,
+    PartMark, QuoteGroupModel, QuoteModel, QuoteVariantModel, RevisionModel, SentenceClass,
+    SentenceModel, SessionModel, SubstitutionModel, SubstitutionSiteModel, TermModel, TermsModel,
+    VersionsModel,
+};
+use parallax_core::compare::{ChangeKind, FactKind, Level};
+
 use crate::error::{ErrorCode, WireError};
+use crate::wire::sessions::{
+    ExportFormat, ManualLink, NewNote, NewSession, Note, SessionArticle, SessionLayout,
+    SessionMode, SessionOptions, SessionSummary, SessionView,
+};
 use crate::wire::{
     ArticleList, ArticleRow, ArticleSort, ArticleView, EventChip, EventSummary, FileOutcome,
     ImportEvent, MetadataEdit, SampleLibrary, SearchResult, SortColumn, SortDirection, TextPart,
@@ -48,6 +61,48 @@ fn generated() -> BTreeMap<String, String> {
         TextPart,
         ErrorCode,
         WireError,
+        ExportFormat,
+        ManualLink,
+        NewNote,
+        NewSession,
+        Note,
+        SessionArticle,
+        SessionLayout,
+        SessionMode,
+        SessionOptions,
+        SessionSummary,
+        SessionView,
+        CellModel,
+        CellWording,
+        ChangeModel,
+        ClaimModel,
+        Counterpart,
+        CoverageModel,
+        FactModel,
+        InlineOp,
+        InlineOpKind,
+        InlineRow,
+        LinkModel,
+        NeighbourLinks,
+        PaneModel,
+        PaneStats,
+        PartMark,
+        QuoteGroupModel,
+        QuoteModel,
+        QuoteVariantModel,
+        RevisionModel,
+        SentenceClass,
+        SentenceModel,
+        SessionModel,
+        SubstitutionModel,
+        SubstitutionSiteModel,
+        TermModel,
+        TermsModel,
+        MarkedPart,
+        VersionsModel,
+        ChangeKind,
+        FactKind,
+        Level,
     );
     files
 }

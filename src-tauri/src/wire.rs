@@ -2,6 +2,8 @@
 //! store's domain types and converted with `From`. TypeScript twins are generated into
 //! `ui/src/lib/bindings/` by ts-rs (see the `bindings` test module).
 
+pub mod sessions;
+
 use parallax_store::{
     ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportSummary,
     ListQuery, MetadataUpdate, SearchHit, SortKey, SortOrder,

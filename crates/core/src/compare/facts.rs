@@ -10,6 +10,7 @@ use super::diff::OpKind;
 use crate::text::{Document, Token, TokenKind};
 
 /// What kind of fact.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactKind {

@@ -50,4 +50,5 @@ pub use revision::{
 pub mod collate;
 pub mod quotes;
 pub mod schema;
+pub mod session;
 pub mod terms;

@@ -25,6 +25,7 @@ use crate::text::{
 pub use substance::{Reason, Substance};
 
 /// What happened to a piece of text between two versions.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
@@ -35,6 +36,7 @@ pub enum ChangeKind {
 }
 
 /// The unit a change is about.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {

@@ -1,0 +1,138 @@
+//! Wire types of comparison sessions: their list, options, notes, and the opened session with the
+//! engine's view model (`parallax_core::compare::session::SessionModel`, exported with it).
+
+use parallax_core::compare::session::SessionModel;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Whether a session compares reports of one event or versions of one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SessionMode {
+    Compare,
+    Versions,
+}
+
+/// One saved session in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionSummary {
+    pub id: i64,
+    pub name: String,
+    pub event_id: Option<i64>,
+    pub mode: SessionMode,
+    /// Articles still in the library, in pane order.
+    pub article_ids: Vec<i64>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    pub updated_at: String,
+    pub opened_at: Option<String>,
+}
+
+/// What a new session is made from: chosen articles, or (with no articles) an event's articles.
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSession {
+    /// A name; by default the event's title or the first report's title.
+    pub name: Option<String>,
+    pub article_ids: Vec<i64>,
+    pub event_id: Option<i64>,
+}
+
+/// Side by side panes, or one column for two reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SessionLayout {
+    SideBySide,
+    Inline,
+}
+
+/// A link or unlink of two sentences made by hand (articles by id, so pane order may change).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ManualLink {
+    pub article_a: i64,
+    pub sentence_a: usize,
+    pub article_b: i64,
+    pub sentence_b: usize,
+    /// `true` links the two sentences; `false` forbids linking them.
+    pub linked: bool,
+}
+
+/// Everything a session remembers besides its articles and notes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionOptions {
+    pub ignore_case: bool,
+    pub ignore_punctuation: bool,
+    pub ignore_whitespace: bool,
+    /// Similarity (0–1) below which two sentences are not linked.
+    pub threshold: f32,
+    pub links: Vec<ManualLink>,
+    pub layout: SessionLayout,
+    pub sync_scroll: bool,
+    pub differences_only: bool,
+}
+
+/// An article as a pane header shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionArticle {
+    pub id: i64,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published_at: Option<String>,
+    pub word_count: i64,
+}
+
+/// A note on a span of one report in a session.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    pub id: i64,
+    pub article_id: i64,
+    /// Byte range in the article's body.
+    pub start: usize,
+    pub end: usize,
+    /// The text the note is about.
+    pub quote: String,
+    pub note: String,
+    pub created_at: String,
+}
+
+/// A new note (`start`/`end` are byte offsets into the article's body).
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NewNote {
+    pub session_id: i64,
+    pub article_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub note: String,
+}
+
+/// An opened session: its articles in pane order, options, notes and the comparison itself.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SessionView {
+    pub session: SessionSummary,
+    /// `articles[i]` is shown in pane `i`.
+    pub articles: Vec<SessionArticle>,
+    pub options: SessionOptions,
+    pub model: SessionModel,
+    pub notes: Vec<Note>,
+    /// Time the backend spent loading and comparing, in milliseconds.
+    pub analysis_ms: f64,
+}
+
+/// The file formats a session exports to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ExportFormat {
+    /// A self-contained HTML report (highlights, legend, notes, coverage).
+    Html,
+    /// The session view model (`parallax.session/1`) and notes.
+    Json,
+    /// The coverage matrix: claims × outlets.
+    Csv,
+}
