@@ -1,0 +1,42 @@
+// Sorting and per-outlet figures of the coverage matrix (reads the engine's claims; computes no diff).
+
+import type { ClaimModel } from "../../lib/bindings/ClaimModel";
+
+/** How the matrix is ordered: report order, most-carried first, or one outlet's claims first. */
+export type CoverageSort = { by: "order" } | { by: "carried" } | { by: "pane"; pane: number };
+
+/** A claim with its position in report order (its stable number). */
+export type NumberedClaim = { claim: ClaimModel; index: number };
+
+/** Rank of a cell when sorting by an outlet: carried as the representative, same, different, omitted. */
+function cellRank(claim: ClaimModel, pane: number): number {
+  const cell = claim.cells[pane];
+  if (!cell) return 3;
+  return cell.wording === "representative" ? 0 : cell.wording === "same" ? 1 : 2;
+}
+
+/** The claims in the chosen order; ties keep report order. */
+export function sortClaims(claims: ClaimModel[], sort: CoverageSort): NumberedClaim[] {
+  const numbered = claims.map((claim, index) => ({ claim, index }));
+  if (sort.by === "order") return numbered;
+  const key =
+    sort.by === "carried"
+      ? (row: NumberedClaim) => -row.claim.carriedBy
+      : (row: NumberedClaim) => cellRank(row.claim, sort.pane);
+  return numbered.sort((x, y) => key(x) - key(y) || x.index - y.index);
+}
+
+/** Per outlet: how many claims it carries, and how many of those no other outlet carries. */
+export function coverageSummary(claims: ClaimModel[], panes: number): { carried: number; unique: number }[] {
+  const figures = Array.from({ length: panes }, () => ({ carried: 0, unique: 0 }));
+  for (const claim of claims) {
+    const carriers = claim.cells.flatMap((cell, pane) => (cell ? [pane] : []));
+    for (const pane of carriers) {
+      const entry = figures[pane];
+      if (!entry) continue;
+      entry.carried += 1;
+      if (carriers.length === 1) entry.unique += 1;
+    }
+  }
+  return figures;
+}
