@@ -34,6 +34,18 @@
 //!   [`Store::delete_event`], [`Store::add_to_event`], [`Store::remove_from_event`],
 //!   [`Store::list_events`] / [`Store::event`] ([`Event`] with its article count); an event's
 //!   articles are `list_articles` with `event_id` set.
+//! - **Sessions** — [`Store::create_session`] from a [`NewSession`] (2 to 6 distinct articles in
+//!   pane order, or an event's reports) or [`Store::create_session_from_event`];
+//!   [`Store::sessions`] lists [`SessionSummary`]s (last opened first); [`Store::session`] gives a
+//!   [`SessionRecord`] (options and every [`SessionMember`], deleted articles flagged);
+//!   [`Store::rename_session`], [`Store::duplicate_session`], [`Store::delete_session`],
+//!   [`Store::set_session_articles`] (reorder, swap, add, remove), [`Store::set_session_options`]
+//!   ([`SessionOptions`]: normalization, threshold, [`ManualLink`]s, layout, …);
+//!   [`Store::mark_session_opened`] / [`Store::last_opened_session`] restore the last session at
+//!   start; [`Store::are_versions`] tells whether articles are versions of one article.
+//! - **Notes** — [`Store::add_note`] ([`NewNote`]: a byte span of one report in a session),
+//!   [`Store::notes`] ([`Note`]s with the quoted text, by pane and position),
+//!   [`Store::update_note`], [`Store::delete_note`].
 //! - **Outlets** — [`Store::list_outlets`] ([`Outlet`] with article count), [`Store::rename_outlet`].
 //! - **Health** — [`Store::check_integrity`] (SQLite and search-index checks).
 //!
@@ -48,9 +60,12 @@ mod events;
 mod import;
 mod location;
 mod model;
+mod notes;
 mod outlets;
 mod reextract;
 mod search;
+mod session_model;
+mod sessions;
 mod store;
 mod time;
 
@@ -65,4 +80,9 @@ pub use model::{
     ImportSummary, ListQuery, MetadataUpdate, Outlet, SearchHit, SortKey, SortOrder, TextRange,
 };
 pub use search::fts_query;
+pub use session_model::{
+    ManualLink, NewNote, NewSession, Note, SessionLayout, SessionMember, SessionMode,
+    SessionOptions, SessionRecord, SessionSummary,
+};
+pub use sessions::{MAX_SESSION_ARTICLES, MIN_SESSION_ARTICLES};
 pub use store::Store;

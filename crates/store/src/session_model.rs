@@ -1,0 +1,229 @@
+//! The plain data of comparison sessions and their notes (serde, snake_case fields; the stored
+//! options JSON is camelCase, like the app's wire types).
+
+use parallax_core::compare::AlignOptions;
+use serde::{Deserialize, Serialize};
+
+/// Whether a session compares reports of one event or versions of one article.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionMode {
+    #[default]
+    Compare,
+    Versions,
+}
+
+impl SessionMode {
+    /// The text stored in `sessions.mode`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SessionMode::Compare => "compare",
+            SessionMode::Versions => "versions",
+        }
+    }
+
+    /// Reads `sessions.mode`; anything unknown is a plain comparison.
+    pub fn from_stored(text: &str) -> Self {
+        match text {
+            "versions" => SessionMode::Versions,
+            _ => SessionMode::Compare,
+        }
+    }
+}
+
+/// One saved session as the session list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: i64,
+    pub name: String,
+    pub event_id: Option<i64>,
+    pub mode: SessionMode,
+    /// The session's articles still in the library (not deleted), in pane order.
+    pub article_ids: Vec<i64>,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+    /// RFC 3339 UTC; touched by every change (name, articles, options, notes).
+    pub updated_at: String,
+    /// RFC 3339 UTC of the last [`crate::Store::mark_session_opened`]; `None` if never opened.
+    pub opened_at: Option<String>,
+}
+
+/// One article of a session, deleted or not, so an opener can name what went missing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionMember {
+    pub article_id: i64,
+    /// Pane index: 0, 1, 2, … in pane order.
+    pub position: i64,
+    pub title: String,
+    /// The article was deleted from the library (it can still be restored); it has no pane.
+    pub deleted: bool,
+}
+
+/// A session in full: summary, options, and every member article (deleted ones flagged).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub summary: SessionSummary,
+    pub options: SessionOptions,
+    /// In pane order. Articles purged from the library are gone from here too.
+    pub articles: Vec<SessionMember>,
+}
+
+/// What a new session is made from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSession {
+    /// The name; `None` takes the event's title (from an event) or the first report's title.
+    /// A name given but blank is refused.
+    pub name: Option<String>,
+    /// The event the session belongs to. With no `article_ids`, the session takes the event's
+    /// reports (see [`crate::Store::create_session_from_event`]).
+    pub event_id: Option<i64>,
+    /// `None` picks [`SessionMode::Versions`] when the articles are versions of one article
+    /// ([`crate::Store::are_versions`]), else [`SessionMode::Compare`].
+    pub mode: Option<SessionMode>,
+    /// 2 to 6 distinct articles in pane order.
+    pub article_ids: Vec<i64>,
+}
+
+/// Side by side panes, or one column (two reports only).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SessionLayout {
+    #[default]
+    SideBySide,
+    Inline,
+}
+
+/// A link or unlink of two sentences made by hand (articles by id, so pane order may change).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ManualLink {
+    pub article_a: i64,
+    pub sentence_a: usize,
+    pub article_b: i64,
+    pub sentence_b: usize,
+    /// `true` links the two sentences; `false` forbids linking them.
+    pub linked: bool,
+}
+
+/// Everything a session remembers besides its articles and notes. Stored as camelCase JSON; a
+/// missing field takes its default, and stored JSON that does not read as options gives all
+/// defaults (never an error).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SessionOptions {
+    pub ignore_case: bool,
+    pub ignore_punctuation: bool,
+    /// On by default: spacing differences are rarely what a reader is after.
+    pub ignore_whitespace: bool,
+    /// Similarity (0–1) below which two sentences are not linked.
+    pub threshold: f32,
+    pub links: Vec<ManualLink>,
+    pub layout: SessionLayout,
+    pub sync_scroll: bool,
+    pub differences_only: bool,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            ignore_case: false,
+            ignore_punctuation: false,
+            ignore_whitespace: true,
+            threshold: AlignOptions::default().threshold,
+            links: Vec::new(),
+            layout: SessionLayout::SideBySide,
+            sync_scroll: true,
+            differences_only: false,
+        }
+    }
+}
+
+impl SessionOptions {
+    /// Reads `sessions.options`: defaults for missing fields, all defaults when unreadable.
+    pub fn from_stored(json: &str) -> Self {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+}
+
+/// A note on a span of one report in a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: i64,
+    pub session_id: i64,
+    pub article_id: i64,
+    /// Byte range `[start, end)` in the article's body.
+    pub start: usize,
+    pub end: usize,
+    /// The body text from `start` to `end`.
+    pub quote: String,
+    pub note: String,
+    /// RFC 3339 UTC.
+    pub created_at: String,
+}
+
+/// A new note: `start`/`end` are byte offsets into the article's body, on character boundaries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewNote {
+    pub session_id: i64,
+    pub article_id: i64,
+    pub start: usize,
+    pub end: usize,
+    pub note: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_option_fields_take_their_defaults() {
+        let options = SessionOptions::from_stored(r#"{"ignoreCase": true, "layout": "inline"}"#);
+        assert!(options.ignore_case);
+        assert_eq!(options.layout, SessionLayout::Inline);
+        assert!(
+            options.ignore_whitespace,
+            "default kept for a missing field"
+        );
+        assert!(options.sync_scroll, "default kept for a missing field");
+        assert_eq!(options.threshold, AlignOptions::default().threshold);
+    }
+
+    #[test]
+    fn unreadable_options_are_the_defaults() {
+        for stored in ["", "[1, 2]", r#"{"threshold": "high"}"#, "{not json"] {
+            assert_eq!(
+                SessionOptions::from_stored(stored),
+                SessionOptions::default(),
+                "{stored:?} should read as the defaults"
+            );
+        }
+    }
+
+    #[test]
+    fn options_round_trip_through_json() {
+        let options = SessionOptions {
+            ignore_punctuation: true,
+            threshold: 0.45,
+            links: vec![ManualLink {
+                article_a: 3,
+                sentence_a: 1,
+                article_b: 7,
+                sentence_b: 4,
+                linked: false,
+            }],
+            differences_only: true,
+            ..SessionOptions::default()
+        };
+        let json = serde_json::to_string(&options).expect("options serialize");
+        assert!(json.contains("\"differencesOnly\":true"), "{json}");
+        assert_eq!(SessionOptions::from_stored(&json), options);
+    }
+
+    #[test]
+    fn modes_read_back_what_they_store() {
+        for mode in [SessionMode::Compare, SessionMode::Versions] {
+            assert_eq!(SessionMode::from_stored(mode.as_str()), mode);
+        }
+        assert_eq!(SessionMode::from_stored("other"), SessionMode::Compare);
+    }
+}
