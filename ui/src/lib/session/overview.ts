@@ -1,0 +1,50 @@
+// The overview bar of a pane: where its differences are, as marker positions 0–1 along the pane
+// (by text length, which tracks the scroll height), adjacent sentences of one class merged.
+
+import type { SentenceClass } from "../bindings/SentenceClass";
+import type { SentenceModel } from "../bindings/SentenceModel";
+import { sentenceText } from "./find";
+
+export type Marker = { class: SentenceClass; first: number; last: number; top: number; height: number };
+
+function weights(list: readonly SentenceModel[]): number[] {
+  // A sentence takes at least a line however short it is.
+  return list.map((sentence) => Math.max(40, sentenceText(sentence).length));
+}
+
+/** Markers for the changed, moved and unique stretches of a pane. */
+export function overviewMarkers(list: readonly SentenceModel[]): Marker[] {
+  const sizes = weights(list);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total === 0) return [];
+  const markers: Marker[] = [];
+  let offset = 0;
+  list.forEach((sentence, index) => {
+    const size = sizes[index] ?? 0;
+    if (sentence.class !== "identical") {
+      const previous = markers[markers.length - 1];
+      if (previous && previous.class === sentence.class && previous.last === index - 1) {
+        previous.last = index;
+        previous.height += size / total;
+      } else {
+        markers.push({ class: sentence.class, first: index, last: index, top: offset / total, height: size / total });
+      }
+    }
+    offset += size;
+  });
+  return markers;
+}
+
+/** The sentence at `fraction` (0–1) of the pane, for a click on the bar. */
+export function sentenceAtFraction(list: readonly SentenceModel[], fraction: number): number | null {
+  if (list.length === 0) return null;
+  const sizes = weights(list);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const goal = Math.min(1, Math.max(0, fraction)) * total;
+  let offset = 0;
+  for (let index = 0; index < sizes.length; index += 1) {
+    offset += sizes[index] ?? 0;
+    if (goal < offset) return index;
+  }
+  return list.length - 1;
+}
