@@ -1,0 +1,420 @@
+//! Building the session model of 1–6 reports: the engine's analyses (neighbour alignments with
+//! the manual pins, alignments of the other pairs for facts, collate, quotes, terms, revisions)
+//! run once each, in parallel, then spelled out for the panes and views.
+
+use serde::{Deserialize, Serialize};
+
+use super::jobs::{run_all, Job};
+use super::links::{inline_rows, neighbour_links, neighbour_options, PanePin};
+use super::model::{CoverageModel, SessionModel, TermsModel, VersionsModel, SESSION_SCHEMA};
+use super::panes::{panes, Correspondences, PaneHeader, Reference};
+use super::versions::revision_model;
+use super::views;
+use crate::compare::collate::{collate, Collation, ReportsError};
+use crate::compare::quotes::{quotes, QuoteComparison, QuoteOptions};
+use crate::compare::terms::{terms, Terms, TermsOptions};
+use crate::compare::{align, facts, AlignOptions, Alignment, PairClass};
+use crate::text::Document;
+
+/// The most reports a session shows side by side.
+pub const MAX_PANES: usize = 6;
+
+/// One report of a session, in pane order.
+#[derive(Debug, Clone)]
+pub struct ReportInput {
+    /// The segmented body ([`crate::text::segment`]).
+    pub document: Document,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published_at: Option<String>,
+}
+
+/// How a session compares its reports.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct SessionSettings {
+    /// Case, punctuation, whitespace and threshold; its `pinned` / `unlinked` are ignored (pins
+    /// name panes: see `pins`).
+    pub align: AlignOptions,
+    /// Links made or removed by hand; each applies to the neighbour pair holding both panes.
+    pub pins: Vec<PanePin>,
+    /// The reports are versions of one article, oldest first: build the versions view.
+    pub versions: bool,
+}
+
+/// Why no session could be built. Messages are shown to people as they are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    #[error("a comparison session needs at least one report")]
+    NoReports,
+    #[error("at most {max} reports can be shown side by side (got {given}); remove some or compare them in two sessions")]
+    TooManyReports { given: usize, max: usize },
+}
+
+/// Builds the view model of `reports` side by side. Never panics on odd input: an empty report
+/// gets an empty pane, one report a single pane, identical reports an all-identical session,
+/// each with a warning in the model.
+pub fn build_session(
+    reports: &[ReportInput],
+    settings: &SessionSettings,
+) -> Result<SessionModel, SessionError> {
+    let n = reports.len();
+    if n == 0 {
+        return Err(SessionError::NoReports);
+    }
+    if n > MAX_PANES {
+        return Err(SessionError::TooManyReports {
+            given: n,
+            max: MAX_PANES,
+        });
+    }
+    let docs: Vec<&Document> = reports.iter().map(|r| &r.document).collect();
+    let mut warnings = Vec::new();
+    if n == 1 {
+        warnings.push("Only one report: add another to compare it with".to_string());
+    }
+    for (p, report) in reports.iter().enumerate() {
+        if report.document.sentences.is_empty() {
+            warnings.push(format!(
+                "“{}” has no text to compare",
+                display_title(report, p)
+            ));
+        }
+    }
+    let (options, pin_warnings) = neighbour_options(&settings.align, &settings.pins, &docs);
+    warnings.extend(pin_warnings);
+    let plain = AlignOptions {
+        pinned: Vec::new(),
+        unlinked: Vec::new(),
+        ..settings.align.clone()
+    };
+
+    let mut found = analyse(reports, &options, &plain, settings.versions);
+
+    let mut correspondences = Correspondences::new(&docs);
+    for (i, alignment) in found.neighbours.iter().enumerate() {
+        for pair in &alignment.pairs {
+            correspondences.add(i, &pair.a, i + 1, &pair.b);
+        }
+    }
+    let coverage = match &found.collation {
+        Some(Ok(collation)) => {
+            add_claims(&mut correspondences, collation);
+            views::coverage(collation)
+        }
+        Some(Err(e)) => {
+            warnings.push(format!("Coverage could not be built: {e}"));
+            CoverageModel { claims: Vec::new() }
+        }
+        None => CoverageModel { claims: Vec::new() },
+    };
+    let references: Vec<Option<Reference<'_>>> = (0..n)
+        .map(|p| match p {
+            0 => found.neighbours.first().map(|alignment| Reference {
+                pane: 1,
+                alignment,
+                is_a: true,
+            }),
+            _ => Some(Reference {
+                pane: p - 1,
+                alignment: &found.neighbours[p - 1],
+                is_a: false,
+            }),
+        })
+        .collect();
+    let headers: Vec<PaneHeader<'_>> = reports
+        .iter()
+        .map(|r| PaneHeader {
+            title: &r.title,
+            outlet: r.outlet.as_deref(),
+            published_at: r.published_at.as_deref(),
+        })
+        .collect();
+    let panes = panes(&docs, &headers, &references, correspondences);
+
+    let links = found
+        .neighbours
+        .iter()
+        .enumerate()
+        .map(|(i, alignment)| neighbour_links(i, docs[i], docs[i + 1], alignment))
+        .collect();
+    let inline = (n == 2).then(|| inline_rows(docs[0], docs[1], &found.neighbours[0]));
+
+    let mut facts = Vec::new();
+    for (i, j, alignment) in found.all_pairs() {
+        let (a, b) = (docs[i], docs[j]);
+        facts.extend(views::facts(i, a, j, b, &facts::facts(a, b, alignment)));
+        if identical(a, alignment) {
+            warnings.push(format!("Reports {} and {} are identical", i + 1, j + 1));
+        }
+    }
+    let quotes = match &found.quotes {
+        Ok(q) => views::quotes(&docs, q),
+        Err(e) => {
+            warnings.push(format!("Quotes could not be compared: {e}"));
+            Vec::new()
+        }
+    };
+    let terms = match &found.terms {
+        Ok(t) => views::terms(&docs, t),
+        Err(e) => {
+            warnings.push(format!("Terms could not be compared: {e}"));
+            TermsModel {
+                panes: vec![Vec::new(); n],
+                substitutions: Vec::new(),
+            }
+        }
+    };
+    let versions = found
+        .revisions
+        .take()
+        .map(|revisions| VersionsModel { revisions });
+
+    Ok(SessionModel {
+        schema: SESSION_SCHEMA.to_string(),
+        panes,
+        links,
+        inline,
+        coverage,
+        quotes,
+        terms,
+        facts,
+        versions,
+        warnings,
+    })
+}
+
+/// The engine's results for one session.
+struct Analyses {
+    /// `neighbours[i]`: pane `i` with pane `i + 1`, with the pins of that pair.
+    neighbours: Vec<Alignment>,
+    /// Every other pair `(i, j)`, `i + 1 < j`, without pins.
+    others: Vec<(usize, usize, Alignment)>,
+    /// `None` for a single report.
+    collation: Option<Result<Collation, ReportsError>>,
+    quotes: Result<QuoteComparison, ReportsError>,
+    terms: Result<Terms, ReportsError>,
+    revisions: Option<Vec<super::model::RevisionModel>>,
+}
+
+impl Analyses {
+    /// Every pair of panes `(i, j)`, `i < j`, with its alignment, in order.
+    fn all_pairs(&self) -> Vec<(usize, usize, &Alignment)> {
+        let mut all: Vec<(usize, usize, &Alignment)> = self
+            .neighbours
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (i, i + 1, a))
+            .chain(self.others.iter().map(|(i, j, a)| (*i, *j, a)))
+            .collect();
+        all.sort_by_key(|&(i, j, _)| (i, j));
+        all
+    }
+}
+
+/// What one job computed.
+enum Output {
+    Neighbour(Alignment),
+    Other(usize, usize, Alignment),
+    Collation(Result<Collation, ReportsError>),
+    Quotes(Result<QuoteComparison, ReportsError>),
+    Terms(Result<Terms, ReportsError>),
+    Revision(super::model::RevisionModel),
+}
+
+/// Runs every analysis of the session once, in parallel.
+fn analyse(
+    reports: &[ReportInput],
+    neighbour_options: &[AlignOptions],
+    plain: &AlignOptions,
+    versions: bool,
+) -> Analyses {
+    let n = reports.len();
+    // collate, quotes and terms take a slice of documents.
+    let owned: Vec<Document> = reports.iter().map(|r| r.document.clone()).collect();
+    let owned = &owned;
+    let mut jobs: Vec<Job<'_, Output>> = Vec::new();
+    // The longest first.
+    jobs.push(Box::new(move || {
+        Output::Terms(terms(
+            owned,
+            &TermsOptions {
+                align: plain.clone(),
+                ..TermsOptions::default()
+            },
+        ))
+    }));
+    jobs.push(Box::new(move || {
+        Output::Quotes(quotes(
+            owned,
+            &QuoteOptions {
+                align: plain.clone(),
+            },
+        ))
+    }));
+    if n >= 2 {
+        jobs.push(Box::new(move || Output::Collation(collate(owned, plain))));
+    }
+    for (i, opts) in neighbour_options.iter().enumerate() {
+        jobs.push(Box::new(move || {
+            Output::Neighbour(align(&owned[i], &owned[i + 1], opts))
+        }));
+    }
+    for i in 0..n {
+        for j in i + 2..n {
+            jobs.push(Box::new(move || {
+                Output::Other(i, j, align(&owned[i], &owned[j], plain))
+            }));
+        }
+    }
+    if versions {
+        let diff = plain.diff_options();
+        for i in 0..n.saturating_sub(1) {
+            jobs.push(Box::new(move || {
+                Output::Revision(revision_model(i, &owned[i], &owned[i + 1], &diff))
+            }));
+        }
+    }
+    let mut found = Analyses {
+        neighbours: Vec::new(),
+        others: Vec::new(),
+        collation: None,
+        quotes: Ok(QuoteComparison {
+            quotes: Vec::new(),
+            groups: Vec::new(),
+        }),
+        terms: Ok(Terms {
+            reports: Vec::new(),
+            substitutions: Vec::new(),
+        }),
+        revisions: versions.then(Vec::new),
+    };
+    // Results come back in job order: neighbours and revisions in pane order.
+    for output in run_all(jobs) {
+        match output {
+            Output::Neighbour(a) => found.neighbours.push(a),
+            Output::Other(i, j, a) => found.others.push((i, j, a)),
+            Output::Collation(c) => found.collation = Some(c),
+            Output::Quotes(q) => found.quotes = q,
+            Output::Terms(t) => found.terms = t,
+            Output::Revision(r) => found.revisions.get_or_insert_with(Vec::new).push(r),
+        }
+    }
+    found
+}
+
+/// Adds the collate clusters to the correspondences: every two cells of a claim correspond.
+fn add_claims(correspondences: &mut Correspondences, collation: &Collation) {
+    for claim in &collation.claims {
+        let cells: Vec<(usize, &[usize])> = claim
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(p, c)| c.as_ref().map(|c| (p, c.sentences.as_slice())))
+            .collect();
+        for (k, &(p, xs)) in cells.iter().enumerate() {
+            for &(q, ys) in &cells[k + 1..] {
+                correspondences.add(p, xs, q, ys);
+            }
+        }
+    }
+}
+
+/// Whether two non-empty reports say the same, sentence for sentence, in the same order (after
+/// the session's normalization options): every sentence paired, every pair identical.
+fn identical(a: &Document, alignment: &Alignment) -> bool {
+    !a.sentences.is_empty()
+        && alignment.unique_a.is_empty()
+        && alignment.unique_b.is_empty()
+        && alignment
+            .pairs
+            .iter()
+            .all(|p| p.class == PairClass::Identical)
+}
+
+/// A report's title for a message: its title, or "Report N" when it has none.
+fn display_title(report: &ReportInput, pane: usize) -> String {
+    let title = report.title.trim();
+    if title.is_empty() {
+        format!("Report {}", pane + 1)
+    } else {
+        title.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::session::SentenceClass;
+    use crate::text::segment;
+
+    fn report(title: &str, body: &str) -> ReportInput {
+        ReportInput {
+            document: segment(body, Some("en")),
+            title: title.to_string(),
+            outlet: None,
+            published_at: None,
+        }
+    }
+
+    const TEXT: &str =
+        "Rebels took Dravik on Monday. About 4,200 people fled.\n\nThe minister spoke.";
+
+    #[test]
+    fn no_reports_and_too_many_are_refused_with_a_message() {
+        let settings = SessionSettings::default();
+        assert_eq!(build_session(&[], &settings), Err(SessionError::NoReports));
+        let seven: Vec<ReportInput> = (0..7).map(|k| report(&format!("R{k}"), TEXT)).collect();
+        let err = build_session(&seven, &settings).expect_err("seven is too many");
+        assert!(err.to_string().contains("at most 6"), "{err}");
+    }
+
+    #[test]
+    fn one_report_is_one_pane_with_a_warning() {
+        let model = build_session(&[report("Alone", TEXT)], &SessionSettings::default())
+            .expect("one report is allowed");
+        assert_eq!(model.panes.len(), 1);
+        assert!(model.links.is_empty() && model.inline.is_none());
+        assert_eq!(model.panes[0].reference, None);
+        assert!(model.panes[0]
+            .sentences
+            .iter()
+            .all(|s| s.class == SentenceClass::Unique && s.found_in == 0));
+        assert_eq!(model.warnings.len(), 1, "{:?}", model.warnings);
+    }
+
+    #[test]
+    fn an_empty_report_gets_an_empty_pane_and_a_warning() {
+        let model = build_session(
+            &[report("Full", TEXT), report("Blank", "  \n ")],
+            &SessionSettings::default(),
+        )
+        .expect("builds");
+        assert!(model.panes[1].sentences.is_empty());
+        assert_eq!(model.panes[0].stats.unique, model.panes[0].stats.sentences);
+        assert_eq!(
+            model.warnings,
+            vec!["“Blank” has no text to compare".to_string()]
+        );
+    }
+
+    #[test]
+    fn identical_reports_are_all_identical_and_said_to_be() {
+        let model = build_session(
+            &[report("One", TEXT), report("Two", TEXT)],
+            &SessionSettings::default(),
+        )
+        .expect("builds");
+        for pane in &model.panes {
+            assert!(pane
+                .sentences
+                .iter()
+                .all(|s| s.class == SentenceClass::Identical));
+            assert_eq!(pane.stats.identical, pane.stats.sentences);
+        }
+        assert_eq!(
+            model.warnings,
+            vec!["Reports 1 and 2 are identical".to_string()]
+        );
+    }
+}

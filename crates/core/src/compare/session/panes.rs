@@ -1,0 +1,194 @@
+//! The panes of a session: each report's sentences classed and cut into marked parts against its
+//! reference pane, with their counterparts in every other pane and the header figures.
+
+use super::links::class_of;
+use super::model::{Counterpart, PaneModel, PaneStats, SentenceClass, SentenceModel};
+use super::parts::{marked_parts, same, slice};
+use crate::compare::{Alignment, OpKind};
+use crate::text::Document;
+
+/// Languages written right to left (ISO 639-1/3 base codes), as the UI's `direction.ts` lists.
+const RIGHT_TO_LEFT: &[&str] = &[
+    "ar", "fa", "he", "iw", "ur", "ps", "sd", "ug", "yi", "dv", "ckb",
+];
+
+/// Whether text in `lang` runs right to left.
+pub(super) fn is_rtl(lang: Option<&str>) -> bool {
+    lang.and_then(|l| l.split(['-', '_']).next())
+        .is_some_and(|base| RIGHT_TO_LEFT.contains(&base.to_ascii_lowercase().as_str()))
+}
+
+/// The alignment a pane is classed by, and which side of it the pane is.
+pub(super) struct Reference<'a> {
+    pub pane: usize,
+    pub alignment: &'a Alignment,
+    /// The pane is side A of `alignment` (pane 0 against pane 1).
+    pub is_a: bool,
+}
+
+/// Who a report is, as its pane header shows it.
+pub(super) struct PaneHeader<'a> {
+    pub title: &'a str,
+    pub outlet: Option<&'a str>,
+    pub published_at: Option<&'a str>,
+}
+
+/// Sentence-level correspondences across panes: `of[pane][sentence]` = sorted, deduplicated
+/// `(other pane, other sentence)` pairs.
+pub(super) struct Correspondences {
+    of: Vec<Vec<Vec<(usize, usize)>>>,
+}
+
+impl Correspondences {
+    pub fn new(docs: &[&Document]) -> Self {
+        Correspondences {
+            of: docs
+                .iter()
+                .map(|d| vec![Vec::new(); d.sentences.len()])
+                .collect(),
+        }
+    }
+
+    /// Records that sentences `xs` of pane `p` and `ys` of pane `q` correspond (both ways).
+    pub fn add(&mut self, p: usize, xs: &[usize], q: usize, ys: &[usize]) {
+        if p == q {
+            return;
+        }
+        for &x in xs {
+            for &y in ys {
+                if x < self.of[p].len() && y < self.of[q].len() {
+                    self.of[p][x].push((q, y));
+                    self.of[q][y].push((p, x));
+                }
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        for pane in &mut self.of {
+            for list in pane {
+                list.sort_unstable();
+                list.dedup();
+            }
+        }
+    }
+}
+
+/// Builds every pane. `references[p]` is `None` only in a one-report session.
+pub(super) fn panes(
+    docs: &[&Document],
+    headers: &[PaneHeader<'_>],
+    references: &[Option<Reference<'_>>],
+    mut correspondences: Correspondences,
+) -> Vec<PaneModel> {
+    correspondences.finish();
+    docs.iter()
+        .enumerate()
+        .map(|(p, doc)| {
+            let sentences = sentences(doc, references[p].as_ref(), &correspondences.of[p]);
+            let stats = stats(doc, &sentences);
+            PaneModel {
+                pane: p,
+                title: headers[p].title.to_string(),
+                outlet: headers[p].outlet.map(str::to_string),
+                published_at: headers[p].published_at.map(str::to_string),
+                lang: doc.lang.clone(),
+                rtl: is_rtl(doc.lang.as_deref()),
+                reference: references[p].as_ref().map(|r| r.pane),
+                sentences,
+                stats,
+            }
+        })
+        .collect()
+}
+
+fn sentences(
+    doc: &Document,
+    reference: Option<&Reference<'_>>,
+    correspondences: &[Vec<(usize, usize)>],
+) -> Vec<SentenceModel> {
+    let n = doc.sentences.len();
+    let pair_of = match reference {
+        Some(r) if r.is_a => r.alignment.pair_of_a(n),
+        Some(r) => r.alignment.pair_of_b(n),
+        None => vec![None; n],
+    };
+    doc.sentences
+        .iter()
+        .enumerate()
+        .map(|(i, sentence)| {
+            let range = sentence.range.clone();
+            let linked = reference
+                .zip(pair_of[i])
+                .map(|(r, k)| (r, &r.alignment.pairs[k]));
+            let (class, parts) = match linked {
+                Some((r, pair)) => {
+                    let differs = pair
+                        .ops
+                        .iter()
+                        .filter(|op| op.kind != OpKind::Equal)
+                        .map(|op| if r.is_a { op.a.clone() } else { op.b.clone() });
+                    (
+                        class_of(pair.class),
+                        marked_parts(&doc.body, &range, differs),
+                    )
+                }
+                None => (SentenceClass::Unique, same(&slice(&doc.body, &range))),
+            };
+            let mut counterparts: Vec<Counterpart> = Vec::new();
+            for &(q, t) in &correspondences[i] {
+                match counterparts.last_mut() {
+                    Some(c) if c.pane == q => c.sentences.push(t),
+                    _ => counterparts.push(Counterpart {
+                        pane: q,
+                        sentences: vec![t],
+                    }),
+                }
+            }
+            SentenceModel {
+                index: i,
+                paragraph: sentence.paragraph,
+                start: range.start,
+                end: range.end,
+                class,
+                parts,
+                found_in: counterparts.len(),
+                counterparts,
+            }
+        })
+        .collect()
+}
+
+fn stats(doc: &Document, sentences: &[SentenceModel]) -> PaneStats {
+    let count = |class| sentences.iter().filter(|s| s.class == class).count();
+    let shared = sentences.iter().filter(|s| s.found_in > 0).count();
+    PaneStats {
+        sentences: sentences.len(),
+        words: doc.word_count(),
+        shared,
+        shared_share: if sentences.is_empty() {
+            0.0
+        } else {
+            shared as f32 / sentences.len() as f32
+        },
+        unique: sentences.len() - shared,
+        identical: count(SentenceClass::Identical),
+        changed: count(SentenceClass::Changed),
+        moved: count(SentenceClass::Moved),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn right_to_left_languages_are_known_by_their_base_code() {
+        assert!(is_rtl(Some("ar")));
+        assert!(is_rtl(Some("he-IL")));
+        assert!(is_rtl(Some("FA")));
+        assert!(!is_rtl(Some("en")));
+        assert!(!is_rtl(Some("ru")));
+        assert!(!is_rtl(None));
+    }
+}
