@@ -8,3 +8,4 @@ mod events;
 mod import;
 mod open;
 mod search;
+mod sessions;
