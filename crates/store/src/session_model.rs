@@ -143,6 +143,18 @@ impl SessionOptions {
     pub fn from_stored(json: &str) -> Self {
         serde_json::from_str(json).unwrap_or_default()
     }
+
+    /// The aligner's options for these settings: normalization and threshold. Manual links are
+    /// per pair of panes, so `pinned` and `unlinked` are left empty for the session builder.
+    pub fn align_options(&self) -> AlignOptions {
+        AlignOptions {
+            ignore_case: self.ignore_case,
+            ignore_punctuation: self.ignore_punctuation,
+            ignore_whitespace: self.ignore_whitespace,
+            threshold: self.threshold,
+            ..AlignOptions::default()
+        }
+    }
 }
 
 /// A note on a span of one report in a session.
@@ -217,6 +229,20 @@ mod tests {
         let json = serde_json::to_string(&options).expect("options serialize");
         assert!(json.contains("\"differencesOnly\":true"), "{json}");
         assert_eq!(SessionOptions::from_stored(&json), options);
+    }
+
+    #[test]
+    fn align_options_carry_normalization_and_threshold() {
+        let options = SessionOptions {
+            ignore_case: true,
+            ignore_whitespace: false,
+            threshold: 0.6,
+            ..SessionOptions::default()
+        };
+        let align = options.align_options();
+        assert!(align.ignore_case && !align.ignore_punctuation && !align.ignore_whitespace);
+        assert_eq!(align.threshold, 0.6);
+        assert!(align.pinned.is_empty() && align.unlinked.is_empty());
     }
 
     #[test]
