@@ -9,13 +9,56 @@ import type { EventSummary } from "../src/lib/bindings/EventSummary";
 import type { FileOutcome } from "../src/lib/bindings/FileOutcome";
 import type { ImportEvent } from "../src/lib/bindings/ImportEvent";
 import type { MetadataEdit } from "../src/lib/bindings/MetadataEdit";
+import type { NewNote } from "../src/lib/bindings/NewNote";
+import type { NewSession } from "../src/lib/bindings/NewSession";
+import type { Note } from "../src/lib/bindings/Note";
 import type { SearchResult } from "../src/lib/bindings/SearchResult";
+import type { SessionArticle } from "../src/lib/bindings/SessionArticle";
+import type { SessionOptions } from "../src/lib/bindings/SessionOptions";
+import type { SessionSummary } from "../src/lib/bindings/SessionSummary";
+import type { SessionView } from "../src/lib/bindings/SessionView";
 import { sortRows } from "../src/lib/sorting";
+import { DEFAULT_OPTIONS, generatedView } from "./sessionFixtures";
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
 /** A stored article: its view plus membership and deletion. */
 type Stored = ArticleView & { deleted: boolean };
+
+/** A stored session: its summary (article ids include deleted ones), options and notes. */
+export type StoredSession = SessionSummary & { options: SessionOptions; notes: Note[]; openOrder: number | null };
+
+/** Builds the comparison `open_session` returns for a session's articles (in pane order). */
+export type ViewBuilder = (session: SessionSummary, articles: SessionArticle[]) => SessionView;
+
+/**
+ * The default comparison: the fixtures' generated reports (four sentences each), with the session's
+ * own summary, articles, outlets and titles in the panes.
+ */
+export const generatedSessionView: ViewBuilder = (session, articles) => {
+  const base = generatedView(articles.length, 4);
+  return {
+    ...base,
+    session,
+    articles,
+    model: {
+      ...base.model,
+      panes: base.model.panes.map((pane, index) => ({
+        ...pane,
+        title: articles[index]?.title ?? pane.title,
+        outlet: articles[index]?.outlet ?? null,
+        publishedAt: articles[index]?.publishedAt ?? null,
+      })),
+    },
+  };
+};
+
+const MIN_SESSION_ARTICLES = 2;
+const MAX_SESSION_ARTICLES = 6;
+
+function reports(count: number): string {
+  return count === 1 ? "1 report" : `${count} reports`;
+}
 
 export class FakeBackend {
   calls: Call[] = [];
@@ -31,7 +74,18 @@ export class FakeBackend {
   importGate: Promise<void> | null = null;
   /** When set, the next article listing waits for this promise (to test the screen before the first load). */
   listGate: Promise<void> | null = null;
+  sessions: StoredSession[] = [];
+  /** The session `last_session` answers (the last one opened). */
+  lastOpened: number | null = null;
+  /** What `open_session` shows; replace to open a hand-made comparison. */
+  viewFor: ViewBuilder = generatedSessionView;
+  /** What the next `export_session` answers: a path (written), null (cancelled) or an error. */
+  exportAnswer: string | null | { code: string; message: string } = "/home/reporter/Parallax/export";
   private nextId = 1;
+  private nextSessionId = 1;
+  private nextNoteId = 1;
+  private openCounter = 0;
+  private clock = 0;
 
   /** Adds an article as if imported. */
   add(fields: Partial<ArticleView> & { title: string }): ArticleView {
@@ -63,6 +117,27 @@ export class FakeBackend {
     return id;
   }
 
+  /** Adds a session as if created (articles in pane order), never opened unless `opened`. */
+  addSession(name: string, articleIds: number[], fields: Partial<StoredSession> = {}): StoredSession {
+    const stamp = this.stamp();
+    const session: StoredSession = {
+      id: this.nextSessionId++,
+      name,
+      eventId: null,
+      mode: "compare",
+      articleIds: [...articleIds],
+      createdAt: stamp,
+      updatedAt: stamp,
+      openedAt: null,
+      options: { ...DEFAULT_OPTIONS, links: [] },
+      notes: [],
+      openOrder: null,
+      ...fields,
+    };
+    this.sessions.push(session);
+    return session;
+  }
+
   callsTo(cmd: string): Record<string, unknown>[] {
     return this.calls.filter((call) => call.cmd === cmd).map((call) => call.args);
   }
@@ -88,6 +163,128 @@ export class FakeBackend {
     const article = this.live().find((candidate) => candidate.id === id);
     if (!article) throw { code: "notFound", message: `article #${String(id)} was not found` };
     return article;
+  }
+
+  /** A distinct RFC 3339 time per call, so "most recent" orderings are deterministic. */
+  private stamp(): string {
+    this.clock += 1;
+    return new Date(Date.UTC(2026, 2, 20, 10, 0, this.clock)).toISOString().replace(".000Z", "Z");
+  }
+
+  private sessionSummary(session: StoredSession): SessionSummary {
+    const live = new Set(this.live().map((article) => article.id));
+    const { options: _options, notes: _notes, openOrder: _order, ...summary } = session;
+    return { ...summary, articleIds: session.articleIds.filter((id) => live.has(id)) };
+  }
+
+  private findSession(id: unknown): StoredSession {
+    const session = this.sessions.find((candidate) => candidate.id === id);
+    if (!session) throw { code: "notFound", message: `session #${String(id)} was not found` };
+    return session;
+  }
+
+  /** The store's rule: 2 to 6 distinct articles, all in the library. */
+  private checkArticles(ids: number[]): void {
+    if (ids.length < MIN_SESSION_ARTICLES) {
+      throw {
+        code: "invalid",
+        message: `a session compares 2 to 6 reports; choose at least 2 (${ids.length === 0 ? "none" : ids.length} chosen)`,
+      };
+    }
+    if (ids.length > MAX_SESSION_ARTICLES) {
+      throw { code: "invalid", message: `a session shows at most 6 reports side by side; ${ids.length} were chosen` };
+    }
+    ids.forEach((id, index) => {
+      if (ids.slice(0, index).includes(id)) {
+        throw { code: "invalid", message: `article #${id} was chosen twice; a session shows each report once` };
+      }
+      this.find(id);
+    });
+  }
+
+  private createSession(request: NewSession): SessionSummary {
+    if (request.articleIds.length === 0 && request.eventId !== null) {
+      const event = this.events.find((candidate) => candidate.id === request.eventId);
+      if (!event) throw { code: "notFound", message: `event #${String(request.eventId)} was not found` };
+      const ids = this.live()
+        .filter((article) => event.articleIds.has(article.id))
+        .sort((a, b) => (a.publishedAt ?? "9999").localeCompare(b.publishedAt ?? "9999") || a.id - b.id)
+        .map((article) => article.id);
+      if (ids.length < MIN_SESSION_ARTICLES) {
+        throw {
+          code: "invalid",
+          message: `the event “${event.title}” has ${reports(ids.length)}; a session compares 2 to 6 reports, so add more to the event first`,
+        };
+      }
+      if (ids.length > MAX_SESSION_ARTICLES) {
+        throw {
+          code: "invalid",
+          message: `the event “${event.title}” has ${reports(ids.length)}, more than the 6 a session shows side by side; choose up to 6 of them`,
+        };
+      }
+      return this.sessionSummary(this.addSession(request.name ?? event.title, ids, { eventId: event.id }));
+    }
+    this.checkArticles(request.articleIds);
+    const first = this.find(request.articleIds[0]);
+    return this.sessionSummary(
+      this.addSession(request.name ?? first.title, request.articleIds, { eventId: request.eventId }),
+    );
+  }
+
+  private openSession(id: unknown): SessionView {
+    const session = this.findSession(id);
+    const live = this.sessionSummary(session).articleIds;
+    if (live.length < MIN_SESSION_ARTICLES) {
+      throw {
+        code: "invalid",
+        message: `“${session.name}” has ${reports(live.length)} left in the library; a session compares 2 to 6`,
+      };
+    }
+    session.openedAt = this.stamp();
+    session.openOrder = ++this.openCounter;
+    this.lastOpened = session.id;
+    const articles: SessionArticle[] = live.map((articleId) => {
+      const article = this.find(articleId);
+      return {
+        id: article.id,
+        title: article.title,
+        outlet: article.outlet,
+        publishedAt: article.publishedAt,
+        wordCount: article.wordCount,
+      };
+    });
+    const summary = this.sessionSummary(session);
+    const notes = session.notes.filter((note) => live.includes(note.articleId));
+    return { ...this.viewFor(summary, articles), session: summary, options: session.options, notes };
+  }
+
+  private addNote(request: NewNote): Note {
+    const session = this.findSession(request.sessionId);
+    const article = this.find(request.articleId);
+    if (request.note.trim() === "") throw { code: "invalid", message: "a note cannot be empty" };
+    const body = new TextEncoder().encode(article.paragraphs.join("\n\n"));
+    if (request.start >= request.end || request.end > body.length) {
+      throw { code: "invalid", message: `the span ${request.start}–${request.end} is not in article #${article.id}` };
+    }
+    const note: Note = {
+      id: this.nextNoteId++,
+      articleId: article.id,
+      start: request.start,
+      end: request.end,
+      quote: new TextDecoder().decode(body.slice(request.start, request.end)),
+      note: request.note.trim(),
+      createdAt: this.stamp(),
+    };
+    session.notes.push(note);
+    return note;
+  }
+
+  private findNote(id: unknown): { session: StoredSession; note: Note } {
+    for (const session of this.sessions) {
+      const note = session.notes.find((candidate) => candidate.id === id);
+      if (note) return { session, note };
+    }
+    throw { code: "notFound", message: `note #${String(id)} was not found` };
   }
 
   private summaries(): EventSummary[] {
@@ -214,6 +411,87 @@ export class FakeBackend {
       case "remove_from_event":
         this.events.find((event) => event.id === args.eventId)?.articleIds.delete(args.articleId as number);
         return null;
+      case "list_sessions":
+        return [...this.sessions]
+          .sort(
+            (a, b) =>
+              (b.openOrder ?? -1) - (a.openOrder ?? -1) || b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id,
+          )
+          .map((session) => this.sessionSummary(session));
+      case "create_session":
+        return this.createSession(args.session as NewSession);
+      case "open_session":
+        return this.openSession(args.id);
+      case "last_session":
+        return this.lastOpened !== null && this.sessions.some((session) => session.id === this.lastOpened)
+          ? this.lastOpened
+          : null;
+      case "rename_session": {
+        const session = this.findSession(args.id);
+        const name = String(args.name).trim();
+        if (name === "") throw { code: "invalid", message: "a session needs a name" };
+        session.name = name;
+        session.updatedAt = this.stamp();
+        return this.sessionSummary(session);
+      }
+      case "duplicate_session": {
+        const source = this.findSession(args.id);
+        const copy = this.addSession(`${source.name} (copy)`, source.articleIds, {
+          eventId: source.eventId,
+          mode: source.mode,
+          options: structuredClone(source.options),
+        });
+        copy.notes = source.notes.map((note) => ({ ...note, id: this.nextNoteId++ }));
+        return this.sessionSummary(copy);
+      }
+      case "delete_session":
+        this.findSession(args.id);
+        this.sessions = this.sessions.filter((session) => session.id !== args.id);
+        if (this.lastOpened === args.id) this.lastOpened = null;
+        return null;
+      case "set_session_articles": {
+        const session = this.findSession(args.id);
+        const ids = args.articleIds as number[];
+        this.checkArticles(ids);
+        session.articleIds = [...ids];
+        session.updatedAt = this.stamp();
+        return this.sessionSummary(session);
+      }
+      case "set_session_options": {
+        const session = this.findSession(args.id);
+        const options = args.options as SessionOptions;
+        if (!(options.threshold >= 0 && options.threshold <= 1)) {
+          throw {
+            code: "invalid",
+            message: `the similarity threshold is a share between 0 and 1, not ${options.threshold}`,
+          };
+        }
+        session.options = structuredClone(options);
+        session.updatedAt = this.stamp();
+        return this.sessionSummary(session);
+      }
+      case "add_note":
+        return this.addNote(args.note as NewNote);
+      case "update_note": {
+        const { note } = this.findNote(args.id);
+        const text = String(args.note).trim();
+        if (text === "") throw { code: "invalid", message: "a note cannot be empty" };
+        note.note = text;
+        return note;
+      }
+      case "delete_note": {
+        const { session, note } = this.findNote(args.id);
+        session.notes = session.notes.filter((candidate) => candidate !== note);
+        return null;
+      }
+      case "export_session": {
+        const session = this.findSession(args.id);
+        const answer = this.exportAnswer;
+        if (answer !== null && typeof answer === "object") throw answer;
+        if (answer === null) return null;
+        const format = String(args.format);
+        return `${answer}/${session.name.replace(/[^\w-]+/g, "-")}.${format}`;
+      }
       case "plugin:dialog|open":
         return this.dialogPaths;
       default:

@@ -321,7 +321,8 @@ export class Library {
     this.error = null;
   }
 
-  private flash(message: string): void {
+  /** Shows a short confirmation for 4 s (also used by the sessions list). */
+  flash(message: string): void {
     this.notice = message;
     clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => (this.notice = null), 4000);
