@@ -14,5 +14,6 @@
 //! any user interface.
 
 pub mod compare;
+pub mod export;
 pub mod extract;
 pub mod text;

@@ -1,0 +1,190 @@
+//! The report's reading part: the legend, the reports side by side (header figures, paragraphs,
+//! sentences with their class and marked words) and, for two reports, both in one column.
+
+use super::markup::{percent, plural, thousands, Markup};
+use super::Report;
+use crate::compare::session::{
+    InlineOp, InlineOpKind, InlineRow, MarkedPart, PaneModel, PartMark, SentenceClass,
+    SentenceModel,
+};
+
+/// The CSS class, gutter mark and name of a sentence class.
+pub(super) fn class_look(class: SentenceClass) -> (&'static str, &'static str, &'static str) {
+    match class {
+        SentenceClass::Identical => ("s s-identical", "=", "Identical"),
+        SentenceClass::Changed => ("s s-changed", "~", "Changed"),
+        SentenceClass::Moved => ("s s-moved", "↕", "Moved"),
+        SentenceClass::Unique => ("s s-unique", "+", "Unique"),
+    }
+}
+
+/// The four classes with their marks, and what a marked word means.
+pub(super) fn legend(page: &mut Markup) {
+    page.raw(
+        "<section class=\"legend\" aria-label=\"Legend\">\n<ul>\n\
+         <li><span class=\"s s-identical swatch\"><span class=\"g\">=</span>Identical</span> \
+         same words as the neighbouring report</li>\n\
+         <li><span class=\"s s-changed swatch\"><span class=\"g\">~</span>Changed</span> \
+         the same sentence, with <mark class=\"w-differs\">words that differ</mark></li>\n\
+         <li><span class=\"s s-moved swatch\"><span class=\"g\">↕</span>Moved</span> \
+         the same sentence in another place</li>\n\
+         <li><span class=\"s s-unique swatch\"><span class=\"g\">+</span>Unique</span> \
+         not in the neighbouring report</li>\n\
+         </ul>\n</section>\n",
+    );
+}
+
+/// One column per report, side by side.
+pub(super) fn panes(page: &mut Markup, report: &mut Report) {
+    let model = report.input.model;
+    report.section(page, "reports", "Reports side by side");
+    let columns = format!("--panes: {}", model.panes.len().max(1));
+    page.open("div", &[("class", "panes"), ("style", &columns)])
+        .raw("\n");
+    for (position, pane) in model.panes.iter().enumerate() {
+        pane_column(page, report, position, pane);
+    }
+    page.raw("</div>\n</section>\n");
+}
+
+fn pane_column(page: &mut Markup, report: &Report, position: usize, pane: &PaneModel) {
+    let id = format!("pane-{position}");
+    let dir = if pane.rtl { "rtl" } else { "ltr" };
+    let mut attributes = vec![("class", "pane"), ("id", id.as_str()), ("dir", dir)];
+    if let Some(lang) = pane.lang.as_deref().filter(|lang| !lang.is_empty()) {
+        attributes.push(("lang", lang));
+    }
+    page.open("article", &attributes)
+        .raw("\n<header class=\"pane-head\">\n");
+    if let Some(outlet) = pane.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        page.element("p", &[("class", "outlet")], outlet);
+    }
+    page.element("h3", &[("class", "pane-title")], &pane.title);
+    let stats = &pane.stats;
+    let mut figures = Vec::new();
+    if let Some(date) = pane.published_at.as_deref().filter(|d| !d.is_empty()) {
+        figures.push(date.to_string());
+    }
+    figures.push(plural(stats.words, "word", "words"));
+    figures.push(format!("{} shared", percent(stats.shared_share)));
+    figures.push(format!("{} unique", thousands(stats.unique)));
+    page.element(
+        "p",
+        &[("class", "figures"), ("dir", "ltr")],
+        &figures.join(" · "),
+    );
+    if let Some(reference) = pane.reference {
+        let compared = format!("Compared with {}", report.label(reference));
+        page.element("p", &[("class", "compared")], &compared);
+    }
+    page.raw("\n</header>\n<div class=\"pane-body\">\n");
+    if pane.sentences.is_empty() {
+        page.raw("<p class=\"empty\" dir=\"auto\">This report has no text to compare.</p>\n");
+    }
+    for paragraph in pane.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
+        page.raw("<div class=\"para\">\n");
+        for sentence in paragraph {
+            sentence_row(page, position, sentence);
+        }
+        page.raw("</div>\n");
+    }
+    page.raw("</div>\n</article>\n");
+}
+
+fn sentence_row(page: &mut Markup, pane: usize, sentence: &SentenceModel) {
+    let (class, gutter, name) = class_look(sentence.class);
+    let id = format!("p{pane}-s{}", sentence.index);
+    let title = match sentence.found_in {
+        0 => format!("{name} · in no other report"),
+        n => format!("{name} · in {} other", plural(n, "report", "reports")),
+    };
+    page.open("p", &[("class", class), ("id", &id), ("title", &title)])
+        .element("span", &[("class", "g"), ("aria-hidden", "true")], gutter)
+        .open("span", &[("class", "t")]);
+    parts(page, &sentence.parts);
+    page.raw("</span></p>\n");
+}
+
+/// A text cut into parts: the `Differs` ones marked `.w-differs`.
+pub(super) fn parts(page: &mut Markup, parts: &[MarkedPart]) {
+    for part in parts {
+        match part.mark {
+            PartMark::Same => page.text(&part.text),
+            PartMark::Differs => page.element("mark", &[("class", "w-differs")], &part.text),
+        };
+    }
+}
+
+/// Word ops spelled as one text: deleted words struck through, inserted words underlined.
+pub(super) fn ops(page: &mut Markup, ops: &[InlineOp]) {
+    for op in ops {
+        let equal = if op.b.is_empty() { &op.a } else { &op.b };
+        match op.kind {
+            InlineOpKind::Equal => page.text(equal),
+            InlineOpKind::Delete => deleted(page, &op.a),
+            InlineOpKind::Insert => inserted(page, &op.b),
+            InlineOpKind::Replace => inserted(deleted(page, &op.a), &op.b),
+        };
+    }
+}
+
+fn deleted<'p>(page: &'p mut Markup, text: &str) -> &'p mut Markup {
+    if text.is_empty() {
+        return page;
+    }
+    page.element("del", &[("class", "w-differs w-del")], text)
+}
+
+fn inserted<'p>(page: &'p mut Markup, text: &str) -> &'p mut Markup {
+    if text.is_empty() {
+        return page;
+    }
+    page.element("ins", &[("class", "w-differs w-ins")], text)
+}
+
+/// For exactly two reports: both in one column, in reading order (folded, as it repeats the text).
+pub(super) fn inline(page: &mut Markup, report: &mut Report) {
+    let model = report.input.model;
+    let Some(rows) = model.inline.as_ref().filter(|_| model.panes.len() == 2) else {
+        return;
+    };
+    report.section(page, "inline", "Both reports in one column");
+    let (a, b) = (report.label(0), report.label(1));
+    let key = format!("Words only {a} has are struck through; words only {b} has are underlined.");
+    page.raw("<details>\n<summary>Show the two reports merged, word by word</summary>\n")
+        .element("p", &[("class", "lede")], &key)
+        .raw("\n<ol class=\"inline-rows\">\n");
+    for row in rows {
+        match row {
+            InlineRow::Linked {
+                class,
+                ops: row_ops,
+                ..
+            } => {
+                let (css, gutter, _) = class_look(*class);
+                page.open("li", &[("class", css)]);
+                page.element("span", &[("class", "g"), ("aria-hidden", "true")], gutter)
+                    .open("span", &[("class", "t"), ("dir", "auto")]);
+                ops(page, row_ops);
+                page.raw("</span></li>\n");
+            }
+            InlineRow::OnlyA { text, .. } => only_one(page, "−", &a, report.dir(0), text),
+            InlineRow::OnlyB { text, .. } => only_one(page, "+", &b, report.dir(1), text),
+        }
+    }
+    page.raw("</ol>\n</details>\n</section>\n");
+}
+
+fn only_one(page: &mut Markup, gutter: &'static str, label: &str, dir: &'static str, text: &str) {
+    page.raw("<li class=\"s s-unique\">")
+        .element("span", &[("class", "g"), ("aria-hidden", "true")], gutter)
+        .open("span", &[("class", "t"), ("dir", dir)])
+        .element(
+            "span",
+            &[("class", "who"), ("dir", "auto")],
+            &format!("Only {label}"),
+        )
+        .raw(" ")
+        .text(text)
+        .raw("</span></li>\n");
+}
