@@ -13,6 +13,7 @@ use parallax_core::compare::session::{
 use parallax_core::compare::{align, synth, AlignOptions, ChangeKind, FactKind, PairClass};
 use parallax_core::extract::extract;
 use parallax_core::text::{segment, Document};
+use proptest::prelude::*;
 
 fn load(relative: &str) -> ReportInput {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -547,4 +548,113 @@ fn snapshot_small_two_pane_session() {
     ];
     let model = build_default(&reports);
     insta::assert_json_snapshot!(model);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any input: never a panic, always the invariants
+
+const WORDS: &[&str] = &[
+    "Rebels",
+    "took",
+    "Dravik",
+    "on",
+    "Monday",
+    "4,200",
+    "people",
+    "fled",
+    "the",
+    "town",
+    "\u{201C}We",
+    "will",
+    "not",
+    "negotiate,\u{201D}",
+    "Orsk",
+    "said",
+    "école",
+    "Мэр",
+    "東京",
+    "مرحبا",
+    "don\u{2019}t",
+    "—",
+    "\"quoted\"",
+    "Tuesday",
+    "15",
+    "U.S.",
+];
+
+fn body() -> impl Strategy<Value = String> {
+    let sentence = (
+        prop::collection::vec(prop::sample::select(WORDS), 1..10),
+        prop::sample::select(vec![".", "!", "?", "…", ""]),
+    )
+        .prop_map(|(words, end)| format!("{}{end}", words.join(" ")));
+    let paragraph = prop::collection::vec(sentence, 1..4).prop_map(|s| s.join(" "));
+    prop::collection::vec(paragraph, 0..4).prop_map(|p| p.join("\n\n"))
+}
+
+fn pin() -> impl Strategy<Value = PanePin> {
+    (0..5usize, 0..10usize, 0..5usize, 0..10usize, any::<bool>()).prop_map(
+        |(pane_a, sentence_a, pane_b, sentence_b, linked)| PanePin {
+            pane_a,
+            sentence_a,
+            pane_b,
+            sentence_b,
+            linked,
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_reports_pins_and_options_give_a_consistent_model(
+        bodies in prop::collection::vec(body(), 1..5),
+        pins in prop::collection::vec(pin(), 0..6),
+        ignore_case in any::<bool>(),
+        ignore_punctuation in any::<bool>(),
+        ignore_whitespace in any::<bool>(),
+        threshold in 0.0f32..1.0,
+        versions in any::<bool>(),
+        shared in any::<bool>(),
+    ) {
+        let reports: Vec<ReportInput> = bodies
+            .iter()
+            .enumerate()
+            // Half the time every report starts with the first one's text, so there are links.
+            .map(|(k, b)| {
+                let body = if shared && k > 0 { format!("{}\n\n{b}", bodies[0]) } else { b.clone() };
+                ReportInput {
+                    document: segment(&body, None),
+                    title: format!("Report {k}"),
+                    outlet: None,
+                    published_at: None,
+                }
+            })
+            .collect();
+        let settings = SessionSettings {
+            align: AlignOptions {
+                ignore_case,
+                ignore_punctuation,
+                ignore_whitespace,
+                threshold,
+                ..AlignOptions::default()
+            },
+            pins,
+            versions,
+        };
+        let model = build(&reports, &settings);
+        prop_assert_eq!(model.versions.is_some(), versions);
+        if let Some(rows) = &model.inline {
+            let rows_b: Vec<usize> = rows
+                .iter()
+                .flat_map(|r| match r {
+                    InlineRow::Linked { b, .. } => b.clone(),
+                    InlineRow::OnlyB { sentence, .. } => vec![*sentence],
+                    InlineRow::OnlyA { .. } => Vec::new(),
+                })
+                .collect();
+            prop_assert_eq!(rows_b, (0..reports[1].document.sentences.len()).collect::<Vec<_>>());
+        }
+    }
 }

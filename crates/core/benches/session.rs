@@ -1,0 +1,95 @@
+//! Benchmarks of `compare::session::build_session`, the view model a comparison session opens
+//! with: two 20,000-word reports, six 3,000-word reports, and six 50,000-word reports (the
+//! "bad input" size, which must finish). Side by side, the baseline the side-by-side view cannot
+//! do without: align + word diff of each neighbour pair (what `benches/compare.rs` measures).
+//! Inputs: one generated report and other outlets' variants of it (`compare::synth`).
+//!
+//! Budget: the app opens a session in under 1 s; the model should take well under that (goal:
+//! < 150 ms for 2×20,000 words). Figures in the module doc of `compare/session/build.rs` and the
+//! helper's report.
+
+use divan::{black_box, Bencher};
+use parallax_core::compare::session::{build_session, ReportInput, SessionSettings};
+use parallax_core::compare::{align, synth, AlignOptions};
+use parallax_core::text::{segment, Document};
+
+fn main() {
+    divan::main();
+}
+
+/// `n` bodies of about `words` words about one event.
+fn bodies(n: usize, words: usize) -> Vec<String> {
+    let base = synth::report_sentences(41, words);
+    (0..n)
+        .map(|k| {
+            let paragraphs = if k == 0 {
+                base.clone()
+            } else {
+                synth::variant(&base, 300 + k as u64)
+            };
+            synth::join(&paragraphs)
+        })
+        .collect()
+}
+
+fn inputs(bodies: &[String]) -> Vec<ReportInput> {
+    bodies
+        .iter()
+        .enumerate()
+        .map(|(k, body)| ReportInput {
+            document: segment(body, Some("en")),
+            title: format!("Synthetic outlet {k}"),
+            outlet: None,
+            published_at: None,
+        })
+        .collect()
+}
+
+const SIZES: &[&str] = &["2x20000", "6x3000"];
+
+fn parse(size: &str) -> (usize, usize) {
+    let (n, words) = size.split_once('x').unwrap_or(("2", "700"));
+    (n.parse().unwrap_or(2), words.parse().unwrap_or(700))
+}
+
+/// The session model from segmented reports (what the app's command does after loading).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn build(bencher: Bencher, size: &str) {
+    let (n, words) = parse(size);
+    let reports = inputs(&bodies(n, words));
+    let settings = SessionSettings::default();
+    bencher.bench(|| build_session(black_box(&reports), &settings));
+}
+
+/// Segmenting the bodies, then the session model.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn segment_and_build(bencher: Bencher, size: &str) {
+    let (n, words) = parse(size);
+    let texts = bodies(n, words);
+    let settings = SessionSettings::default();
+    bencher.bench(|| build_session(&inputs(black_box(&texts)), &settings));
+}
+
+/// Baseline: align + word diff of every neighbour pair, nothing else.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn neighbour_align_diff(bencher: Bencher, size: &str) {
+    let (n, words) = parse(size);
+    let docs: Vec<Document> = inputs(&bodies(n, words))
+        .into_iter()
+        .map(|r| r.document)
+        .collect();
+    let opts = AlignOptions::default();
+    bencher.bench(|| {
+        docs.windows(2)
+            .map(|w| align(black_box(&w[0]), black_box(&w[1]), &opts))
+            .collect::<Vec<_>>()
+    });
+}
+
+/// Six 50,000-word reports: the largest session, which must still open.
+#[divan::bench(sample_count = 3)]
+fn build_six_50k(bencher: Bencher) {
+    let reports = inputs(&bodies(6, 50_000));
+    let settings = SessionSettings::default();
+    bencher.bench(|| build_session(black_box(&reports), &settings));
+}
