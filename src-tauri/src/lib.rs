@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod progress;
 pub mod sample;
+pub mod sessions;
 pub mod state;
 pub mod wire;
 
@@ -43,6 +44,19 @@ pub fn run() -> anyhow::Result<()> {
             commands::delete_event,
             commands::add_to_event,
             commands::remove_from_event,
+            sessions::list_sessions,
+            sessions::create_session,
+            sessions::open_session,
+            sessions::last_session,
+            sessions::rename_session,
+            sessions::duplicate_session,
+            sessions::delete_session,
+            sessions::set_session_articles,
+            sessions::set_session_options,
+            sessions::add_note,
+            sessions::update_note,
+            sessions::delete_note,
+            sessions::export_session,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -136,3 +136,148 @@ pub enum ExportFormat {
     /// The coverage matrix: claims × outlets.
     Csv,
 }
+
+impl From<parallax_store::SessionMode> for SessionMode {
+    fn from(mode: parallax_store::SessionMode) -> Self {
+        match mode {
+            parallax_store::SessionMode::Compare => Self::Compare,
+            parallax_store::SessionMode::Versions => Self::Versions,
+        }
+    }
+}
+
+impl From<parallax_store::SessionSummary> for SessionSummary {
+    fn from(summary: parallax_store::SessionSummary) -> Self {
+        Self {
+            id: summary.id,
+            name: summary.name,
+            event_id: summary.event_id,
+            mode: summary.mode.into(),
+            article_ids: summary.article_ids,
+            created_at: summary.created_at,
+            updated_at: summary.updated_at,
+            opened_at: summary.opened_at,
+        }
+    }
+}
+
+impl From<NewSession> for parallax_store::NewSession {
+    fn from(session: NewSession) -> Self {
+        Self {
+            name: session.name,
+            event_id: session.event_id,
+            mode: None,
+            article_ids: session.article_ids,
+        }
+    }
+}
+
+impl From<parallax_store::SessionLayout> for SessionLayout {
+    fn from(layout: parallax_store::SessionLayout) -> Self {
+        match layout {
+            parallax_store::SessionLayout::SideBySide => Self::SideBySide,
+            parallax_store::SessionLayout::Inline => Self::Inline,
+        }
+    }
+}
+
+impl From<SessionLayout> for parallax_store::SessionLayout {
+    fn from(layout: SessionLayout) -> Self {
+        match layout {
+            SessionLayout::SideBySide => Self::SideBySide,
+            SessionLayout::Inline => Self::Inline,
+        }
+    }
+}
+
+impl From<parallax_store::ManualLink> for ManualLink {
+    fn from(link: parallax_store::ManualLink) -> Self {
+        Self {
+            article_a: link.article_a,
+            sentence_a: link.sentence_a,
+            article_b: link.article_b,
+            sentence_b: link.sentence_b,
+            linked: link.linked,
+        }
+    }
+}
+
+impl From<ManualLink> for parallax_store::ManualLink {
+    fn from(link: ManualLink) -> Self {
+        Self {
+            article_a: link.article_a,
+            sentence_a: link.sentence_a,
+            article_b: link.article_b,
+            sentence_b: link.sentence_b,
+            linked: link.linked,
+        }
+    }
+}
+
+impl From<parallax_store::SessionOptions> for SessionOptions {
+    fn from(options: parallax_store::SessionOptions) -> Self {
+        Self {
+            ignore_case: options.ignore_case,
+            ignore_punctuation: options.ignore_punctuation,
+            ignore_whitespace: options.ignore_whitespace,
+            threshold: options.threshold,
+            links: options.links.into_iter().map(Into::into).collect(),
+            layout: options.layout.into(),
+            sync_scroll: options.sync_scroll,
+            differences_only: options.differences_only,
+        }
+    }
+}
+
+impl From<SessionOptions> for parallax_store::SessionOptions {
+    fn from(options: SessionOptions) -> Self {
+        Self {
+            ignore_case: options.ignore_case,
+            ignore_punctuation: options.ignore_punctuation,
+            ignore_whitespace: options.ignore_whitespace,
+            threshold: options.threshold,
+            links: options.links.into_iter().map(Into::into).collect(),
+            layout: options.layout.into(),
+            sync_scroll: options.sync_scroll,
+            differences_only: options.differences_only,
+        }
+    }
+}
+
+impl From<parallax_store::Note> for Note {
+    fn from(note: parallax_store::Note) -> Self {
+        Self {
+            id: note.id,
+            article_id: note.article_id,
+            start: note.start,
+            end: note.end,
+            quote: note.quote,
+            note: note.note,
+            created_at: note.created_at,
+        }
+    }
+}
+
+impl From<NewNote> for parallax_store::NewNote {
+    fn from(note: NewNote) -> Self {
+        Self {
+            session_id: note.session_id,
+            article_id: note.article_id,
+            start: note.start,
+            end: note.end,
+            note: note.note,
+        }
+    }
+}
+
+impl From<&parallax_store::ArticleDetail> for SessionArticle {
+    fn from(article: &parallax_store::ArticleDetail) -> Self {
+        Self {
+            id: article.id,
+            title: article.title.clone(),
+            outlet: article.outlet.clone(),
+            published_at: article.published_at.clone(),
+            word_count: article.word_count,
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! The session commands: list, create, open (loading the articles and building the engine's view
+//! model on a blocking thread), options, notes and exports. Each forwards to the store and core.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use parallax_core::compare::session::{
+    build_session, PanePin, ReportInput, SessionModel, SessionSettings,
+};
+use parallax_core::export::{self, ExportInput, ExportNote};
+use parallax_core::text::segment;
+use parallax_store::{ArticleDetail, SessionMode, SessionRecord, Store};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{AppError, AppResult};
+use crate::state::Library;
+use crate::wire::sessions::{
+    ExportFormat, NewNote, NewSession, Note, SessionArticle, SessionOptions, SessionSummary,
+    SessionView,
+};
+
+/// Set by automated tests: exports are written into this folder instead of asking where to save.
+pub const EXPORT_DIR_VAR: &str = "PARALLAX_EXPORT_DIR";
+
+/// Saved sessions, the most recently opened first.
+#[tauri::command]
+pub async fn list_sessions(library: State<'_, Library>) -> AppResult<Vec<SessionSummary>> {
+    let sessions = library.store()?.sessions().await?;
+    Ok(sessions.into_iter().map(Into::into).collect())
+}
+
+/// Creates a session from 2–6 articles, or from an event's articles when none are given.
+#[tauri::command]
+pub async fn create_session(
+    library: State<'_, Library>,
+    session: NewSession,
+) -> AppResult<SessionSummary> {
+    Ok(library
+        .store()?
+        .create_session(&session.into())
+        .await?
+        .into())
+}
+
+/// The session to restore at start: the last one opened, if any.
+#[tauri::command]
+pub async fn last_session(library: State<'_, Library>) -> AppResult<Option<i64>> {
+    Ok(library.store()?.last_opened_session().await?)
+}
+
+/// Renames a session.
+#[tauri::command]
+pub async fn rename_session(
+    library: State<'_, Library>,
+    id: i64,
+    name: String,
+) -> AppResult<SessionSummary> {
+    Ok(library.store()?.rename_session(id, &name).await?.into())
+}
+
+/// Copies a session with its articles, options and notes.
+#[tauri::command]
+pub async fn duplicate_session(library: State<'_, Library>, id: i64) -> AppResult<SessionSummary> {
+    Ok(library.store()?.duplicate_session(id).await?.into())
+}
+
+/// Deletes a session and its notes; the articles stay.
+#[tauri::command]
+pub async fn delete_session(library: State<'_, Library>, id: i64) -> AppResult<()> {
+    Ok(library.store()?.delete_session(id).await?)
+}
+
+/// Sets a session's articles in pane order.
+#[tauri::command]
+pub async fn set_session_articles(
+    library: State<'_, Library>,
+    id: i64,
+    article_ids: Vec<i64>,
+) -> AppResult<SessionSummary> {
+    Ok(library
+        .store()?
+        .set_session_articles(id, &article_ids)
+        .await?
+        .into())
+}
+
+/// Saves a session's options.
+#[tauri::command]
+pub async fn set_session_options(
+    library: State<'_, Library>,
+    id: i64,
+    options: SessionOptions,
+) -> AppResult<SessionSummary> {
+    Ok(library
+        .store()?
+        .set_session_options(id, &options.into())
+        .await?
+        .into())
+}
+
+/// Adds a note on a span of one report.
+#[tauri::command]
+pub async fn add_note(library: State<'_, Library>, note: NewNote) -> AppResult<Note> {
+    Ok(library.store()?.add_note(&note.into()).await?.into())
+}
+
+/// Changes a note's text.
+#[tauri::command]
+pub async fn update_note(library: State<'_, Library>, id: i64, note: String) -> AppResult<Note> {
+    Ok(library.store()?.update_note(id, &note).await?.into())
+}
+
+/// Deletes a note.
+#[tauri::command]
+pub async fn delete_note(library: State<'_, Library>, id: i64) -> AppResult<()> {
+    Ok(library.store()?.delete_note(id).await?)
+}
+
+/// Opens a session: its articles, options, notes and the comparison; remembers it as the last one.
+#[tauri::command]
+pub async fn open_session(library: State<'_, Library>, id: i64) -> AppResult<SessionView> {
+    let started = Instant::now();
+    let store = library.store()?;
+    let record = store.session(id).await?;
+    store.mark_session_opened(id).await?;
+    let opened = analyse(store, record).await?;
+    let notes = store.notes(id).await?;
+    Ok(SessionView {
+        session: opened.summary.into(),
+        articles: opened.articles.iter().map(SessionArticle::from).collect(),
+        options: opened.options.into(),
+        model: opened.model,
+        notes: notes.into_iter().map(Into::into).collect(),
+        analysis_ms: started.elapsed().as_secs_f64() * 1000.0,
+    })
+}
+
+/// Writes a session as an HTML report, JSON or the coverage CSV, where the user chooses; returns
+/// the path written, or `None` when the user cancelled.
+#[tauri::command]
+pub async fn export_session(
+    app: AppHandle,
+    library: State<'_, Library>,
+    id: i64,
+    format: ExportFormat,
+) -> AppResult<Option<String>> {
+    let store = library.store()?;
+    let record = store.session(id).await?;
+    let opened = analyse(store, record).await?;
+    let Some(path) = choose_export_path(&app, &opened.summary.name, format).await? else {
+        return Ok(None);
+    };
+    let notes = store.notes(id).await?;
+    let pane_of: HashMap<i64, usize> = opened
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(pane, article)| (article.id, pane))
+        .collect();
+    let notes: Vec<ExportNote> = notes
+        .into_iter()
+        .filter_map(|note| {
+            Some(ExportNote {
+                pane: *pane_of.get(&note.article_id)?,
+                quote: note.quote,
+                note: note.note,
+                created_at: note.created_at,
+            })
+        })
+        .collect();
+    let generated_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let input = ExportInput {
+        name: &opened.summary.name,
+        model: &opened.model,
+        notes: &notes,
+        generated_at: &generated_at,
+    };
+    let contents = match format {
+        ExportFormat::Html => export::html_report(&input),
+        ExportFormat::Json => export::session_json(&input),
+        ExportFormat::Csv => export::coverage_csv(&opened.model),
+    };
+    std::fs::write(&path, contents).map_err(|error| {
+        AppError::Invalid(format!("could not write {}: {error}", path.display()))
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// A session's live articles and their comparison.
+struct Opened {
+    summary: parallax_store::SessionSummary,
+    options: parallax_store::SessionOptions,
+    articles: Vec<ArticleDetail>,
+    model: SessionModel,
+}
+
+/// Loads a session's live articles in pane order and builds the view model on a blocking thread.
+/// Articles deleted meanwhile are left out with a warning that names them.
+async fn analyse(store: &Store, record: SessionRecord) -> AppResult<Opened> {
+    let mut warnings = Vec::new();
+    let mut articles = Vec::new();
+    for member in &record.articles {
+        if member.deleted {
+            warnings.push(format!(
+                "“{}” was deleted from the library; the session shows the other reports.",
+                member.title
+            ));
+            continue;
+        }
+        articles.push(store.article(member.article_id).await?);
+    }
+    if articles.is_empty() {
+        return Err(AppError::Invalid(
+            "every report of this session was deleted from the library; restore one or delete the session"
+                .into(),
+        ));
+    }
+    let pane_of: HashMap<i64, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(pane, article)| (article.id, pane))
+        .collect();
+    let pins = record
+        .options
+        .links
+        .iter()
+        .filter_map(|link| {
+            Some(PanePin {
+                pane_a: *pane_of.get(&link.article_a)?,
+                sentence_a: link.sentence_a,
+                pane_b: *pane_of.get(&link.article_b)?,
+                sentence_b: link.sentence_b,
+                linked: link.linked,
+            })
+        })
+        .collect();
+    let settings = SessionSettings {
+        align: record.options.align_options(),
+        pins,
+        versions: record.summary.mode == SessionMode::Versions,
+    };
+    let texts = articles.clone();
+    let built = tauri::async_runtime::spawn_blocking(move || {
+        let reports: Vec<ReportInput> = texts
+            .into_iter()
+            .map(|article| ReportInput {
+                document: segment(&article.body, article.lang.as_deref()),
+                title: article.title,
+                outlet: article.outlet,
+                published_at: article.published_at,
+            })
+            .collect();
+        build_session(&reports, &settings)
+    })
+    .await
+    .map_err(|error| AppError::Invalid(format!("the comparison stopped unexpectedly: {error}")))?;
+    let mut model = built.map_err(|error| AppError::Invalid(error.to_string()))?;
+    warnings.append(&mut model.warnings);
+    model.warnings = warnings;
+    Ok(Opened {
+        summary: record.summary,
+        options: record.options,
+        articles,
+        model,
+    })
+}
+
+/// Where to write an export: the test folder when [`EXPORT_DIR_VAR`] is set, else the user's choice
+/// in a save dialog (`None` when cancelled).
+async fn choose_export_path(
+    app: &AppHandle,
+    name: &str,
+    format: ExportFormat,
+) -> AppResult<Option<PathBuf>> {
+    let (extension, label) = match format {
+        ExportFormat::Html => ("html", "HTML report"),
+        ExportFormat::Json => ("json", "JSON"),
+        ExportFormat::Csv => ("csv", "CSV (coverage matrix)"),
+    };
+    let file_name = format!("{}.{extension}", file_stem(name));
+    if let Some(dir) = std::env::var_os(EXPORT_DIR_VAR) {
+        return Ok(Some(PathBuf::from(dir).join(file_name)));
+    }
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the session")
+        .set_file_name(file_name)
+        .add_filter(label, &[extension]);
+    let chosen = tauri::async_runtime::spawn_blocking(move || dialog.blocking_save_file())
+        .await
+        .map_err(|error| AppError::Invalid(format!("the save dialog failed: {error}")))?;
+    chosen
+        .map(|path| {
+            path.into_path()
+                .map_err(|error| AppError::Invalid(format!("cannot save there: {error}")))
+        })
+        .transpose()
+}
+
+/// A file name from a session name: letters, digits, spaces and dashes kept, the rest dropped.
+fn file_stem(name: &str) -> String {
+    let kept: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let stem = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    match stem.chars().take(80).collect::<String>() {
+        stem if stem.is_empty() => "Parallax session".to_owned(),
+        stem => stem,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn export_file_names_keep_words_and_drop_path_characters() {
+        assert_eq!(
+            file_stem("Port Maren / march: 3 reports"),
+            "Port Maren march 3 reports"
+        );
+        assert_eq!(file_stem("../../etc/passwd"), "etc passwd");
+        assert_eq!(file_stem("«Марш»"), "Марш");
+        assert_eq!(file_stem("///"), "Parallax session");
+    }
+}
