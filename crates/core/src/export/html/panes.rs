@@ -68,14 +68,19 @@ fn pane_column(page: &mut Markup, report: &Report, position: usize, pane: &PaneM
     figures.push(plural(stats.words, "word", "words"));
     figures.push(format!("{} shared", percent(stats.shared_share)));
     figures.push(format!("{} unique", thousands(stats.unique)));
-    page.element(
-        "p",
-        &[("class", "figures"), ("dir", "ltr")],
-        &figures.join(" · "),
-    );
+    // Each figure isolated left to right, so an RTL pane lists them from its right edge intact.
+    page.raw("<p class=\"figures\">");
+    for (position, figure) in figures.iter().enumerate() {
+        if position > 0 {
+            page.raw(" · ");
+        }
+        page.element("span", &[("dir", "ltr")], figure);
+    }
+    page.raw("</p>");
     if let Some(reference) = pane.reference {
-        let compared = format!("Compared with {}", report.label(reference));
-        page.element("p", &[("class", "compared")], &compared);
+        page.raw("<p class=\"compared\"><span dir=\"ltr\">Compared with ")
+            .element("span", &[("dir", "auto")], &report.label(reference))
+            .raw("</span></p>");
     }
     page.raw("\n</header>\n<div class=\"pane-body\">\n");
     if pane.sentences.is_empty() {

@@ -131,17 +131,20 @@ pub(super) fn quotes(page: &mut Markup, report: &mut Report) {
         }
         page.raw("</ul>\n");
         if !group.variants.is_empty() {
-            page.raw("<ul class=\"variants\">\n");
+            page.raw(
+                "<p class=\"variants-head\">How the wordings differ</p>\n<ul class=\"variants\">\n",
+            );
         }
         for variant in &group.variants {
             let pane_of = |index: usize| group.quotes.get(index).map(|q| q.pane);
             let (Some(from), Some(to)) = (pane_of(variant.from), pane_of(variant.to)) else {
                 continue;
             };
-            let between = format!("{} → {}", report.label(from), report.label(to));
-            page.raw("<li>")
-                .element("span", &[("class", "who"), ("dir", "auto")], &between)
-                .raw(" ")
+            page.raw("<li><span class=\"who\">")
+                .element("span", &[("dir", "auto")], &report.label(from))
+                .raw(" → ")
+                .element("span", &[("dir", "auto")], &report.label(to))
+                .raw("</span> ")
                 .open("span", &[("class", "diff"), ("dir", "auto")]);
             ops(page, &variant.ops);
             page.raw("</span></li>\n");
@@ -230,40 +233,23 @@ pub(super) fn terms(page: &mut Markup, report: &mut Report) {
         page.raw("<h3>Substitutions</h3>\n<div class=\"table-wrap\"><table class=\"substitutions\">\n<thead><tr><th scope=\"col\">Words</th><th scope=\"col\">One report</th><th scope=\"col\">Another</th></tr></thead>\n<tbody>\n");
     }
     for substitution in &terms.substitutions {
-        let [one, other] = &substitution.words;
-        let words = format!("{one} ↔ {other} ({}×)", substitution.count);
-        for (position, site) in substitution.sites.iter().enumerate() {
-            page.raw("<tr>");
-            if position == 0 {
-                let rows = substitution.sites.len().to_string();
-                page.element(
-                    "th",
-                    &[("scope", "row"), ("rowspan", &rows), ("dir", "auto")],
-                    &words,
-                );
-            }
-            side(
-                page,
-                report,
-                site.pane_a,
-                site.sentence_a,
-                &site.word_a,
-                &site.context_a,
-            );
-            side(
-                page,
-                report,
-                site.pane_b,
-                site.sentence_b,
-                &site.word_b,
-                &site.context_b,
-            );
-            page.raw("</tr>\n");
-        }
+        let times = format!(" ({}×)", substitution.count);
+        let rows = substitution.sites.len().max(1).to_string();
+        page.raw("<tr>")
+            .open("th", &[("scope", "row"), ("rowspan", &rows)]);
+        substitution_words(page, &substitution.words, &times);
+        page.raw("</th>");
         if substitution.sites.is_empty() {
-            page.raw("<tr>")
-                .element("th", &[("scope", "row"), ("dir", "auto")], &words)
-                .raw("<td></td><td></td></tr>\n");
+            page.raw("<td></td><td></td></tr>\n");
+        }
+        for (position, site) in substitution.sites.iter().enumerate() {
+            if position > 0 {
+                page.raw("<tr>");
+            }
+            let (a, b) = (&site.context_a, &site.context_b);
+            side(page, report, site.pane_a, site.sentence_a, &site.word_a, a);
+            side(page, report, site.pane_b, site.sentence_b, &site.word_b, b);
+            page.raw("</tr>\n");
         }
     }
     if !terms.substitutions.is_empty() {
@@ -289,6 +275,14 @@ pub(super) fn terms(page: &mut Markup, report: &mut Report) {
         page.raw("</dl>\n");
     }
     page.raw("</section>\n");
+}
+
+/// "rebels ↔ terrorists (3×)", each word isolated so scripts of both directions stay in order.
+fn substitution_words(page: &mut Markup, [one, other]: &[String; 2], times: &str) {
+    page.element("span", &[("dir", "auto")], one)
+        .raw(" ↔ ")
+        .element("span", &[("dir", "auto")], other)
+        .text(times);
 }
 
 fn change_kind(kind: ChangeKind) -> (&'static str, &'static str) {
