@@ -1,13 +1,19 @@
 //! The fictional sample library (`sample-library/*.html`), embedded in the binary and imported
 //! through the store's normal import path when a newcomer asks for it.
 
-use parallax_store::{ImportOutcome, Store};
+use parallax_store::{ImportOutcome, NewSession, Store};
 
 use crate::error::AppResult;
 use crate::wire::{FileOutcome, SampleLibrary};
 
 /// The event the sample reports are grouped under; reused when the sample is opened again.
 pub const SAMPLE_EVENT_TITLE: &str = "Port Maren water-price march (fictional sample)";
+
+/// The sample session comparing the four outlets.
+pub const SAMPLE_COMPARE_SESSION: &str = "Port Maren march: four outlets (fictional sample)";
+
+/// The sample session of the Meridian Herald's two versions.
+pub const SAMPLE_VERSIONS_SESSION: &str = "Meridian Herald: two versions (fictional sample)";
 
 /// The embedded pages: file name and bytes. Four invented outlets, one of them in two versions.
 pub const SAMPLE_PAGES: &[(&str, &[u8])] = &[
@@ -60,10 +66,41 @@ pub async fn open_sample_library(store: &Store) -> AppResult<SampleLibrary> {
         None => store.create_event(SAMPLE_EVENT_TITLE).await?,
     };
     store.add_to_event(event.id, &article_ids).await?;
+    if article_ids.len() == SAMPLE_PAGES.len() {
+        add_sample_sessions(store, &article_ids).await?;
+    }
     Ok(SampleLibrary {
         event_id: event.id,
         outcomes,
     })
+}
+
+/// The sample's comparison sessions: the four outlets side by side (the Herald's second version),
+/// and the Herald's two versions. Made once; a session of the same name is left alone.
+async fn add_sample_sessions(store: &Store, article_ids: &[i64]) -> AppResult<()> {
+    let existing: Vec<String> = store
+        .sessions()
+        .await?
+        .into_iter()
+        .map(|session| session.name)
+        .collect();
+    let wanted = [
+        (SAMPLE_COMPARE_SESSION, &article_ids[1..]),
+        (SAMPLE_VERSIONS_SESSION, &article_ids[..2]),
+    ];
+    for (name, ids) in wanted {
+        if existing.iter().any(|have| have == name) {
+            continue;
+        }
+        store
+            .create_session(&NewSession {
+                name: Some(name.to_owned()),
+                article_ids: ids.to_vec(),
+                ..NewSession::default()
+            })
+            .await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -147,6 +184,54 @@ mod tests {
             events.len(),
             1,
             "opening the sample again creates no second event"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_sample_sessions_open_with_their_comparison() {
+        let store = Store::open_in_memory()
+            .await
+            .expect("an in-memory library opens");
+        open_sample_library(&store)
+            .await
+            .expect("the sample library opens");
+        open_sample_library(&store)
+            .await
+            .expect("the sample library opens again");
+        let sessions = store.sessions().await.expect("sessions list");
+        assert_eq!(sessions.len(), 2, "one of each, not repeated: {sessions:?}");
+
+        let compare = sessions
+            .iter()
+            .find(|s| s.name == SAMPLE_COMPARE_SESSION)
+            .expect("the four-outlet session");
+        let record = store.session(compare.id).await.expect("it loads");
+        let opened = crate::sessions::analyse(&store, record)
+            .await
+            .expect("it opens");
+        assert_eq!(opened.model.panes.len(), 4);
+        assert_eq!(opened.model.links.len(), 3);
+        assert!(
+            opened.model.panes.iter().all(|pane| pane.stats.shared > 0),
+            "every outlet shares sentences with another"
+        );
+        assert!(!opened.model.coverage.claims.is_empty());
+        assert!(opened.model.versions.is_none());
+
+        let versions = sessions
+            .iter()
+            .find(|s| s.name == SAMPLE_VERSIONS_SESSION)
+            .expect("the versions session");
+        assert_eq!(versions.mode, parallax_store::SessionMode::Versions);
+        let record = store.session(versions.id).await.expect("it loads");
+        let opened = crate::sessions::analyse(&store, record)
+            .await
+            .expect("it opens");
+        let revisions = opened.model.versions.expect("a versions view");
+        assert_eq!(revisions.revisions.len(), 1);
+        assert!(
+            !revisions.revisions[0].changes.is_empty(),
+            "the versions differ"
         );
     }
 }

@@ -189,16 +189,16 @@ pub async fn export_session(
 }
 
 /// A session's live articles and their comparison.
-struct Opened {
-    summary: parallax_store::SessionSummary,
-    options: parallax_store::SessionOptions,
-    articles: Vec<ArticleDetail>,
-    model: SessionModel,
+pub(crate) struct Opened {
+    pub summary: parallax_store::SessionSummary,
+    pub options: parallax_store::SessionOptions,
+    pub articles: Vec<ArticleDetail>,
+    pub model: SessionModel,
 }
 
 /// Loads a session's live articles in pane order and builds the view model on a blocking thread.
 /// Articles deleted meanwhile are left out with a warning that names them.
-async fn analyse(store: &Store, record: SessionRecord) -> AppResult<Opened> {
+pub(crate) async fn analyse(store: &Store, record: SessionRecord) -> AppResult<Opened> {
     let mut warnings = Vec::new();
     let mut articles = Vec::new();
     for member in &record.articles {
