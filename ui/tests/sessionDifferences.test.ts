@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { SentenceClass } from "../src/lib/bindings/SentenceClass";
-import { foldHolding, foldLabel, paneBlocks } from "../src/lib/session/collapse";
+import { blocksBefore, foldHolding, foldLabel, paneBlocks } from "../src/lib/session/collapse";
 import { differenceRuns, nextRun, previousRun } from "../src/lib/session/differences";
 import { sentences } from "./sessionFixtures";
 
@@ -79,6 +79,17 @@ describe("pane blocks", () => {
     const blocks = paneBlocks(list, { differencesOnly: true, expanded: new Set([5]) });
     expect(blocks.filter((block) => block.kind === "collapsed")).toHaveLength(1);
     expect(blocks.at(-1)).toEqual({ kind: "paragraph", key: "p7", paragraph: 3, sentences: [7] });
+  });
+
+  it("renders a long pane in chunks, cutting the paragraph the limit falls in", () => {
+    const blocks = paneBlocks(list, { differencesOnly: false });
+    expect(blocksBefore(blocks, 4)).toEqual([
+      { kind: "paragraph", key: "p0", paragraph: 0, sentences: [0, 1, 2] },
+      { kind: "paragraph", key: "p3", paragraph: 1, sentences: [3] },
+    ]);
+    expect(blocksBefore(blocks, 100)).toEqual(blocks);
+    const folded = paneBlocks(list, { differencesOnly: true });
+    expect(blocksBefore(folded, 1)).toEqual([{ kind: "collapsed", key: "c0", first: 0, last: 1, count: 2 }]);
   });
 
   it("labels folds in words", () => {

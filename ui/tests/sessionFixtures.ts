@@ -195,9 +195,9 @@ export function threePaneView(): SessionView {
           left: 0,
           links: [
             link([0], [0], "changed", [
-              eq("Police and"),
+              eq("Police and "),
               { kind: "replace", a: "protesters", b: "demonstrators" },
-              eq("clashed in Port Maren on Saturday."),
+              eq(" clashed in Port Maren on Saturday."),
             ]),
             link([1], [1], "identical"),
             link([2], [2], "identical"),
@@ -264,9 +264,9 @@ export function twoPaneView(): SessionView {
       b: [0],
       class: "changed",
       ops: [
-        eq("Police and"),
+        eq("Police and "),
         { kind: "replace", a: "protesters", b: "demonstrators" },
-        eq("clashed in Port Maren on Saturday."),
+        eq(" clashed in Port Maren on Saturday."),
       ],
     },
     { kind: "linked", a: [1], b: [1], class: "identical", ops: [eq("About 2,000 people marched against water prices.")] },

@@ -68,3 +68,27 @@ export function foldHolding(blocks: readonly PaneBlock[], sentence: number): num
 export function foldLabel(count: number): string {
   return `${count} identical ${count === 1 ? "sentence" : "sentences"}`;
 }
+
+/**
+ * The blocks holding sentences before `limit` (a pane being rendered in chunks): later blocks are
+ * left out and the paragraph the limit falls in is cut short.
+ */
+export function blocksBefore(blocks: readonly PaneBlock[], limit: number): PaneBlock[] {
+  const out: PaneBlock[] = [];
+  for (const block of blocks) {
+    if (block.kind === "collapsed") {
+      if (block.first >= limit) break;
+      out.push(block);
+      continue;
+    }
+    const last = block.sentences[block.sentences.length - 1] ?? -1;
+    if (last < limit) {
+      out.push(block);
+      continue;
+    }
+    const kept = block.sentences.filter((index) => index < limit);
+    if (kept.length > 0) out.push({ ...block, sentences: kept });
+    break;
+  }
+  return out;
+}
