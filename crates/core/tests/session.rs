@@ -187,6 +187,19 @@ fn five_reports_of_dravik_make_a_consistent_session() {
         "{:?}",
         model.quotes
     );
+    // Facts reach beyond the neighbours too: Northgate's 4,200 against Meridian's 4,000.
+    assert!(
+        model.facts.iter().any(|f| (f.pane_a, f.pane_b) == (0, 2)
+            && f.kind == FactKind::Number
+            && (f.value_a.as_str(), f.value_b.as_str()) == ("4,200", "4,000")),
+        "{:?}",
+        model.facts
+    );
+    let order: Vec<(usize, usize)> = model.facts.iter().map(|f| (f.pane_a, f.pane_b)).collect();
+    assert!(
+        order.windows(2).all(|w| w[0] <= w[1]),
+        "facts in pair order"
+    );
     assert!(model.panes.iter().all(|p| !p.rtl));
     assert_eq!(model.panes[4].lang.as_deref(), Some("ru"));
 }
