@@ -11,6 +11,7 @@ import FactsView from "../src/components/views/FactsView.svelte";
 import QuotesView from "../src/components/views/QuotesView.svelte";
 import TermsView from "../src/components/views/TermsView.svelte";
 import VersionsView from "../src/components/views/VersionsView.svelte";
+import { allByTestId as all, byTestId as one, until } from "./dom";
 import { FakeBackend } from "./fakeBackend";
 import { emptyView, richView, versionsView } from "./fakeSessions";
 
@@ -26,16 +27,6 @@ function show(component: Component<ViewProps>, view: SessionView) {
     props: { view, onJump: (pane: number, sentence: number) => jumps.push([pane, sentence]) },
   });
   flushSync();
-}
-
-function all(testid: string, root: ParentNode = document): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(`[data-testid="${testid}"]`)];
-}
-
-function one(testid: string, root: ParentNode = document): HTMLElement {
-  const found = root.querySelector<HTMLElement>(`[data-testid="${testid}"]`);
-  if (!found) throw new Error(`no element with data-testid="${testid}"`);
-  return found;
 }
 
 function click(element: Element | undefined) {
@@ -284,19 +275,6 @@ describe("export menu", () => {
 
   afterEach(() => clearMocks());
 
-  async function settle(check: () => void) {
-    for (let tries = 0; ; tries += 1) {
-      flushSync();
-      try {
-        check();
-        return;
-      } catch (error) {
-        if (tries > 200) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    }
-  }
-
   function menu() {
     mounted = mount(ExportMenu, { target: document.body, props: { sessionId: 1 } });
     flushSync();
@@ -306,7 +284,7 @@ describe("export menu", () => {
     menu();
     for (const format of ["html", "json", "csv"] as const) {
       click(one(`export-${format}`));
-      await settle(() => expect(one("export-status").textContent).toContain(`.${format}`));
+      await until(() => expect(one("export-status").textContent).toContain(`.${format}`));
       expect(one("export-status").dataset.kind).toBe("ok");
     }
     expect(backend.callsTo("export_session")).toEqual([
@@ -321,10 +299,10 @@ describe("export menu", () => {
     menu();
     backend.exportAnswer = null;
     click(one("export-html"));
-    await settle(() => expect(one("export-status").textContent).toBe("Export cancelled."));
+    await until(() => expect(one("export-status").textContent).toBe("Export cancelled."));
     backend.exportAnswer = { code: "library", message: "the folder is read-only" };
     click(one("export-json"));
-    await settle(() => expect(one("export-status").dataset.kind).toBe("error"));
+    await until(() => expect(one("export-status").dataset.kind).toBe("error"));
     expect(one("export-status").textContent).toBe("Export failed: The folder is read-only");
   });
 

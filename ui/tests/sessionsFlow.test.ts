@@ -6,35 +6,13 @@ import { clearMocks } from "@tauri-apps/api/mocks";
 import { flushSync, mount, unmount } from "svelte";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "../src/App.svelte";
+import { allByTestId, byTestId, until } from "./dom";
 import { FakeBackend } from "./fakeBackend";
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 let backend: FakeBackend;
 let app: ReturnType<typeof mount> | undefined;
-
-async function until<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      flushSync();
-      return check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-}
-
-function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = document.querySelector<T>(`[data-testid="${id}"]`);
-  if (!found) throw new Error(`no element with data-testid="${id}"`);
-  return found;
-}
-
-function allByTestId(id: string): HTMLElement[] {
-  return [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
-}
 
 function row(id: number): HTMLElement {
   return byTestId<HTMLElement>("article-list").querySelector<HTMLElement>(`[data-id="${id}"]`) ?? byTestId("missing-row");
