@@ -111,6 +111,26 @@ describe("comparing picked articles", () => {
     await until(() => expect(row(second!).getAttribute("aria-selected")).toBe("true"));
   });
 
+  it("extends the picking with Shift+arrows", async () => {
+    threeReports();
+    start();
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+    const [first, second, third] = allByTestId("article-row").map((element) => Number(element.dataset.id));
+    clickWith(row(first!));
+    await until(() => expect(row(first!).getAttribute("aria-selected")).toBe("true"));
+    const press = (id: number) =>
+      row(id).dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", shiftKey: true, bubbles: true }));
+    press(first!);
+    await until(() => expect(compareButton().textContent).toBe("Compare (2)"));
+    expect(row(second!).getAttribute("aria-selected")).toBe("true");
+    press(second!);
+    await until(() => expect(compareButton().textContent).toBe("Compare (3)"));
+    expect(row(third!).getAttribute("aria-selected")).toBe("true");
+    row(third!).dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowUp", shiftKey: true, bubbles: true }));
+    await until(() => expect(compareButton().textContent).toBe("Compare (2)"));
+    expect(row(third!).dataset.picked).toBeUndefined();
+  });
+
   it("keeps Compare disabled beyond six reports", async () => {
     for (let index = 0; index < 7; index += 1) backend.add({ title: `Report ${index}`, publishedAt: `2026-03-0${index + 1}` });
     start();
