@@ -20,7 +20,7 @@ def app(request) -> App:
     """The real app on an empty library, ready for input."""
     session = Session()
     assert session.driver is not None
-    page = App(session.driver)
+    page = App(session.driver, export_dir=session.export_dir, home=session.home)
     try:
         page.wait_ready()
         yield page

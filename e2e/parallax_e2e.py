@@ -88,11 +88,15 @@ class Session:
         self.home = Path(tempfile.mkdtemp(prefix="parallax-e2e-"))
         self.data_dir = self.home / "data"
         self.log_path = self.home / "tauri-driver.log"
+        # Session exports are written here instead of through a save dialog (PARALLAX_EXPORT_DIR).
+        self.export_dir = self.home / "exports"
+        self.export_dir.mkdir(parents=True)
         env = dict(os.environ)
         # A fresh, empty library per session: the app keeps its database under XDG_DATA_HOME.
         env["XDG_DATA_HOME"] = str(self.data_dir)
         env["XDG_CONFIG_HOME"] = str(self.home / "config")
         env["XDG_CACHE_HOME"] = str(self.home / "cache")
+        env["PARALLAX_EXPORT_DIR"] = str(self.export_dir)
         port, native_port = free_port(), free_port()
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
@@ -158,8 +162,12 @@ class Session:
 class App:
     """The app's page, addressed through the test ids of ui/TESTIDS.md."""
 
-    def __init__(self, driver: webdriver.Remote) -> None:
+    def __init__(self, driver: webdriver.Remote, export_dir: Path | None = None, home: Path | None = None) -> None:
         self.driver = driver
+        self.export_dir = export_dir
+        """Where the app writes session exports (PARALLAX_EXPORT_DIR of its Session)."""
+        self.home = home
+        """The run's scratch folder (deleted when the run ends): generated inputs can go here."""
 
     # --- finding things -------------------------------------------------------------------------
     @staticmethod

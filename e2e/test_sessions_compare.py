@@ -1,0 +1,210 @@
+"""Comparison sessions: opening one from picked articles or from an event, the panes' classes, word
+marks, connectors and headers; stepping through the differences with the keyboard, the "differences
+only" filter, find and the keyboard help."""
+
+from selenium.webdriver.common.keys import Keys
+
+from parallax_e2e import App
+from sessions_e2e import (
+    FERRY_OUTLETS,
+    FERRY_REPORTS,
+    active_sentence,
+    import_reports,
+    open_ferry_session,
+    open_sample,
+    pane_outlets,
+    press,
+    select_tab,
+    sentences,
+    wait_compare_view,
+)
+from test_events import create_event
+
+
+def by_pane(found: list[dict]) -> dict[int, list[dict]]:
+    panes: dict[int, list[dict]] = {}
+    for sentence in found:
+        panes.setdefault(sentence["pane"], []).append(sentence)
+    return panes
+
+
+def test_picking_three_reports_and_compare_opens_them_side_by_side(app: App):
+    open_ferry_session(app)
+
+    assert sorted(pane_outlets(app)) == sorted(FERRY_OUTLETS), f"one pane per picked report: {pane_outlets(app)}"
+    found = sentences(app)
+    panes = by_pane(found)
+    assert sorted(panes) == [0, 1, 2], f"three panes of sentences: {sorted(panes)}"
+    classes = {s["cls"] for s in found}
+    assert classes == {"identical", "changed", "moved", "unique"}, f"every class appears: {classes}"
+
+    # The changed number: whichever pane carries 214, the 212/214 pair is marked word by word.
+    number = [s for s in found if "passengers were taken off" in s["text"]]
+    assert len(number) == 3, f"the passengers sentence in each pane: {number}"
+    assert all(s["cls"] == "changed" for s in number), f"212 vs 214 makes the sentence changed: {number}"
+    assert any("214" in "".join(s["differs"]) for s in number), f"214 is a marked word: {number}"
+    assert any("212" in "".join(s["differs"]) for s in number), f"212 is a marked word: {number}"
+    # The reworded quote: "lucky" / "fortunate" are the differing words.
+    quote = [s for s in found if "Ilse Varnow" in s["text"]]
+    marked = " ".join(w for s in quote for w in s["differs"])
+    assert all(s["cls"] == "changed" for s in quote), f"the reworded quote is changed: {quote}"
+    assert "lucky" in marked and "fortunate" in marked, f"the swapped words are marked: {marked!r}"
+    # The reordered sentence and the sentences only one outlet has.
+    moved = [s for s in found if s["text"].startswith("Crossings to Tolm")]
+    assert moved and all(s["cls"] == "moved" for s in moved), f"the reordered sentence is moved: {moved}"
+    unique = {s["text"] for s in found if s["cls"] == "unique"}
+    assert any("Grey Heron" in t for t in unique) and any("built in 1998" in t for t in unique), (
+        f"each outlet's own sentence is unique: {unique}"
+    )
+    identical = [s for s in found if s["text"].startswith("Divers will inspect the hull")]
+    assert len(identical) == 3 and all(s["cls"] == "identical" for s in identical), identical
+    assert not any(s["differs"] for s in identical), "identical sentences carry no word marks"
+    assert app.script("return document.querySelectorAll('.s-changed .w-differs').length") >= 4
+
+    # Connector bands between neighbouring panes, with the classes of their links.
+    gutters = app.find_all("gutter")
+    assert len(gutters) == 2, f"a gutter between each pair of neighbours: {len(gutters)}"
+    for gutter in gutters:
+        kinds = [c.get_attribute("data-class") for c in app.find_all("connector", within=gutter)]
+        assert kinds, f"connectors drawn in gutter {gutter.get_attribute('data-left')}"
+        assert "identical" in kinds and "changed" in kinds, f"identical and changed links drawn: {kinds}"
+    assert app.script(
+        "return [...document.querySelectorAll('[data-testid=connector]')].every(p => (p.getAttribute('d') || '').length > 10)"
+    ), "every connector has a path"
+    all_kinds = {c.get_attribute("data-class") for c in app.find_all("connector")}
+    assert "moved" in all_kinds, f"the reordered sentence's link is drawn as moved: {all_kinds}"
+
+    # Pane headers: outlet, title, date, word count, shared share, unique count.
+    headers = app.find_all("pane-header")
+    assert len(headers) == 3
+    for header in headers:
+        text = app.text(header)
+        assert app.text(app.find("pane-title", within=header)), f"a title in {text!r}"
+        assert "2026" in app.text(app.find("pane-date", within=header)), f"a date in {text!r}"
+        assert app.text(app.find("pane-words", within=header)).split()[0].isdigit(), f"a word count in {text!r}"
+        assert "% shared" in app.text(app.find("pane-shared", within=header)), f"a shared share in {text!r}"
+        assert "unique" in app.text(app.find("pane-unique", within=header)), f"a unique count in {text!r}"
+    uniques = sorted(app.text(app.find("pane-unique", within=h)) for h in headers)
+    assert uniques == ["0 unique", "1 unique", "1 unique"], f"two outlets have one sentence of their own: {uniques}"
+    assert app.exists("legend"), "the legend is shown"
+    duration = app.script("return performance.getEntriesByName('session-open').map(e => e.duration)")
+    assert duration and duration[-1] > 0, f"the session-open measure is recorded: {duration}"
+    app.screenshot("20-session-side-by-side")
+
+
+def test_compare_event_opens_the_event_reports(app: App):
+    import_reports(app, FERRY_REPORTS)
+    rows = app.wait_row_count(3)
+    ids = [int(row.get_attribute("data-id")) for row in rows]
+    event = "Silver Wren grounding (test event)"
+    create_event(app, event)
+    item = next(i for i in app.find_all("event-item") if event in app.text(i))
+    event_id = int(item.get_attribute("data-id"))
+    app.invoke("add_to_event", {"eventId": event_id, "articleIds": ids})
+
+    button = next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == str(event_id))
+    button.click()
+    wait_compare_view(app)
+    assert len(app.find_all("pane")) == 3, "one pane per report of the event"
+    assert sorted(pane_outlets(app)) == sorted(FERRY_OUTLETS)
+    assert app.find_all("connector"), "connectors are drawn"
+    app.screenshot("21-session-from-event")
+
+
+def test_compare_event_on_the_sample_library(app: App):
+    open_sample(app)
+    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
+    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
+    wait_compare_view(app)
+    assert len(app.find_all("pane")) == 5, "the sample event's five reports side by side"
+    assert {s["cls"] for s in sentences(app)} >= {"changed", "unique"}, "the sample's reports differ"
+
+
+def test_next_and_previous_difference_keys(app: App):
+    open_ferry_session(app)
+    status = app.find("compare-status")
+
+    visited = []
+    for chord in [(Keys.ALT, Keys.ARROW_DOWN), (Keys.F7,), (Keys.F7,)]:
+        before = active_sentence(app)
+        press(app, *chord)
+        app.wait_until(
+            lambda: (now := active_sentence(app)) is not None and now != before,
+            lambda: f"{'+'.join(chord)!r} to move the focus from {before}; status {app.text(status)!r}",
+        )
+        now = active_sentence(app)
+        assert now["cls"] != "identical", f"a difference stop is never an identical sentence: {now}"
+        assert "Difference" in app.text(status), f"the status says which difference: {app.text(status)!r}"
+        visited.append(now)
+    indices = [v["index"] for v in visited]
+    assert indices == sorted(indices) and len(set(indices)) == 3, f"each step goes further down: {visited}"
+    app.screenshot("22-session-next-difference")
+
+    for chord in [(Keys.ALT, Keys.ARROW_UP), (Keys.SHIFT, Keys.F7)]:
+        before = active_sentence(app)
+        press(app, *chord)
+        app.wait_until(lambda: (now := active_sentence(app)) and now["index"] < before["index"],
+                       lambda: f"{chord!r} to move up from {before}; now {active_sentence(app)}")
+        assert active_sentence(app)["cls"] != "identical"
+    assert active_sentence(app)["index"] == visited[0]["index"], "two steps back return to the first stop"
+
+
+def test_differences_only_collapses_identical_runs(app: App):
+    open_ferry_session(app)
+    before = len(sentences(app))
+    assert not app.find_all("fold"), "no folds before the filter"
+    toggle = app.wait_for("diff-only-toggle")
+    toggle.click()
+    folds = app.wait_until(lambda: app.find_all("fold"), "identical runs folded")
+    after = sentences(app)
+    assert len(after) < before, f"fewer sentences shown with the filter: {len(after)} of {before}"
+    counts = [int(f.get_attribute("data-count")) for f in folds]
+    assert all(c >= 2 for c in counts), f"only runs of 2 or more identical sentences fold: {counts}"
+    assert all("identical sentence" in app.text(f) for f in folds), [app.text(f) for f in folds]
+    assert {s["cls"] for s in after} >= {"changed", "moved", "unique"}, "every difference stays in view"
+    app.screenshot("23-session-differences-only")
+
+    first = folds[0]
+    hidden = int(first.get_attribute("data-count"))
+    count_folds = len(folds)
+    first.click()
+    app.wait_until(lambda: len(app.find_all("fold")) == count_folds - 1, "the clicked fold to open")
+    assert len(sentences(app)) == len(after) + hidden, "the fold's sentences are back"
+
+    app.find("diff-only-toggle").click()
+    app.wait_until(lambda: not app.find_all("fold"), "every fold gone when the filter is off")
+    assert len(sentences(app)) == before
+
+
+def test_find_in_session_and_keyboard_help(app: App):
+    open_ferry_session(app)
+    app.find("compare-view").click()
+    press(app, Keys.CONTROL, "f")
+    field = app.wait_for("find-input")
+    assert app.script("return document.activeElement === arguments[0]", field), "Ctrl+F focuses the find field"
+    field.send_keys("Tolm")
+    count = app.find("find-count")
+    app.wait_until(lambda: any(ch.isdigit() for ch in app.text(count)),
+                   lambda: f"a match count; seen {app.text(count)!r}")
+    hits = app.script("return document.querySelectorAll('[data-testid=sentence].hit').length")
+    # "Tolm" is in two sentences of each of the three reports.
+    assert hits == 6, f"every sentence naming Tolm is highlighted: {hits}"
+    assert "6" in app.text(count), f"the count says 6 matches: {app.text(count)!r}"
+    field.send_keys(Keys.ENTER)
+    app.wait_until(lambda: app.script("return document.querySelectorAll('.current-hit').length") == 1,
+                   "Enter marks the current match")
+    assert "1" in app.text(count), f"the count says which match: {app.text(count)!r}"
+    app.screenshot("24-session-find")
+    field.send_keys(Keys.ESCAPE)
+    app.wait_gone("find-bar")
+
+    app.find_all("sentence")[0].click()
+    press(app, "?")
+    overlay = app.wait_for("help-overlay")
+    text = app.text(overlay)
+    for shortcut in ["F7", "Alt"]:
+        assert shortcut in text, f"the help names {shortcut}: {text!r}"
+    app.screenshot("25-session-help")
+    press(app, Keys.ESCAPE)
+    app.wait_gone("help-overlay")
+    assert select_tab(app, "compare")
