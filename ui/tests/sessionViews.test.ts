@@ -95,6 +95,29 @@ describe("coverage", () => {
     expect(summary).toEqual(["2 · 1 only here", "1 · 0 only here", "1 · 0 only here"]);
   });
 
+  it("draws a huge matrix in steps and sorts all of it", () => {
+    const view = richView();
+    const claims = Array.from({ length: 650 }, (_, index) => ({
+      text: `Claim number ${index}.`,
+      cells: [
+        { sentences: [index], text: `Claim number ${index}.`, wording: "representative" as const },
+        index === 640 ? { sentences: [0], text: "Claim.", wording: "same" as const } : null,
+        null,
+      ],
+      carriedBy: index === 640 ? 2 : 1,
+    }));
+    view.model.coverage = { claims };
+    show(CoverageView, view);
+    expect(all("coverage-row")).toHaveLength(300);
+    expect(one("coverage-more").textContent).toContain("Show 300 more of 350 remaining claims");
+    click(one("coverage-sort-carried"));
+    expect(all("coverage-row")[0]?.dataset.claim).toBe("640");
+    click(one("coverage-more"));
+    click(one("coverage-more"));
+    expect(all("coverage-row")).toHaveLength(650);
+    expect(document.querySelector("[data-testid='coverage-more']")).toBeNull();
+  });
+
   it("says so when there are no claims", () => {
     show(CoverageView, emptyView());
     expect(one("view-empty").textContent).toContain("No claims");
