@@ -221,8 +221,12 @@ describe("navigation", () => {
     sentence(0, 0).dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
     flushSync();
     expect(all(".sentence.lit").map((s) => `${s.dataset.pane}:${s.dataset.index}`)).toEqual(["0:0", "1:0", "2:1"]);
-    const litConnectors = all("[data-testid='connector'].lit").map((c) => `${c.closest("svg")?.dataset.left}:${c.dataset.a}`);
-    expect(litConnectors).toEqual(["0:0", "1:0"]);
+    await until(() =>
+      expect(all("[data-testid='connector'].lit").map((c) => `${c.closest("svg")?.dataset.left}:${c.dataset.a}`)).toEqual([
+        "0:0",
+        "1:0",
+      ]),
+    );
   });
 
   it("folds identical runs with differences only and saves the choice without comparing again", async () => {

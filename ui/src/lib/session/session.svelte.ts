@@ -35,7 +35,8 @@ function samePair(link: ManualLink, a: number, sa: number, b: number, sb: number
 }
 
 export class SessionState {
-  view = $state<SessionView | null>(null);
+  /** Replaced as a whole, never mutated (a raw state: no deep proxies over thousands of sentences). */
+  view = $state.raw<SessionView | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
   /** Milliseconds from asking for the session to its first paint, for the status line. */
@@ -78,7 +79,7 @@ export class SessionState {
     const options: SessionOptions = { ...view.options, ...partial };
     const recompare = (Object.keys(partial) as (keyof SessionOptions)[]).some((key) => !VIEW_ONLY.has(key));
     // The screen follows at once; the save happens behind it.
-    view.options = options;
+    this.view = { ...view, options };
     await this.guard(async () => {
       await ipc.setSessionOptions(view.session.id, options);
       if (recompare) await this.open(view.session.id);
@@ -154,7 +155,7 @@ export class SessionState {
     if (!view || articleId === null || note.trim() === "") return null;
     return this.guard(async () => {
       const added = await ipc.addNote({ sessionId: view.session.id, articleId, start, end, note: note.trim() });
-      view.notes = [...view.notes, added];
+      this.replaceNotes((notes) => [...notes, added]);
       return added;
     }, null);
   }
@@ -164,7 +165,7 @@ export class SessionState {
     if (!view || note.trim() === "") return;
     await this.guard(async () => {
       const updated = await ipc.updateNote(id, note.trim());
-      view.notes = view.notes.map((existing) => (existing.id === id ? updated : existing));
+      this.replaceNotes((notes) => notes.map((existing) => (existing.id === id ? updated : existing)));
     });
   }
 
@@ -173,8 +174,14 @@ export class SessionState {
     if (!view) return;
     await this.guard(async () => {
       await ipc.deleteNote(id);
-      view.notes = view.notes.filter((existing) => existing.id !== id);
+      this.replaceNotes((notes) => notes.filter((existing) => existing.id !== id));
     });
+  }
+
+  /** Puts a changed list of notes into the (current) view. */
+  private replaceNotes(change: (notes: Note[]) => Note[]): void {
+    const view = this.view;
+    if (view) this.view = { ...view, notes: change(view.notes) };
   }
 
   dismissError(): void {
