@@ -184,3 +184,50 @@ def press(app: App, *keys: str) -> None:
     for modifier in reversed(modifiers):
         chain.key_up(modifier)
     chain.perform()
+
+
+def sentence_element(app: App, pane: int, index: int) -> WebElement:
+    return app.driver.find_element(
+        "css selector", f"[data-testid='sentence'][data-pane='{pane}'][data-index='{index}']"
+    )
+
+
+SELECT_JS = """
+const [sentence, from, to] = arguments;
+const root = sentence.querySelector('[data-sentence-text]');
+const text = root.textContent;
+const start = text.indexOf(from), end = text.indexOf(to) + to.length;
+if (start < 0 || end < to.length) return null;
+// Walk the text nodes (plain text and .w-differs spans) to place the range's ends.
+const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+const range = document.createRange();
+let offset = 0, node;
+while ((node = walker.nextNode())) {
+  const length = node.textContent.length;
+  if (start >= offset && start <= offset + length && !range.__started) { range.setStart(node, start - offset); range.__started = true; }
+  if (end >= offset && end <= offset + length) { range.setEnd(node, end - offset); break; }
+  offset += length;
+}
+const selection = document.getSelection();
+selection.removeAllRanges();
+selection.addRange(range);
+return selection.toString();
+"""
+
+
+def add_note_on_words(app: App, pane: int, index: int, first: str, last: str, note: str) -> str:
+    """Selects the words from `first` to `last` of a sentence (a DOM selection, as a mouse drag
+    makes), presses "Add note", writes `note` and saves it; returns the quote the draft showed."""
+    selected = app.script(SELECT_JS, sentence_element(app, pane, index), first, last)
+    assert selected and selected.startswith(first) and selected.endswith(last), f"the words are selected: {selected!r}"
+    app.wait_until(lambda: app.script("return !document.getSelection().isCollapsed"), "a live selection")
+    app.click("note-add")
+    app.wait_for("notes-panel")
+    quote = app.text(app.wait_for("note-quote"))
+    app.wait_for("note-text").send_keys(note)
+    app.click("note-save")
+    app.wait_until(
+        lambda: any(app.text(body) == note for body in app.find_all("note-body")),
+        lambda: f"the note {note!r} in the list; seen {[app.text(b) for b in app.find_all('note-body')]}",
+    )
+    return quote
