@@ -281,6 +281,19 @@ describe("options, links and pane order", () => {
     expect(callsTo("set_session_options")[0]?.options).toMatchObject({ threshold: 0.7, links: [] });
   });
 
+  it("closes the options with Escape or a click elsewhere", async () => {
+    await open();
+    byTestId("options-button").click();
+    const panel = await until(() => byTestId("options-panel"));
+    key({ key: "Escape" }, panel);
+    await until(() => expect(document.querySelector("[data-testid='options-panel']")).toBeNull());
+    byTestId("options-button").click();
+    await until(() => byTestId("options-panel"));
+    sentence(0, 0).dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+    await until(() => expect(document.querySelector("[data-testid='options-panel']")).toBeNull());
+    expect(byTestId("options-button").getAttribute("aria-expanded")).toBe("false");
+  });
+
   it("links a sentence with one in the neighbouring pane by article id", async () => {
     await open();
     sentence(0, 3).focus();
