@@ -146,13 +146,8 @@ pub fn build_session(
     let inline = (n == 2).then(|| inline_rows(docs[0], docs[1], &found.neighbours[0]));
 
     let facts = all_facts(&docs, &found);
-    let keys: Vec<Vec<u64>> = docs.iter().map(|d| comparison_keys(d, &plain)).collect();
-    for i in 0..n {
-        for j in i + 1..n {
-            if !docs[i].sentences.is_empty() && keys[i] == keys[j] {
-                warnings.push(format!("Reports {} and {} are identical", i + 1, j + 1));
-            }
-        }
+    for group in identical_groups(&docs, &plain) {
+        warnings.push(format!("Reports {} are identical", numbers(&group)));
     }
     let quotes = match &found.quotes {
         Ok(q) => views::quotes(&docs, q),
@@ -325,6 +320,37 @@ fn comparison_keys(doc: &Document, opts: &AlignOptions) -> Vec<u64> {
     .collect()
 }
 
+/// Groups of two or more non-empty reports that are identical under the options, by pane.
+fn identical_groups(docs: &[&Document], opts: &AlignOptions) -> Vec<Vec<usize>> {
+    let keys: Vec<Vec<u64>> = docs.iter().map(|d| comparison_keys(d, opts)).collect();
+    let mut grouped = vec![false; docs.len()];
+    let mut groups = Vec::new();
+    for i in 0..docs.len() {
+        if grouped[i] || docs[i].sentences.is_empty() {
+            continue;
+        }
+        let group: Vec<usize> = (i..docs.len())
+            .filter(|&j| !grouped[j] && keys[j] == keys[i])
+            .collect();
+        for &j in &group {
+            grouped[j] = true;
+        }
+        if group.len() > 1 {
+            groups.push(group);
+        }
+    }
+    groups
+}
+
+/// Pane numbers as a person counts them: "1 and 2", "1, 3 and 4".
+fn numbers(panes: &[usize]) -> String {
+    let shown: Vec<String> = panes.iter().map(|p| (p + 1).to_string()).collect();
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => shown.join(""),
+    }
+}
+
 /// The fact discrepancies of every pair of panes, in pair order.
 fn all_facts(docs: &[&Document], found: &Analyses) -> Vec<FactModel> {
     let mut pairs: Vec<(usize, usize, &Alignment)> = found
@@ -457,5 +483,26 @@ mod tests {
             model.warnings,
             vec!["Reports 1 and 2 are identical".to_string()]
         );
+    }
+
+    #[test]
+    fn identical_reports_are_named_once_per_group() {
+        let reports = [
+            report("A", TEXT),
+            report("B", "Something else entirely."),
+            report("C", TEXT),
+            report("D", TEXT),
+            report("E", ""),
+            report("F", ""),
+        ];
+        let model = build_session(&reports, &SessionSettings::default()).expect("builds");
+        let identical: Vec<&String> = model
+            .warnings
+            .iter()
+            .filter(|w| w.contains("identical"))
+            .collect();
+        assert_eq!(identical, vec!["Reports 1, 3 and 4 are identical"]);
+        assert_eq!(numbers(&[0, 1]), "1 and 2");
+        assert_eq!(numbers(&[4]), "5");
     }
 }

@@ -156,7 +156,7 @@ pub(super) fn terms(docs: &[&Document], found: &Terms) -> TermsModel {
 /// The sentence where `term` (a content word, or two adjacent content words, lowercased as the
 /// report spells them) is first used.
 fn first_use(doc: &Document, term: &DistinctiveTerm) -> Option<usize> {
-    let words: Vec<&str> = term.text.split(' ').collect();
+    let words: Vec<&str> = term.text.split_whitespace().collect();
     let lower_eq = |token: usize, word: &str| {
         doc.token_text(token)
             .chars()
