@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findMatches, matchLabel, sentenceText, stepMatch } from "../src/lib/session/find";
 import { byteLength, noteSpan, overlaps, sentenceSpan } from "../src/lib/session/noteOffsets";
-import { overviewMarkers, sentenceAtFraction } from "../src/lib/session/overview";
+import { bucketMarkers, overviewMarkers, sentenceAtFraction } from "../src/lib/session/overview";
 import { sentences, threePaneView } from "./sessionFixtures";
 
 describe("find in session", () => {
@@ -107,6 +107,14 @@ describe("overview markers", () => {
       { class: "unique", first: 3, last: 3, top: 0.6, height: 0.4 },
     ]);
     expect(overviewMarkers([])).toEqual([]);
+  });
+
+  it("merges markers that share a slot of the bar, showing the class that matters most", () => {
+    const markers = overviewMarkers(list);
+    expect(bucketMarkers(markers, 100)).toEqual(markers);
+    // Two slots: the changed stretch (0.2–0.6) and the unique one (0.6–1) overlap slot 1.
+    expect(bucketMarkers(markers, 2)).toEqual([{ class: "unique", first: 1, last: 3, top: 0.2, height: 0.8 }]);
+    expect(bucketMarkers([], 10)).toEqual([]);
   });
 
   it("finds the sentence under a click", () => {

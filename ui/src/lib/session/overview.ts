@@ -35,6 +35,33 @@ export function overviewMarkers(list: readonly SentenceModel[]): Marker[] {
   return markers;
 }
 
+/** Which class a merged marker shows when a stretch mixes several: the rarest reading first. */
+const PRIORITY: Record<SentenceClass, number> = { unique: 3, moved: 2, changed: 1, identical: 0 };
+
+/**
+ * The markers merged to at most `buckets` slots along the bar (a bar is a few hundred pixels
+ * tall: finer markers could not be told apart, and thousands of them would slow the first paint).
+ * Markers sharing a slot become one, shown with the class that matters most.
+ */
+export function bucketMarkers(markers: readonly Marker[], buckets: number): Marker[] {
+  const out: Marker[] = [];
+  let lastSlot = -1;
+  for (const marker of markers) {
+    // (A hair of tolerance: fractions summed from lengths are not exact.)
+    const slot = Math.floor(marker.top * buckets + 1e-9);
+    const previous = out[out.length - 1];
+    if (previous && slot <= lastSlot) {
+      previous.height = Math.max(previous.height, marker.top + marker.height - previous.top);
+      previous.last = marker.last;
+      if (PRIORITY[marker.class] > PRIORITY[previous.class]) previous.class = marker.class;
+    } else {
+      out.push({ ...marker });
+    }
+    lastSlot = Math.max(slot, Math.ceil((marker.top + marker.height) * buckets - 1e-9) - 1);
+  }
+  return out;
+}
+
 /** The sentence at `fraction` (0–1) of the pane, for a click on the bar. */
 export function sentenceAtFraction(list: readonly SentenceModel[], fraction: number): number | null {
   if (list.length === 0) return null;
