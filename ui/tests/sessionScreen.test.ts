@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SessionView } from "../src/lib/bindings/SessionView";
 import SessionScreen from "../src/components/session/SessionScreen.svelte";
 import { OPEN_MEASURE } from "../src/lib/session/session.svelte";
+import { byTestId, until } from "./dom";
 import { generatedView, threePaneView, twoPaneView } from "./sessionFixtures";
 
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
@@ -48,25 +49,6 @@ function serve(view: SessionView, fail = false) {
 
 function callsTo(cmd: string): Record<string, unknown>[] {
   return calls.filter((call) => call.cmd === cmd).map((call) => call.args);
-}
-
-async function until<T>(check: () => T, timeoutMs = 2000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      flushSync();
-      return check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-}
-
-function byTestId<T extends HTMLElement = HTMLElement>(id: string): T {
-  const found = document.querySelector<T>(`[data-testid="${id}"]`);
-  if (!found) throw new Error(`no element with data-testid="${id}"`);
-  return found;
 }
 
 function all(selector: string): HTMLElement[] {
@@ -279,6 +261,9 @@ describe("options, links and pane order", () => {
     slider.dispatchEvent(new Event("change", { bubbles: true }));
     await until(() => expect(callsTo("open_session")).toHaveLength(2));
     expect(callsTo("set_session_options")[0]?.options).toMatchObject({ threshold: 0.7, links: [] });
+    byTestId<HTMLInputElement>("options-ignore-case").click();
+    await until(() => expect(callsTo("open_session")).toHaveLength(3));
+    expect(callsTo("set_session_options")[1]?.options).toMatchObject({ ignoreCase: true, ignorePunctuation: false });
   });
 
   it("closes the options with Escape or a click elsewhere", async () => {
