@@ -244,10 +244,13 @@ describe("navigation", () => {
 
   it("opens the keyboard help with ? and closes it with Escape", async () => {
     await open();
-    key({ key: "?" });
+    sentence(1, 2).focus();
+    key({ key: "?" }, sentence(1, 2));
     await until(() => expect(byTestId("help-overlay").textContent).toContain("Next difference"));
-    key({ key: "Escape" });
+    await until(() => expect(document.activeElement).toBe(byTestId("help-close")));
+    key({ key: "Escape" }, byTestId("help-close"));
     await until(() => expect(document.querySelector("[data-testid='help-overlay']")).toBeNull());
+    await until(() => expect(document.activeElement).toBe(sentence(1, 2)));
   });
 });
 
