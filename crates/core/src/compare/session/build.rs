@@ -86,13 +86,19 @@ pub fn build_session(
             ));
         }
     }
-    let (options, pin_warnings) = neighbour_options(&settings.align, &settings.pins, &docs);
-    warnings.extend(pin_warnings);
+    // The options without pins (they name panes, not sentence pairs), with a usable threshold.
     let plain = AlignOptions {
+        threshold: if settings.align.threshold.is_finite() {
+            settings.align.threshold.clamp(0.0, 1.0)
+        } else {
+            AlignOptions::default().threshold
+        },
         pinned: Vec::new(),
         unlinked: Vec::new(),
         ..settings.align.clone()
     };
+    let (options, pin_warnings) = neighbour_options(&plain, &settings.pins, &docs);
+    warnings.extend(pin_warnings);
 
     let mut found = analyse(reports, &options, &plain, settings.versions);
 
@@ -504,5 +510,24 @@ mod tests {
         assert_eq!(identical, vec!["Reports 1, 3 and 4 are identical"]);
         assert_eq!(numbers(&[0, 1]), "1 and 2");
         assert_eq!(numbers(&[4]), "5");
+    }
+
+    #[test]
+    fn any_threshold_builds() {
+        let reports = [
+            report("One", TEXT),
+            report("Two", "Rebels took Dravik on Tuesday."),
+        ];
+        for threshold in [f32::NAN, f32::INFINITY, -3.0, 0.0, 1.0, 7.5] {
+            let settings = SessionSettings {
+                align: AlignOptions {
+                    threshold,
+                    ..AlignOptions::default()
+                },
+                ..SessionSettings::default()
+            };
+            let model = build_session(&reports, &settings).expect("builds");
+            assert_eq!(model.panes.len(), 2, "threshold {threshold}");
+        }
     }
 }
