@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { LinkModel } from "../src/lib/bindings/LinkModel";
 import { bandPath, spanOf, visibleConnectors } from "../src/lib/session/connectors";
-import { anchors, mapPosition, type Box } from "../src/lib/session/syncScroll";
+import { anchors, boxAt, mapPosition, type Box } from "../src/lib/session/syncScroll";
 import { sentences, threePaneView } from "./sessionFixtures";
 
 /** Boxes stacked from y = 0 with the given heights. */
@@ -33,6 +33,17 @@ describe("anchors", () => {
   it("takes the fixture's pane 2 as running in another order", () => {
     const [herald] = threePaneView().model.panes;
     expect(anchors(herald?.sentences ?? [], 2)).toEqual([1, 2, null, null]);
+  });
+});
+
+describe("the sentence at a height", () => {
+  it("is the last rendered one starting at or above it", () => {
+    const boxes = stack([20, null, null, 30, 10]);
+    expect(boxAt(boxes, -1)).toBe(-1);
+    expect(boxAt(boxes, 0)).toBe(0);
+    expect(boxAt(boxes, 25)).toBe(3);
+    expect(boxAt(boxes, 50)).toBe(4);
+    expect(boxAt([], 5)).toBe(-1);
   });
 });
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findMatches, matchLabel, sentenceText, stepMatch } from "../src/lib/session/find";
 import { byteLength, noteSpan, overlaps, sentenceSpan } from "../src/lib/session/noteOffsets";
-import { bucketMarkers, overviewMarkers, sentenceAtFraction } from "../src/lib/session/overview";
+import { bucketMarkers, overviewMarkers, sentenceAtFraction, spanFraction } from "../src/lib/session/overview";
 import { sentences, threePaneView } from "./sessionFixtures";
 
 describe("find in session", () => {
@@ -115,6 +115,12 @@ describe("overview markers", () => {
     // Two slots: the changed stretch (0.2–0.6) and the unique one (0.6–1) overlap slot 1.
     expect(bucketMarkers(markers, 2)).toEqual([{ class: "unique", first: 1, last: 3, top: 0.2, height: 0.8 }]);
     expect(bucketMarkers([], 10)).toEqual([]);
+  });
+
+  it("places the stretch on screen on the same scale", () => {
+    expect(spanFraction(list, 1, 2)).toEqual({ top: 0.2, height: 0.4 });
+    expect(spanFraction(list, 0, 3)).toEqual({ top: 0, height: 1 });
+    expect(spanFraction(list, 3, 1)).toEqual({ top: 0, height: 0 });
   });
 
   it("finds the sentence under a click", () => {

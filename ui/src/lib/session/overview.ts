@@ -75,3 +75,17 @@ export function sentenceAtFraction(list: readonly SentenceModel[], fraction: num
   }
   return list.length - 1;
 }
+
+/** Where sentences `first`–`last` sit along the bar (0–1), for the mark of what is on screen. */
+export function spanFraction(list: readonly SentenceModel[], first: number, last: number): { top: number; height: number } {
+  const sizes = weights(list);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  if (total === 0 || first > last) return { top: 0, height: 0 };
+  let before = 0;
+  let inside = 0;
+  sizes.forEach((size, index) => {
+    if (index < first) before += size;
+    else if (index <= last) inside += size;
+  });
+  return { top: before / total, height: inside / total };
+}

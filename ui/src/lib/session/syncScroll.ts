@@ -24,7 +24,7 @@ export function anchors(list: readonly SentenceModel[], target: number): (number
 }
 
 /** The index of the last rendered box whose top is at or above `y` (-1 when none). */
-function boxAt(boxes: readonly Box[], y: number): number {
+export function boxAt(boxes: readonly Box[], y: number): number {
   let found = -1;
   let low = 0;
   let high = boxes.length - 1;
