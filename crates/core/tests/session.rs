@@ -242,13 +242,19 @@ fn two_panes_take_their_classes_and_marks_from_align() {
         .find(|s| s.class == SentenceClass::Changed)
         .expect("a changed sentence");
     assert!(changed.parts.iter().any(|p| p.mark == PartMark::Differs));
+    // Every character of a Differs part other than a word break is inside a change of the diff.
     let pair = &alignment.pairs[pair_of_b[changed.index].expect("linked")];
-    for part in changed.parts.iter().filter(|p| p.mark == PartMark::Differs) {
-        let inside_a_change = pair.ops.iter().any(|op| {
-            op.kind != parallax_core::compare::OpKind::Equal
-                && b.body[op.b.clone()].contains(part.text.trim())
-        });
-        assert!(inside_a_change, "{:?} is not a changed run", part.text);
+    let mut at = changed.start;
+    for part in &changed.parts {
+        if part.mark == PartMark::Differs {
+            for (k, c) in part.text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                let inside = pair.ops.iter().any(|op| {
+                    op.kind != parallax_core::compare::OpKind::Equal && op.b.contains(&(at + k))
+                });
+                assert!(inside, "{c:?} of {:?} is not in a change", part.text);
+            }
+        }
+        at += part.text.len();
     }
 
     // Numbers that disagree (4,200 vs 4,000) are facts of the pair.

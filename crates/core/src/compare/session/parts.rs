@@ -27,20 +27,58 @@ fn floor_boundary(body: &str, mut at: usize) -> usize {
     at
 }
 
-/// The word ops of a diff from `a_body` to `b_body` with the text of both ranges.
+/// The word ops of a diff from `a_body` to `b_body` with the text of both ranges, for reading:
+/// changes separated only by a word break become one change ("Rebels took" → "Militants
+/// seized" rather than two replacements around an equal space). The texts still spell both
+/// sides exactly.
 pub(super) fn inline_ops(a_body: &str, b_body: &str, ops: &[WordOp]) -> Vec<InlineOp> {
-    ops.iter()
-        .map(|op| InlineOp {
-            kind: match op.kind {
-                OpKind::Equal => InlineOpKind::Equal,
-                OpKind::Delete => InlineOpKind::Delete,
-                OpKind::Insert => InlineOpKind::Insert,
-                OpKind::Replace => InlineOpKind::Replace,
-            },
-            a: slice(a_body, &op.a),
-            b: slice(b_body, &op.b),
-        })
-        .collect()
+    let mut out: Vec<InlineOp> = Vec::with_capacity(ops.len());
+    let mut k = 0;
+    while k < ops.len() {
+        let op = spelled(a_body, b_body, &ops[k]);
+        let bridge =
+            op.kind == InlineOpKind::Equal && op.a.trim().is_empty() && op.b.trim().is_empty();
+        if bridge {
+            let next = ops.get(k + 1).map(|n| spelled(a_body, b_body, n));
+            if let (Some(last), Some(next)) = (out.last_mut(), next) {
+                if joinable(last.kind, next.kind) {
+                    last.a.push_str(&op.a);
+                    last.a.push_str(&next.a);
+                    last.b.push_str(&op.b);
+                    last.b.push_str(&next.b);
+                    last.kind = InlineOpKind::Replace;
+                    k += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(op);
+        k += 1;
+    }
+    out
+}
+
+/// Whether two changes around a word break read as one replacement: not two deletions or two
+/// insertions (the break would become a change of its own on the other side).
+fn joinable(before: InlineOpKind, after: InlineOpKind) -> bool {
+    use InlineOpKind::{Delete, Equal, Insert};
+    !(before == Equal
+        || after == Equal
+        || (before == Delete && after == Delete)
+        || (before == Insert && after == Insert))
+}
+
+fn spelled(a_body: &str, b_body: &str, op: &WordOp) -> InlineOp {
+    InlineOp {
+        kind: match op.kind {
+            OpKind::Equal => InlineOpKind::Equal,
+            OpKind::Delete => InlineOpKind::Delete,
+            OpKind::Insert => InlineOpKind::Insert,
+            OpKind::Replace => InlineOpKind::Replace,
+        },
+        a: slice(a_body, &op.a),
+        b: slice(b_body, &op.b),
+    }
 }
 
 /// A whole text as one `Same` part.
@@ -52,8 +90,9 @@ pub(super) fn same(text: &str) -> Vec<MarkedPart> {
 }
 
 /// `body[sentence]` cut into parts: `Differs` over the `differs` ranges (clipped to the
-/// sentence; whitespace at the edges of a run that holds words stays `Same`), `Same` elsewhere.
-/// Adjacent parts of one mark are merged and no part is empty.
+/// sentence; whitespace at the edges of a run that holds words stays `Same`, a word break between
+/// two runs joins them), `Same` elsewhere. Adjacent parts of one mark are merged and no part is
+/// empty.
 pub(super) fn marked_parts(
     body: &str,
     sentence: &Range<usize>,
@@ -77,7 +116,14 @@ pub(super) fn marked_parts(
         if s >= e {
             continue;
         }
-        push(&mut parts, &body[cursor..s], PartMark::Same);
+        let joins = matches!(parts.last(), Some(p) if p.mark == PartMark::Differs)
+            && body[cursor..s].trim().is_empty();
+        let gap = if joins {
+            PartMark::Differs
+        } else {
+            PartMark::Same
+        };
+        push(&mut parts, &body[cursor..s], gap);
         push(&mut parts, &body[s..e], PartMark::Differs);
         cursor = e;
     }
@@ -162,8 +208,8 @@ mod tests {
 
     #[test]
     fn overlapping_runs_are_merged_without_repeating_text() {
-        let body = "one two three four";
-        let parts = marked_parts(body, &(0..body.len()), [4..13, 8..18, 0..3]);
+        let body = "one; two three four";
+        let parts = marked_parts(body, &(0..body.len()), [5..14, 9..19, 0..3]);
         assert_eq!(joined(&parts), body);
         assert_eq!(parts.len(), 3, "{parts:?}");
     }
@@ -172,5 +218,44 @@ mod tests {
     fn an_empty_sentence_has_one_empty_part() {
         let parts = marked_parts("", &(0..0), []);
         assert_eq!(parts, same(""));
+    }
+
+    #[test]
+    fn runs_split_by_a_word_break_are_one_run() {
+        let body = "DRAVIK, Varnia (Wire) said so";
+        let parts = marked_parts(body, &(0..body.len()), [0..7, 8..14, 15..21]);
+        assert_eq!(parts[0].text, "DRAVIK, Varnia (Wire)");
+        assert_eq!(parts[0].mark, PartMark::Differs);
+        assert_eq!(joined(&parts), body);
+    }
+
+    #[test]
+    fn changes_around_a_word_break_read_as_one_replacement() {
+        let (a, b) = ("Rebels took the town", "Militants seized the town");
+        let op = |kind, a: Range<usize>, b: Range<usize>| WordOp { kind, a, b };
+        let ops = [
+            op(OpKind::Replace, 0..6, 0..9),
+            op(OpKind::Equal, 6..7, 9..10),
+            op(OpKind::Replace, 7..11, 10..16),
+            op(OpKind::Equal, 11..20, 16..25),
+        ];
+        let inline = inline_ops(a, b, &ops);
+        assert_eq!(inline.len(), 2, "{inline:?}");
+        assert_eq!(
+            (inline[0].a.as_str(), inline[0].b.as_str()),
+            ("Rebels took", "Militants seized")
+        );
+        let spelled_a: String = inline.iter().map(|o| o.a.as_str()).collect();
+        let spelled_b: String = inline.iter().map(|o| o.b.as_str()).collect();
+        assert_eq!((spelled_a.as_str(), spelled_b.as_str()), (a, b));
+        // Two deletions around a kept space stay apart.
+        let (a, b) = ("very big town", " town");
+        let ops = [
+            op(OpKind::Delete, 0..4, 0..0),
+            op(OpKind::Equal, 4..5, 0..1),
+            op(OpKind::Delete, 5..9, 1..1),
+            op(OpKind::Equal, 9..13, 1..5),
+        ];
+        assert_eq!(inline_ops(a, b, &ops).len(), 4);
     }
 }
