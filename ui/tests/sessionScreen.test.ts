@@ -233,6 +233,7 @@ describe("navigation", () => {
     input.dispatchEvent(new Event("input", { bubbles: true }));
     await until(() => expect(byTestId("find-count").textContent).toBe("3 matches"));
     expect(all(".sentence.hit")).toHaveLength(3);
+    expect(all(".sentence.hit mark").map((mark) => mark.textContent)).toEqual(["mayor", "mayor", "mayor"]);
     key({ key: "Enter" }, input);
     await until(() => expect(byTestId("find-count").textContent).toBe("1 of 3"));
     expect(sentence(0, 2).classList.contains("current-hit")).toBe(true);

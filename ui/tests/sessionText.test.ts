@@ -1,7 +1,7 @@
 // Find in session, note offsets from a DOM selection, and the overview bar's markers.
 
 import { describe, expect, it } from "vitest";
-import { findMatches, matchLabel, sentenceText, stepMatch } from "../src/lib/session/find";
+import { findMatches, highlightParts, matchLabel, sentenceText, stepMatch } from "../src/lib/session/find";
 import { byteLength, noteSpan, overlaps, sentenceSpan } from "../src/lib/session/noteOffsets";
 import { bucketMarkers, overviewMarkers, sentenceAtFraction, spanFraction } from "../src/lib/session/overview";
 import { sentences, threePaneView } from "./sessionFixtures";
@@ -33,6 +33,21 @@ describe("find in session", () => {
     expect(stepMatch(3, 2, 1)).toBe(0);
     expect(stepMatch(3, 0, -1)).toBe(2);
     expect(stepMatch(0, 0, 1)).toBe(-1);
+  });
+
+  it("cuts the marked parts where the query occurs", () => {
+    const parts = panes[0]!.sentences[0]!.parts;
+    expect(highlightParts(parts, "AND PROTEST")).toEqual([
+      { text: "Police ", differs: false, hit: false },
+      { text: "and ", differs: false, hit: true },
+      { text: "protest", differs: true, hit: true },
+      { text: "ers", differs: true, hit: false },
+      { text: " clashed in Port Maren on Saturday.", differs: false, hit: false },
+    ]);
+    const twice = highlightParts([{ text: "Aa aA", mark: "same" }], "a");
+    expect(twice.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(["A", "a", "a", "A"]);
+    expect(highlightParts(parts, " ")).toEqual(parts.map((p) => ({ text: p.text, differs: p.mark === "differs", hit: false })));
+    expect(highlightParts(parts, "absent").every((segment) => !segment.hit)).toBe(true);
   });
 
   it("says where the user is", () => {
