@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from parallax_e2e import App, screenshot_dir
-from sessions_e2e import close_session, compare_picked, pick_rows, sentences
+from sessions_e2e import close_session, pick_rows, sentences
 
 SEED = 20260314
 SYLLABLES = ["ka", "lo", "mer", "ten", "vis", "dru", "an", "sol", "pe", "rin", "tho", "gal", "bre", "os", "ul",
