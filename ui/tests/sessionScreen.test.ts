@@ -402,5 +402,7 @@ describe("notes", () => {
     await until(() => expect(all("[data-testid='note-item']")).toHaveLength(0));
     expect(callsTo("delete_note")).toEqual([{ id: 1 }]);
     expect(all("[data-testid='note-badge']")).toHaveLength(0);
+    key({ key: "Escape" });
+    await until(() => expect(document.querySelector("[data-testid='notes-panel']")).toBeNull());
   });
 });
