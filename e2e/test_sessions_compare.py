@@ -9,10 +9,12 @@ from sessions_e2e import (
     FERRY_OUTLETS,
     FERRY_REPORTS,
     active_sentence,
+    compare_picked,
     import_reports,
     open_ferry_session,
     open_sample,
     pane_outlets,
+    pick_rows,
     press,
     select_tab,
     sentences,
@@ -208,3 +210,93 @@ def test_find_in_session_and_keyboard_help(app: App):
     press(app, Keys.ESCAPE)
     app.wait_gone("help-overlay")
     assert select_tab(app, "compare")
+
+
+def difference_runs(classes: list[str]) -> list[int]:
+    """First sentence of each run of non-identical sentences (what next/previous difference visits)."""
+    return [i for i, cls in enumerate(classes) if cls != "identical" and (i == 0 or classes[i - 1] == "identical")]
+
+
+def test_stepping_through_every_difference_of_a_pane(app: App):
+    open_ferry_session(app)
+    pane0 = [s["cls"] for s in sorted((s for s in sentences(app) if s["pane"] == 0), key=lambda s: s["index"])]
+    expected = difference_runs(pane0)
+    assert len(expected) >= 3, f"the first report has several differences: {pane0}"
+    status = app.find("compare-status")
+    stops = []
+    for _ in range(len(expected) + 1):
+        before = app.text(status)
+        press(app, Keys.F7)
+        app.wait_until(lambda: app.text(status) != before or "No more" in app.text(status),
+                       lambda: f"the status to follow F7; seen {app.text(status)!r}")
+        if "No more differences" in app.text(status):
+            break
+        now = active_sentence(app)
+        assert now["pane"] == 0 and now["cls"] != "identical", now
+        stops.append(now["index"])
+    assert stops == expected, f"F7 visits each run of differences once, in order: {stops} vs {expected}"
+    assert "No more differences below" in app.text(status), app.text(status)
+    assert f"{len(expected)} of {len(expected)}" in app.text(status) or "No more" in app.text(status)
+
+
+def test_focus_lights_counterparts_and_the_overview_bar_jumps(app: App):
+    open_ferry_session(app)
+    number = next(s for s in sentences(app) if s["pane"] == 1 and "214" in s["text"])
+    app.driver.find_element(
+        "css selector", f"[data-testid='sentence'][data-pane='1'][data-index='{number['index']}']"
+    ).click()
+    lit = app.wait_until(
+        lambda: app.script(
+            "return [...document.querySelectorAll('[data-testid=sentence].lit')].map(e => e.dataset.pane + ':' + e.querySelector('[data-sentence-text]').textContent)"
+        ),
+        "counterparts lit",
+    )
+    panes = {entry.split(":")[0] for entry in lit}
+    assert panes == {"0", "1", "2"}, f"the sentence and its counterparts in both other panes are lit: {lit}"
+    assert all("passengers were taken off" in entry for entry in lit), lit
+    assert app.script("return document.querySelectorAll('[data-testid=connector].lit').length") >= 2, (
+        "the connectors touching it are lit"
+    )
+    app.screenshot("26-session-counterparts-lit")
+
+    bar = next(b for b in app.find_all("overview-bar") if b.get_attribute("data-pane") == "0")
+    markers = app.find_all("overview-marker", within=bar)
+    assert markers and {m.get_attribute("data-class") for m in markers} <= {"changed", "moved", "unique"}
+    target = markers[-1]
+    sentence = int(target.get_attribute("data-sentence"))
+    app.script("arguments[0].click()", target)  # markers are a few px tall: click through the DOM
+    focused = app.wait_until(lambda: (a := active_sentence(app)) and a["index"] == sentence and a,
+                             lambda: f"the marker's sentence {sentence} focused; now {active_sentence(app)}")
+    assert focused["pane"] == 0
+
+
+def test_swapping_panes_and_the_inline_view_for_two(app: App):
+    open_ferry_session(app)
+    before = pane_outlets(app)
+    next(b for b in app.find_all("pane-swap") if b.get_attribute("data-left") == "0").click()
+    app.wait_until(lambda: pane_outlets(app) == [before[1], before[0], before[2]],
+                   lambda: f"the first two panes swapped: {before} -> {pane_outlets(app)}")
+    wait_compare_view(app)
+
+    # Two reports: the inline layout interleaves them in reading order.
+    app.click("session-close")
+    app.wait_for("article-list")
+    pick_rows(app, FERRY_OUTLETS[:2])
+    compare_picked(app, 2)
+    app.click("options-button")
+    app.wait_for("options-panel")
+    app.click("layout-inline")
+    view = app.wait_for("inline-view")
+    app.click("options-close")
+    app.wait_gone("options-panel")
+    rows = app.find_all("inline-row", within=view)
+    kinds = {row.get_attribute("data-kind") for row in rows}
+    assert "linked" in kinds and ("onlyA" in kinds or "onlyB" in kinds), f"linked rows and a report's own: {kinds}"
+    edits = app.script(
+        "return [...arguments[0].querySelectorAll('[data-kind=linked] del, [data-kind=linked] ins')].map(e => e.tagName + ':' + e.textContent.trim())",
+        view,
+    )
+    assert {"DEL:214", "INS:212"} <= set(edits) or {"DEL:212", "INS:214"} <= set(edits), (
+        f"the changed number is struck on one side and underlined on the other: {edits}"
+    )
+    app.screenshot("27-session-inline")
