@@ -80,7 +80,7 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30) -> 
 class Session:
     """One run of the app: its own data directory, its own tauri-driver, one WebDriver session."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra_env: dict[str, str] | None = None) -> None:
         app = app_binary()
         driver = tauri_driver_binary()
         assert app.is_file(), f"the app binary {app} is missing: build it (cargo xtask test --only e2e)"
@@ -97,6 +97,7 @@ class Session:
         env["XDG_CONFIG_HOME"] = str(self.home / "config")
         env["XDG_CACHE_HOME"] = str(self.home / "cache")
         env["PARALLAX_EXPORT_DIR"] = str(self.export_dir)
+        env.update(extra_env or {})
         port, native_port = free_port(), free_port()
         self._log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
