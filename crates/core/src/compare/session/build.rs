@@ -2,7 +2,9 @@
 //! the manual pins, collate, quotes, terms, revisions) run once each, in parallel, then spelled
 //! out for the panes and views. Facts need every pair of panes: panes further apart are aligned
 //! too (without pins), which costs more than collate's clusters would but finds the paraphrases
-//! the aligner's gap pass links (a 4,200 two panes away from a 4,000).
+//! the aligner's gap pass links (a 4,200 two panes away from a 4,000) — up to
+//! `MAX_SENTENCES_FOR_ALL_PAIRS` (8,000) sentences in the session; above, neighbours only, with a
+//! warning.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +25,11 @@ use crate::text::Document;
 
 /// The most reports a session shows side by side.
 pub const MAX_PANES: usize = 6;
+
+/// Above this many sentences in all reports together (about 160,000 words), panes that are not
+/// neighbours are not aligned for facts: six 50,000-word reports would spend ten more
+/// alignments, a third of the build, on it.
+const MAX_SENTENCES_FOR_ALL_PAIRS: usize = 8_000;
 
 /// One report of a session, in pane order.
 #[derive(Debug, Clone)]
@@ -100,7 +107,16 @@ pub fn build_session(
     let (options, pin_warnings) = neighbour_options(&plain, &settings.pins, &docs);
     warnings.extend(pin_warnings);
 
-    let mut found = analyse(reports, &options, &plain, settings.versions);
+    let total: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    let all_pairs = total <= MAX_SENTENCES_FOR_ALL_PAIRS;
+    if !all_pairs && n > 2 {
+        warnings.push(
+            "The reports are too long to check every pair for differing facts quickly: facts \
+             are compared between neighbouring panes only"
+                .to_string(),
+        );
+    }
+    let mut found = analyse(reports, &options, &plain, settings.versions, all_pairs);
 
     let mut correspondences = Correspondences::new(&docs);
     for (i, alignment) in found.neighbours.iter().enumerate() {
@@ -220,6 +236,7 @@ fn analyse(
     neighbour_options: &[AlignOptions],
     plain: &AlignOptions,
     versions: bool,
+    all_pairs: bool,
 ) -> Analyses {
     let n = reports.len();
     // collate, quotes and terms take a slice of documents.
@@ -253,7 +270,7 @@ fn analyse(
         }));
     }
     for i in 0..n {
-        for j in i + 2..n {
+        for j in (i + 2..n).filter(|_| all_pairs) {
             jobs.push(Box::new(move || {
                 Output::Other(i, j, align(&owned[i], &owned[j], plain))
             }));
@@ -529,5 +546,28 @@ mod tests {
             let model = build_session(&reports, &settings).expect("builds");
             assert_eq!(model.panes.len(), 2, "threshold {threshold}");
         }
+    }
+
+    #[test]
+    fn very_long_sessions_compare_facts_between_neighbours_only() {
+        let per_report = MAX_SENTENCES_FOR_ALL_PAIRS / 3 + 1;
+        let body = |variant: usize| -> String {
+            (0..per_report)
+                .map(|k| format!("Crew {k} counted {} crates.", k * 7 + variant))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let reports: Vec<ReportInput> = (0..3).map(|v| report("Long", &body(v))).collect();
+        let model = build_session(&reports, &SessionSettings::default()).expect("builds");
+        assert!(
+            model
+                .warnings
+                .iter()
+                .any(|w| w.contains("neighbouring panes only")),
+            "{:?}",
+            model.warnings
+        );
+        assert!(model.facts.iter().all(|f| f.pane_b == f.pane_a + 1));
+        assert!(model.facts.iter().any(|f| (f.pane_a, f.pane_b) == (1, 2)));
     }
 }
