@@ -6,19 +6,23 @@
 //!
 //! Budget: the app opens a session in under 1 s; the model should take well under that (goal:
 //! < 150 ms for 2×20,000 words). Measured 2026-11-25 on the shared 2-core build machine (load
-//! average ~4.5 from other builds), fastest / median of 15 samples:
+//! average ~4.5 from other builds), fastest / median of 15 samples (6×50,000 w: 5, one core 3):
 //!
 //! | bench                          | 2×20,000 w       | 6×3,000 w        | 6×50,000 w       |
 //! |--------------------------------|------------------|------------------|------------------|
-//! | build (segmented reports)      | 36 / 43 ms       | 30 / 47 ms       | 0.82 / 1.8 s     |
-//! | build, one core (`taskset`)    | 38 / 42 ms       | 43 / 61 ms       | 2.3 / 2.5 s      |
+//! | build (segmented reports)      | 31 / 31–43 ms    | 26 / 47 ms       | 1.5 / 1.8 s      |
+//! | build, one core (`taskset`)    | 38 / 42 ms       | 43 / 61 ms       | 1.2 / 1.7 s      |
 //! | segment_and_build              | 46 / 52 ms       | 55 / 75 ms       |                  |
 //! | baseline: neighbour_align_diff | 10.4 / 10.8 ms   | 7.3 / 7.3 ms     |                  |
 //!
 //! Where the time goes (one core, 2×20,000 w): terms ~18 ms (a word diff of every pair collate
 //! links), the neighbour alignment ~11–15 ms, collate and quotes ~6 ms each, cloning the
 //! documents for the slice-taking analyses ~4 ms, facts ~1 ms; cutting texts into parts and ops
-//! is a few ms. Six reports add the ten alignments of non-neighbour pairs that facts use.
+//! is a few ms. Six reports add the ten alignments of non-neighbour pairs that facts use (skipped
+//! above 8,000 sentences in all, so not for 6×50,000 words, where terms ~410 ms, collate ~235 ms,
+//! quotes ~200 ms and the five neighbour alignments ~240 ms make up most of ~1.2 s of CPU). With
+//! the machine this loaded, two threads barely beat one; on an idle multi-core machine the build
+//! is bounded by its longest job (terms).
 
 use divan::{black_box, Bencher};
 use parallax_core::compare::session::{build_session, ReportInput, SessionSettings};
