@@ -13,6 +13,13 @@ import type { ImportEvent } from "./bindings/ImportEvent";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { SampleLibrary } from "./bindings/SampleLibrary";
 import type { SearchResult } from "./bindings/SearchResult";
+import type { ExportFormat } from "./bindings/ExportFormat";
+import type { NewNote } from "./bindings/NewNote";
+import type { NewSession } from "./bindings/NewSession";
+import type { Note } from "./bindings/Note";
+import type { SessionOptions } from "./bindings/SessionOptions";
+import type { SessionSummary } from "./bindings/SessionSummary";
+import type { SessionView } from "./bindings/SessionView";
 
 /** The articles of the library (or of one event), in the given order, and the library's size. */
 export function listArticles(sort: ArticleSort, eventId: number | null): Promise<ArticleList> {
@@ -86,6 +93,71 @@ export function addToEvent(eventId: number, articleIds: number[]): Promise<void>
 /** Takes an article out of an event. */
 export function removeFromEvent(eventId: number, articleId: number): Promise<void> {
   return invoke("remove_from_event", { eventId, articleId });
+}
+
+/** Saved comparison sessions, the most recently opened first. */
+export function listSessions(): Promise<SessionSummary[]> {
+  return invoke("list_sessions");
+}
+
+/** Creates a session from chosen articles (2–6), or from an event's articles when `articleIds` is empty. */
+export function createSession(session: NewSession): Promise<SessionSummary> {
+  return invoke("create_session", { session });
+}
+
+/** Opens a session: its articles, options, notes and the comparison; remembers it as the last opened. */
+export function openSession(id: number): Promise<SessionView> {
+  return invoke("open_session", { id });
+}
+
+/** The session to restore at start (the last one opened), if any. */
+export function lastSession(): Promise<number | null> {
+  return invoke("last_session");
+}
+
+/** Renames a session. */
+export function renameSession(id: number, name: string): Promise<SessionSummary> {
+  return invoke("rename_session", { id, name });
+}
+
+/** Copies a session with its articles, options and notes. */
+export function duplicateSession(id: number): Promise<SessionSummary> {
+  return invoke("duplicate_session", { id });
+}
+
+/** Deletes a session and its notes; the articles stay in the library. */
+export function deleteSession(id: number): Promise<void> {
+  return invoke("delete_session", { id });
+}
+
+/** Sets a session's articles in pane order (reorder, swap, add or remove panes). */
+export function setSessionArticles(id: number, articleIds: number[]): Promise<SessionSummary> {
+  return invoke("set_session_articles", { id, articleIds });
+}
+
+/** Saves a session's options (normalization, threshold, manual links, layout…). */
+export function setSessionOptions(id: number, options: SessionOptions): Promise<SessionSummary> {
+  return invoke("set_session_options", { id, options });
+}
+
+/** Adds a note on a span of one report. */
+export function addNote(note: NewNote): Promise<Note> {
+  return invoke("add_note", { note });
+}
+
+/** Changes a note's text. */
+export function updateNote(id: number, note: string): Promise<Note> {
+  return invoke("update_note", { id, note });
+}
+
+/** Deletes a note. */
+export function deleteNote(id: number): Promise<void> {
+  return invoke("delete_note", { id });
+}
+
+/** Exports a session after asking where to save it; resolves to the written path, or null when cancelled. */
+export function exportSession(id: number, format: ExportFormat): Promise<string | null> {
+  return invoke("export_session", { id, format });
 }
 
 /** Asks the user for article files (several at once); `[]` when cancelled. */
