@@ -9,8 +9,11 @@ mod views;
 use super::{pane_labels, ExportInput};
 use markup::Markup;
 
-/// The page's style sheet, inlined into its `<head>`.
-const STYLE: &str = include_str!("html/report.css");
+/// The page's style sheet, inlined into its `<head>`: the palette the app shares, then the report's own rules.
+const STYLE: &str = concat!(
+    include_str!("html/palette.css"),
+    include_str!("html/report.css")
+);
 
 /// What the sections of the report share: the input, each pane's name and where sections go.
 struct Report<'a> {
