@@ -10,22 +10,16 @@ use parallax_core::compare::session::{
     build_session, PartMark, ReportInput, SentenceClass, SessionModel, SessionSettings,
 };
 use parallax_core::export::{coverage_csv, html_report, session_json, ExportInput, ExportNote};
-use parallax_core::extract::extract;
-use parallax_core::text::segment;
 use scraper::{Html, Selector};
 
+mod common;
+
+/// The fixture at `relative` as the report of `outlet`, dated.
 fn load(relative: &str, outlet: &str) -> ReportInput {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/compare")
-        .join(relative);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {relative}: {e}"));
-    let article =
-        extract(&bytes, relative).unwrap_or_else(|e| panic!("{relative} does not extract: {e}"));
     ReportInput {
-        document: segment(&article.body(), article.lang.as_deref()),
-        title: article.title.clone(),
         outlet: Some(outlet.to_string()),
         published_at: Some("2024-12-02".to_string()),
+        ..common::load(relative)
     }
 }
 

@@ -4,31 +4,17 @@
 //! input (one report, an empty one, identical ones, many long ones) giving a usable model.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use parallax_core::compare::session::{
     build_session, InlineRow, PanePin, PartMark, ReportInput, SentenceClass, SessionModel,
     SessionSettings, MAX_PANES, SESSION_SCHEMA,
 };
 use parallax_core::compare::{align, synth, AlignOptions, ChangeKind, FactKind, PairClass};
-use parallax_core::extract::extract;
 use parallax_core::text::{segment, Document};
 use proptest::prelude::*;
 
-fn load(relative: &str) -> ReportInput {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/compare")
-        .join(relative);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {relative}: {e}"));
-    let article =
-        extract(&bytes, relative).unwrap_or_else(|e| panic!("{relative} does not extract: {e}"));
-    ReportInput {
-        document: segment(&article.body(), article.lang.as_deref()),
-        title: article.title.clone(),
-        outlet: Some(relative.to_string()),
-        published_at: None,
-    }
-}
+mod common;
+use common::load;
 
 fn text(title: &str, body: &str) -> ReportInput {
     ReportInput {
