@@ -86,6 +86,16 @@ def wait_compare_view(app: App, timeout: float = 60) -> WebElement:
     return view
 
 
+def wait_connectors(app: App) -> list[WebElement]:
+    """Waits until every gutter shows connector bands (drawn in the animation frame after layout)."""
+    return app.wait_until(
+        lambda: app.find_all("gutter")
+        and all(app.find_all("connector", within=gutter) for gutter in app.find_all("gutter"))
+        and app.find_all("connector"),
+        lambda: f"connectors in each of the {len(app.find_all('gutter'))} gutters",
+    )
+
+
 def compare_picked(app: App, count: int) -> WebElement:
     """Presses "Compare (N)" and waits for the compare view."""
     button = app.wait_for("compare-selected")

@@ -18,6 +18,7 @@ from sessions_e2e import (
     session_item,
     session_name,
     wait_compare_view,
+    wait_connectors,
 )
 
 NORTHMARCH_TITLE = "Lifeboats bring 214 ashore"
@@ -78,7 +79,7 @@ def test_a_session_whose_article_was_deleted_warns_and_shows_the_others(app: App
     found = sentences(app)
     for pane in range(2):
         assert any(s["pane"] == pane for s in found), f"pane {pane} shows its sentences, not a blank"
-    assert app.find_all("connector"), "the two remaining reports are compared (connectors drawn)"
+    assert wait_connectors(app), "the two remaining reports are compared (connectors drawn)"
     app.screenshot("60-session-deleted-article")
 
 

@@ -19,6 +19,7 @@ from sessions_e2e import (
     select_tab,
     sentences,
     wait_compare_view,
+    wait_connectors,
 )
 from test_events import create_event
 
@@ -64,6 +65,7 @@ def test_picking_three_reports_and_compare_opens_them_side_by_side(app: App):
     assert app.script("return document.querySelectorAll('.s-changed .w-differs').length") >= 4
 
     # Connector bands between neighbouring panes, with the classes of their links.
+    wait_connectors(app)
     gutters = app.find_all("gutter")
     assert len(gutters) == 2, f"a gutter between each pair of neighbours: {len(gutters)}"
     for gutter in gutters:
@@ -109,7 +111,7 @@ def test_compare_event_opens_the_event_reports(app: App):
     wait_compare_view(app)
     assert len(app.find_all("pane")) == 3, "one pane per report of the event"
     assert sorted(pane_outlets(app)) == sorted(FERRY_OUTLETS)
-    assert app.find_all("connector"), "connectors are drawn"
+    assert wait_connectors(app), "connectors are drawn"
     app.screenshot("21-session-from-event")
 
 
