@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from parallax_e2e import App, screenshot_dir
-from sessions_e2e import close_session, pick_rows, sentences
+from sessions_e2e import close_session, dismiss_import_panel, pick_rows, sentences
 
 SEED = 20260314
 SYLLABLES = ["ka", "lo", "mer", "ten", "vis", "dru", "an", "sol", "pe", "rin", "tho", "gal", "bre", "os", "ul",
@@ -204,6 +204,7 @@ def import_generated(app: App, sets: dict[str, tuple[int, int]]) -> tuple[dict[s
     app.drop(paths)
     app.import_results(len(paths), timeout=300)
     app.wait_row_count(len(paths), timeout=60)
+    dismiss_import_panel(app)
     return titles, {p.name: len(p.read_text().split()) for p in sorted(folder.iterdir())}
 
 
