@@ -85,11 +85,7 @@ impl Store {
             Some(name) => required_name(name, "a session")?.to_owned(),
             None => article_title(&mut tx, new.article_ids[0]).await?,
         };
-        let mode = match new.mode {
-            Some(mode) => mode,
-            None => detect_mode(&mut tx, &new.article_ids).await?,
-        };
-        let id = insert_session(&mut tx, &name, new.event_id, mode, &new.article_ids).await?;
+        let id = insert_session(&mut tx, &name, new.event_id, new.mode, &new.article_ids).await?;
         tx.commit().await?;
         self.session_summary(id).await
     }
@@ -147,10 +143,6 @@ impl Store {
         let name = match name {
             Some(name) => required_name(name, "a session")?.to_owned(),
             None => title,
-        };
-        let mode = match mode {
-            Some(mode) => mode,
-            None => detect_mode(&mut tx, &article_ids).await?,
         };
         let id = insert_session(&mut tx, &name, Some(event_id), mode, &article_ids).await?;
         tx.commit().await?;
@@ -233,15 +225,7 @@ impl Store {
     /// Renames a session (the name is trimmed and cannot be blank).
     pub async fn rename_session(&self, id: i64, name: &str) -> StoreResult<SessionSummary> {
         let name = required_name(name, "a session")?;
-        let changed = sqlx::query("UPDATE sessions SET name = ?, updated_at = ? WHERE id = ?")
-            .bind(name)
-            .bind(now_utc())
-            .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        changed_or_not_found(changed, "session", id)?;
-        self.session_summary(id).await
+        self.update_session(id, "name", name).await
     }
 
     /// Copies a session with its articles, options and notes, named “… (copy)” and never opened.
@@ -326,15 +310,27 @@ impl Store {
                 options.threshold
             )));
         }
-        let json = serde_json::to_string(options)
-            .map_err(|error| StoreError::Invalid(format!("options cannot be saved: {error}")))?;
-        let changed = sqlx::query("UPDATE sessions SET options = ?, updated_at = ? WHERE id = ?")
-            .bind(json)
-            .bind(now_utc())
-            .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
+        self.update_session(id, "options", &stored_options(options)?)
+            .await
+    }
+
+    /// Sets one column of a session (`column` is one of this module's names, never input) and
+    /// marks the session changed; [`StoreError::NotFound`] for an unknown id.
+    async fn update_session(
+        &self,
+        id: i64,
+        column: &'static str,
+        value: &str,
+    ) -> StoreResult<SessionSummary> {
+        let changed = sqlx::query(&format!(
+            "UPDATE sessions SET {column} = ?, updated_at = ? WHERE id = ?"
+        ))
+        .bind(value)
+        .bind(now_utc())
+        .bind(id)
+        .execute(&self.pool)
+        .await?
+        .rows_affected();
         changed_or_not_found(changed, "session", id)?;
         self.session_summary(id).await
     }
@@ -435,7 +431,21 @@ async fn article_title(conn: &mut SqliteConnection, id: i64) -> StoreResult<Stri
         })
 }
 
-async fn detect_mode(conn: &mut SqliteConnection, article_ids: &[i64]) -> StoreResult<SessionMode> {
+/// Options as the `sessions.options` column keeps them (JSON).
+fn stored_options(options: &SessionOptions) -> StoreResult<String> {
+    serde_json::to_string(options)
+        .map_err(|error| StoreError::Invalid(format!("options cannot be saved: {error}")))
+}
+
+/// The mode asked for, else versions when the articles are versions of one article.
+async fn session_mode(
+    conn: &mut SqliteConnection,
+    asked: Option<SessionMode>,
+    article_ids: &[i64],
+) -> StoreResult<SessionMode> {
+    if let Some(mode) = asked {
+        return Ok(mode);
+    }
     Ok(if versions(conn, article_ids).await? {
         SessionMode::Versions
     } else {
@@ -467,12 +477,12 @@ async fn insert_session(
     conn: &mut SqliteConnection,
     name: &str,
     event_id: Option<i64>,
-    mode: SessionMode,
+    mode: Option<SessionMode>,
     article_ids: &[i64],
 ) -> StoreResult<i64> {
+    let mode = session_mode(conn, mode, article_ids).await?;
     let now = now_utc();
-    let options = serde_json::to_string(&SessionOptions::default())
-        .map_err(|error| StoreError::Invalid(format!("options cannot be saved: {error}")))?;
+    let options = stored_options(&SessionOptions::default())?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (name, event_id, mode, options, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
