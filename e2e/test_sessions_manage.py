@@ -17,8 +17,7 @@ PINNED_JS = "return document.querySelectorAll(\"[data-testid='connector'][data-p
 
 
 def session_names(app: App) -> list[str]:
-    return [app.text(app.find_all("session-item")[i].find_element("css selector", ".label"))
-            for i in range(len(app.find_all("session-item")))]
+    return [app.text(item.find_element("css selector", ".label")) for item in app.find_all("session-item")]
 
 
 def test_rename_duplicate_and_delete_a_session(app: App):
