@@ -39,8 +39,26 @@ impl From<StoreError> for AppError {
         match error {
             StoreError::NotFound { .. } => Self::NotFound(error.to_string()),
             StoreError::Invalid(message) => Self::Invalid(message),
+            StoreError::Database(source) => Self::Library(database_problem(&source)),
             other => Self::Library(other.to_string()),
         }
+    }
+}
+
+/// What a database failure means for the person using the library, in their words.
+fn database_problem(error: &dyn std::fmt::Display) -> String {
+    let text = error.to_string();
+    let lower = text.to_lowercase();
+    if lower.contains("locked") || lower.contains("busy") {
+        "another program is writing to it; try again in a moment".into()
+    } else if lower.contains("disk is full") || lower.contains("database or disk is full") {
+        "the disk is full; free some space and try again".into()
+    } else if lower.contains("readonly") || lower.contains("read-only") {
+        "its file cannot be written (it is read-only)".into()
+    } else if lower.contains("malformed") || lower.contains("not a database") {
+        "its file is damaged; restore it from a backup".into()
+    } else {
+        format!("the database reported “{text}”")
     }
 }
 
@@ -90,6 +108,22 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({ "code": "notFound", "message": "article #42 was not found" })
+        );
+    }
+
+    #[test]
+    fn database_failures_are_told_in_plain_words() {
+        assert_eq!(
+            database_problem(&"database is locked"),
+            "another program is writing to it; try again in a moment"
+        );
+        assert_eq!(
+            database_problem(&"error returned from database: (code: 13) database or disk is full"),
+            "the disk is full; free some space and try again"
+        );
+        assert_eq!(
+            database_problem(&"something odd"),
+            "the database reported “something odd”"
         );
     }
 

@@ -124,8 +124,9 @@ pub async fn open_session(library: State<'_, Library>, id: i64) -> AppResult<Ses
     let started = Instant::now();
     let store = library.store()?;
     let record = store.session(id).await?;
-    store.mark_session_opened(id).await?;
     let opened = analyse(store, record).await?;
+    // Only a session that opened is the one to restore at the next start.
+    store.mark_session_opened(id).await?;
     let notes = store.notes(id).await?;
     Ok(SessionView {
         session: opened.summary.into(),
@@ -148,10 +149,11 @@ pub async fn export_session(
 ) -> AppResult<Option<String>> {
     let store = library.store()?;
     let record = store.session(id).await?;
-    let opened = analyse(store, record).await?;
-    let Some(path) = choose_export_path(&app, &opened.summary.name, format).await? else {
+    // Ask where first: the dialog opens at once, and a cancel costs no comparison.
+    let Some(path) = choose_export_path(&app, &record.summary.name, format).await? else {
         return Ok(None);
     };
+    let opened = analyse(store, record).await?;
     let notes = store.notes(id).await?;
     let pane_of: HashMap<i64, usize> = opened
         .articles

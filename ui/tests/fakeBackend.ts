@@ -227,7 +227,10 @@ export class FakeBackend {
     this.checkArticles(request.articleIds);
     const first = this.find(request.articleIds[0]);
     return this.sessionSummary(
-      this.addSession(request.name ?? first.title, request.articleIds, { eventId: request.eventId }),
+      this.addSession(request.name ?? first.title, request.articleIds, {
+        eventId: request.eventId,
+        mode: request.mode ?? "compare",
+      }),
     );
   }
 

@@ -34,9 +34,18 @@ describe("creating", () => {
     expect(sessions.currentId).toBe(created?.id);
     expect(sessions.list.map((session) => session.id)).toEqual([created?.id]);
     expect(backend.callsTo("create_session")).toEqual([
-      { session: { name: null, articleIds: [c, a, b], eventId: null } },
+      { session: { name: null, articleIds: [c, a, b], eventId: null, mode: null } },
     ]);
     expect(errors).toEqual([]);
+  });
+
+  it("asks for a versions session when the picked articles are versions of one article", async () => {
+    const [a, b] = articles(2);
+    const created = await sessions.createFromArticles([a!, b!], null, "versions");
+    expect(created?.mode).toBe("versions");
+    expect(backend.callsTo("create_session")).toEqual([
+      { session: { name: null, articleIds: [a, b], eventId: null, mode: "versions" } },
+    ]);
   });
 
   it("refuses fewer than 2 or more than 6 articles without asking the backend", async () => {

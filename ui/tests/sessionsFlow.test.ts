@@ -83,7 +83,7 @@ describe("comparing picked articles", () => {
 
     compareButton().click();
     await until(() => expect(backend.callsTo("create_session")).toHaveLength(1));
-    expect(backend.callsTo("create_session")[0]).toEqual({ session: { name: null, articleIds: order, eventId: null } });
+    expect(backend.callsTo("create_session")[0]).toEqual({ session: { name: null, articleIds: order, eventId: null, mode: null } });
     await sessionShown(backend.sessions[0]!.id);
   });
 

@@ -481,6 +481,13 @@ async fn insert_session(
     article_ids: &[i64],
 ) -> StoreResult<i64> {
     let mode = session_mode(conn, mode, article_ids).await?;
+    let ordered;
+    let article_ids = if mode == SessionMode::Versions {
+        ordered = oldest_first(conn, article_ids).await?;
+        ordered.as_slice()
+    } else {
+        article_ids
+    };
     let now = now_utc();
     let options = stored_options(&SessionOptions::default())?;
     let id: i64 = sqlx::query_scalar(
@@ -497,6 +504,23 @@ async fn insert_session(
     .await?;
     insert_members(conn, id, article_ids).await?;
     Ok(id)
+}
+
+/// Versions read oldest first: articles by publication (else import) instant, then id.
+async fn oldest_first(conn: &mut SqliteConnection, article_ids: &[i64]) -> StoreResult<Vec<i64>> {
+    let mut dated = Vec::with_capacity(article_ids.len());
+    for &id in article_ids {
+        let instant: Option<f64> = sqlx::query_scalar(
+            "SELECT julianday(COALESCE(published_at, imported_at)) FROM articles WHERE id = ?",
+        )
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten();
+        dated.push((instant.unwrap_or(f64::MAX), id));
+    }
+    dated.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    Ok(dated.into_iter().map(|(_, id)| id).collect())
 }
 
 async fn insert_members(

@@ -37,6 +37,9 @@ pub struct NewSession {
     pub name: Option<String>,
     pub article_ids: Vec<i64>,
     pub event_id: Option<i64>,
+    /// `versions` compares the articles as versions of one article (oldest first, with the
+    /// Versions view); by default that is detected from a shared canonical URL.
+    pub mode: Option<SessionMode>,
 }
 
 /// Side by side panes, or one column for two reports.
@@ -146,6 +149,15 @@ impl From<parallax_store::SessionMode> for SessionMode {
     }
 }
 
+impl From<SessionMode> for parallax_store::SessionMode {
+    fn from(mode: SessionMode) -> Self {
+        match mode {
+            SessionMode::Compare => Self::Compare,
+            SessionMode::Versions => Self::Versions,
+        }
+    }
+}
+
 impl From<parallax_store::SessionSummary> for SessionSummary {
     fn from(summary: parallax_store::SessionSummary) -> Self {
         Self {
@@ -166,7 +178,7 @@ impl From<NewSession> for parallax_store::NewSession {
         Self {
             name: session.name,
             event_id: session.event_id,
-            mode: None,
+            mode: session.mode.map(Into::into),
             article_ids: session.article_ids,
         }
     }

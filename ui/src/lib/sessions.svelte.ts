@@ -3,6 +3,8 @@
 // one at start. Also the articles picked in the list for a comparison (Ctrl/Cmd-click, Shift-click,
 // Space). Failures go to the caller's error reporter, as the library does.
 
+import type { NewSession } from "./bindings/NewSession";
+import type { SessionMode } from "./bindings/SessionMode";
 import type { SessionSummary } from "./bindings/SessionSummary";
 import * as ipc from "./ipc";
 
@@ -65,22 +67,29 @@ export class Sessions {
     this.currentId = last.id;
   }
 
-  /** Creates a session from articles (in this order) and opens it; resolves to it, or null on failure. */
-  async createFromArticles(articleIds: number[], name: string | null = null): Promise<SessionSummary | null> {
+  /**
+   * Creates a session from articles (in this order) and opens it; resolves to it, or null on failure.
+   * With `mode` "versions" the articles are compared as versions of one article (oldest first).
+   */
+  async createFromArticles(
+    articleIds: number[],
+    name: string | null = null,
+    mode: SessionMode | null = null,
+  ): Promise<SessionSummary | null> {
     if (articleIds.length < MIN_REPORTS || articleIds.length > MAX_REPORTS) {
       const picked = articleIds.length === 1 ? "1 is picked" : `${articleIds.length} are picked`;
       this.report.error(`A comparison needs 2 to 6 articles; ${picked}.`);
       return null;
     }
-    return this.create({ name, articleIds, eventId: null });
+    return this.create({ name, articleIds, eventId: null, mode });
   }
 
   /** Creates a session from an event's articles and opens it. */
   async createFromEvent(eventId: number): Promise<SessionSummary | null> {
-    return this.create({ name: null, articleIds: [], eventId });
+    return this.create({ name: null, articleIds: [], eventId, mode: null });
   }
 
-  private async create(request: { name: string | null; articleIds: number[]; eventId: number | null }) {
+  private async create(request: NewSession) {
     if (this.creating) return null;
     this.creating = true;
     try {

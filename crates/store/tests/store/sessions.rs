@@ -1004,3 +1004,53 @@ async fn notes_quote_their_span_and_are_checked() {
         StoreError::NotFound { what: "note", .. }
     ));
 }
+
+#[tokio::test]
+async fn a_versions_session_asked_for_puts_the_oldest_version_first() {
+    let (_dir, store) = temp_store().await;
+    let mut ids = Vec::new();
+    for (n, date) in ["2026-03-16", "2026-03-14", "2026-03-15"]
+        .iter()
+        .enumerate()
+    {
+        let paragraphs = flood_report(n);
+        let paragraphs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let mut version = article(
+            &format!("Varnu flood, version dated {date}"),
+            Some("The Oskel Courier"),
+            None,
+            &paragraphs,
+        );
+        version.published_at = Some((*date).to_owned());
+        ids.push(import(&store, &version).await);
+    }
+    let created = store
+        .create_session(&NewSession {
+            name: Some("Three versions".into()),
+            article_ids: ids.clone(),
+            mode: Some(SessionMode::Versions),
+            ..NewSession::default()
+        })
+        .await
+        .expect("a versions session is made even without a shared URL");
+    assert_eq!(created.mode, SessionMode::Versions);
+    assert_eq!(
+        created.article_ids,
+        vec![ids[1], ids[2], ids[0]],
+        "oldest first"
+    );
+
+    let compared = store
+        .create_session(&NewSession {
+            name: Some("Same three compared".into()),
+            article_ids: ids.clone(),
+            ..NewSession::default()
+        })
+        .await
+        .expect("a comparison of the same articles");
+    assert_eq!(compared.mode, SessionMode::Compare);
+    assert_eq!(
+        compared.article_ids, ids,
+        "a comparison keeps the order chosen"
+    );
+}
