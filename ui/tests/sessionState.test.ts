@@ -9,10 +9,12 @@ import { threePaneView } from "./sessionFixtures";
 let calls: { cmd: string; args: Record<string, unknown> }[] = [];
 let served: SessionView;
 let failOpen = false;
+let failSave = false;
 
 beforeEach(() => {
   calls = [];
   failOpen = false;
+  failSave = false;
   served = threePaneView();
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -24,6 +26,7 @@ beforeEach(() => {
     if (cmd === "add_note") return { id: 5, ...(args.note as object), quote: "Police", createdAt: "2026-03-20T12:00:00Z" };
     if (cmd === "update_note") return { ...served.notes[0], note: args.note };
     // Saved options come back with the next open, as the store keeps them.
+    if (cmd === "set_session_options" && failSave) throw { code: "library", message: "the library could not be used: the disk is full; free some space and try again" };
     if (cmd === "set_session_options") served.options = args.options as SessionView["options"];
     return cmd === "delete_note" ? null : served.session;
   });
@@ -48,6 +51,16 @@ describe("session state", () => {
     await state.open(7);
     expect(state.error).toBe("Session #7 was not found");
     expect(state.view?.session.id).toBe(7);
+  });
+
+  it("puts the options shown back when saving them fails", async () => {
+    const state = await opened();
+    const before = state.view?.options.ignoreCase;
+    failSave = true;
+    await state.setOptions({ ignoreCase: !before });
+    expect(state.error).toBe("The library could not be used: the disk is full; free some space and try again");
+    expect(state.view?.options.ignoreCase).toBe(before);
+    expect(sent("open_session")).toHaveLength(1);
   });
 
   it("saves view-only options without comparing again, and compares again for the rest", async () => {

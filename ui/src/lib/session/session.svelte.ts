@@ -80,12 +80,18 @@ export class SessionState {
     if (!view) return;
     const options: SessionOptions = { ...view.options, ...partial };
     const recompare = (Object.keys(partial) as (keyof SessionOptions)[]).some((key) => !VIEW_ONLY.has(key));
-    // The screen follows at once; the save happens behind it.
+    // The screen follows at once; the save happens behind it, and a failed save puts the
+    // options shown back to the saved ones.
     this.view = { ...view, options };
-    await this.guard(async () => {
+    const saved = await this.guard(async () => {
       await ipc.setSessionOptions(view.session.id, options);
-      if (recompare) await this.open(view.session.id);
-    });
+      return true;
+    }, false);
+    if (!saved) {
+      if (this.view?.session.id === view.session.id) this.view = { ...this.view, options: view.options };
+      return;
+    }
+    if (recompare) await this.guard(() => this.open(view.session.id));
   }
 
   /** The article shown in a pane. */
