@@ -99,7 +99,7 @@ def test_terms_view_lists_distinctive_terms_per_outlet(app: App):
     items = app.find_all("term-item", within=view)
     assert items, "distinctive terms are listed"
     assert {i.get_attribute("data-pane") for i in items} >= {"0", "1"}, "terms for more than one outlet"
-    app.screenshot("33-session-terms-sample")
+    app.screenshot("36-session-terms-sample")
     item = items[0]
     pane, sentence = int(item.get_attribute("data-pane")), int(item.get_attribute("data-sentence"))
     item.find_element("css selector", "button").click()
