@@ -105,4 +105,13 @@ describe("connectors", () => {
     ]);
     expect(drawn[0]?.path.startsWith("M0 -50 ")).toBe(true);
   });
+
+  it("draws in the left pane's content coordinates when given its scroll as origin, unchanged while both panes scroll together", () => {
+    const links: LinkModel[] = [{ a: [1], b: [1], class: "identical", similarity: 1, pinned: false, ops: [] }];
+    const boxes = stack([100, 100, 100]);
+    const at = (scrollTop: number) =>
+      visibleConnectors(links, { boxes, scrollTop }, { boxes, scrollTop }, 40, 100, scrollTop)[0]?.path;
+    expect(at(150)).toBe(bandPath({ top: 100, bottom: 200 }, { top: 100, bottom: 200 }, 40));
+    expect(at(120)).toBe(at(150));
+  });
 });

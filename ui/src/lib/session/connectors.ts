@@ -51,9 +51,13 @@ export function spanOf(sentences: readonly number[], boxes: readonly Box[], scro
   return { top: top - scrollTop, bottom: bottom - scrollTop };
 }
 
+const shift = (span: Span, by: number): Span => (by === 0 ? span : { top: span.top + by, bottom: span.bottom + by });
+
 /**
  * The bands of `links` with at least one end inside the gutter's `height` (a margin keeps bands
- * that enter from above or below); ends that are not rendered (folded) are skipped.
+ * that enter from above or below); ends that are not rendered (folded) are skipped. Paths are in
+ * the gutter's coordinates moved down by `origin` (0: the gutter as seen; the left pane's scroll:
+ * its content's coordinates, so a band whose panes scroll together keeps the same path).
  */
 export function visibleConnectors(
   links: readonly LinkModel[],
@@ -61,6 +65,7 @@ export function visibleConnectors(
   right: { boxes: readonly Box[]; scrollTop: number },
   width: number,
   height: number,
+  origin = 0,
 ): Connector[] {
   const out: Connector[] = [];
   links.forEach((link, index) => {
@@ -72,7 +77,7 @@ export function visibleConnectors(
     if (above || below) return;
     out.push({
       key: `${index}`,
-      path: bandPath(a, b, width),
+      path: bandPath(shift(a, origin), shift(b, origin), width),
       class: link.class,
       pinned: link.pinned,
       crossing: link.class === "moved",
