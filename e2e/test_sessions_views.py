@@ -3,14 +3,18 @@ and Versions on the sample library's two versions of one article."""
 
 from parallax_e2e import App
 from sessions_e2e import (
+    FERRY_REPORTS,
     SAMPLE_COMPARE_SESSION,
     SAMPLE_VERSIONS_SESSION,
     active_sentence,
+    import_reports,
     open_ferry_session,
     open_sample,
+    pick_rows,
     reopen_session,
     sample_sessions_listed,
     select_tab,
+    wait_compare_view,
 )
 
 
@@ -151,3 +155,26 @@ def test_the_sample_sessions_appear_in_the_sidebar_without_a_reload(app: App):
     app.wait_until(lambda: sample_sessions_listed(app),
                    lambda: "the two sample sessions in the sidebar's session list; seen "
                    f"{[app.text(i) for i in app.find_all('session-item')]}", timeout=10)
+
+
+def test_as_versions_compares_picked_articles_oldest_first(app: App):
+    import_reports(app, FERRY_REPORTS[:2])
+    app.wait_row_count(2)
+    # Picked newest first: the session still runs oldest first (the Courier's 21:40 before the Post's 22:05).
+    pick_rows(app, ["Northmarch Daily Post", "The Kelmsby Courier"])
+    button = app.wait_for("compare-versions")
+    app.wait_until(lambda: button.is_enabled(), "an enabled 'As versions' button")
+    button.click()
+    wait_compare_view(app)
+    view = select_tab(app, "versions")
+    items = app.find_all("version-item", within=view)
+    assert len(items) == 2, [app.text(i) for i in items]
+    assert "Ferry Silver Wren runs aground" in app.text(items[0]), f"the older report is version 1: {app.text(items[0])!r}"
+    assert "Lifeboats bring 214 ashore" in app.text(items[1]), app.text(items[1])
+    changes = app.find_all("version-change", within=view)
+    kinds = {c.get_attribute("data-kind") for c in changes}
+    assert {"edit", "addition"} <= kinds, f"the changed number/quote and the added sentence: {kinds}"
+    assert any("214" in app.text(c) for c in changes if c.get_attribute("data-kind") == "edit"), (
+        "the edited passenger count is among the changes"
+    )
+    app.screenshot("37-session-as-versions")
