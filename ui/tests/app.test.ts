@@ -112,6 +112,8 @@ describe("an empty library", () => {
     expect(byTestId("event-item").textContent).toContain("fictional sample");
     expect(byTestId("event-item").getAttribute("aria-current")).toBe("page");
     expect(document.querySelector("[data-testid='import-panel']")).toBeNull();
+    // The sample's session is listed at once, without a reload.
+    await until(() => expect(byTestId("session-item").textContent).toContain("two versions"));
   });
 
   it("lists sample pages that failed to import, with the reason", async () => {

@@ -381,7 +381,12 @@ export class FakeBackend {
       }
       case "open_sample_library": {
         const first = this.add({ title: "Police and protesters clash in Port Maren", outlet: "The Meridian Herald" });
-        const eventId = this.addEvent("Port Maren water-price march (fictional sample)", [first.id]);
+        const second = this.add({ title: "Dozens hurt in Port Maren", outlet: "The Meridian Herald" });
+        const eventId = this.addEvent("Port Maren water-price march (fictional sample)", [first.id, second.id]);
+        // Like the backend, the sample comes with a session (here: its two versions).
+        this.addSession("Meridian Herald: two versions (fictional sample)", [first.id, second.id], {
+          mode: "versions",
+        });
         const imported: FileOutcome = {
           status: "imported",
           path: "sample-library/meridian-herald-v1.html",

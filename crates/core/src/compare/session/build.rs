@@ -83,7 +83,7 @@ pub fn build_session(
     let docs: Vec<&Document> = reports.iter().map(|r| &r.document).collect();
     let mut warnings = Vec::new();
     if n == 1 {
-        warnings.push("Only one report: add another to compare it with".to_string());
+        warnings.push("Only one report: add another to compare it with.".to_string());
     }
     for (p, report) in reports.iter().enumerate() {
         if report.document.sentences.is_empty() {

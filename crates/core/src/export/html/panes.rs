@@ -63,7 +63,7 @@ fn pane_column(page: &mut Markup, report: &Report, position: usize, pane: &PaneM
     let stats = &pane.stats;
     let mut figures = Vec::new();
     if let Some(date) = pane.published_at.as_deref().filter(|d| !d.is_empty()) {
-        figures.push(date.to_string());
+        figures.push(readable_date(date));
     }
     figures.push(plural(stats.words, "word", "words"));
     figures.push(format!("{} shared", percent(stats.shared_share)));
@@ -192,4 +192,15 @@ fn only_one(page: &mut Markup, gutter: &'static str, label: &str, dir: &'static 
         .raw(" ")
         .text(text)
         .raw("</span></li>\n");
+}
+
+/// A stored date as a reader writes it ("15 Mar 2026", the app's form); anything unparsable as is.
+pub(super) fn readable_date(stored: &str) -> String {
+    let day = chrono::DateTime::parse_from_rfc3339(stored)
+        .map(|instant| instant.date_naive())
+        .or_else(|_| chrono::NaiveDate::parse_from_str(stored, "%Y-%m-%d"));
+    match day {
+        Ok(day) => day.format("%-d %b %Y").to_string(),
+        Err(_) => stored.to_owned(),
+    }
 }

@@ -59,7 +59,7 @@ fn panes_carry_the_classes_and_marked_words_of_the_app() {
         for figure in [
             pane.outlet.clone().unwrap(),
             pane.title.clone(),
-            pane.published_at.clone().unwrap(),
+            super::panes::readable_date(pane.published_at.as_deref().unwrap()),
             format!("{} words", pane.stats.words),
             format!("{} unique", pane.stats.unique),
             format!("{:.0}% shared", pane.stats.shared_share * 100.0),
@@ -509,4 +509,12 @@ fn an_empty_report_and_an_empty_session_still_make_a_page() {
     assert_eq!(text_of(&select(&document, "h1")[0]), "Untitled session");
     assert_eq!(text_of(&select(&document, "#notes .lede")[0]), "No notes.");
     assert!(html.ends_with("</html>\n"));
+}
+
+#[test]
+fn dates_read_as_the_app_shows_them() {
+    use super::panes::readable_date;
+    assert_eq!(readable_date("2026-03-15T07:00:00+00:00"), "15 Mar 2026");
+    assert_eq!(readable_date("2024-12-02"), "2 Dec 2024");
+    assert_eq!(readable_date("last Tuesday"), "last Tuesday");
 }
