@@ -243,18 +243,19 @@ pub(crate) async fn analyse(store: &Store, record: SessionRecord) -> AppResult<O
         pins,
         versions: record.summary.mode == SessionMode::Versions,
     };
-    let texts = articles.clone();
-    let built = tauri::async_runtime::spawn_blocking(move || {
-        let reports: Vec<ReportInput> = texts
-            .into_iter()
+    // The articles go to the blocking thread and come back with the model (no copy of every body).
+    let (articles, built) = tauri::async_runtime::spawn_blocking(move || {
+        let reports: Vec<ReportInput> = articles
+            .iter()
             .map(|article| ReportInput {
                 document: segment(&article.body, article.lang.as_deref()),
-                title: article.title,
-                outlet: article.outlet,
-                published_at: article.published_at,
+                title: article.title.clone(),
+                outlet: article.outlet.clone(),
+                published_at: article.published_at.clone(),
             })
             .collect();
-        build_session(&reports, &settings)
+        let built = build_session(&reports, &settings);
+        (articles, built)
     })
     .await
     .map_err(|error| AppError::Invalid(format!("the comparison stopped unexpectedly: {error}")))?;
