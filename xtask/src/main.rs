@@ -9,6 +9,7 @@ mod app;
 mod bench_extract;
 mod bench_peers;
 mod cmd;
+mod disk;
 mod e2e;
 mod repo;
 mod setup;

@@ -8,6 +8,7 @@ use anyhow::{bail, Context};
 
 use crate::app::{self, APP_FEATURE};
 use crate::cmd::{self, npm_program};
+use crate::disk;
 use crate::e2e;
 use crate::repo::Repo;
 use crate::setup::{self, Purpose};
@@ -137,6 +138,17 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
         })
         .collect();
     let total = selected.iter().filter(|&&s| s).count();
+    let free_at_start = disk::free_gib(&repo.target);
+    if let Some(free) = free_at_start {
+        println!("Free disk space where the build writes: {free:.1} GiB.");
+        if free < disk::TEST_RUN_NEEDS_GIB {
+            println!(
+                "warning: a clean run writes up to ~{:.0} GiB (build output, npm modules, tools); \
+                 the disk may fill before the end",
+                disk::TEST_RUN_NEEDS_GIB
+            );
+        }
+    }
     let mut outcomes: Vec<Outcome> = Vec::new();
     let started = Instant::now();
     let mut number = 0;
@@ -164,12 +176,21 @@ pub fn run(args: Vec<String>) -> anyhow::Result<()> {
             Err(error) => {
                 let took = stage_started.elapsed();
                 println!("<== FAILED: {} ({error:#})", stage.name);
+                if let Some(free) = disk::free_gib(&repo.target) {
+                    println!("    (free disk space now: {free:.1} GiB)");
+                }
                 outcomes.push(Outcome::Failed(took));
                 failures.push((stage.name, error));
             }
         }
     }
     print_summary(&outcomes, started.elapsed());
+    if let (Some(before), Some(after)) = (free_at_start, disk::free_gib(&repo.target)) {
+        println!(
+            "Disk: {after:.1} GiB free at the end ({:.1} GiB used by this run).",
+            before - after
+        );
+    }
     let failed_names: Vec<&str> = failures.iter().map(|(name, _)| *name).collect();
     match failures.into_iter().next() {
         Some((_, error)) if failed_names.len() > 1 => Err(error.context(format!(
