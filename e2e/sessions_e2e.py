@@ -228,7 +228,12 @@ return selection.toString();
 def add_note_on_words(app: App, pane: int, index: int, first: str, last: str, note: str) -> str:
     """Selects the words from `first` to `last` of a sentence (a DOM selection, as a mouse drag
     makes), presses "Add note", writes `note` and saves it; returns the quote the draft showed."""
-    selected = app.script(SELECT_JS, sentence_element(app, pane, index), first, last)
+    return add_note_on_element(app, sentence_element(app, pane, index), first, last, note)
+
+
+def add_note_on_element(app: App, element, first: str, last: str, note: str) -> str:
+    """`add_note_on_words` for any element holding a sentence's text (`[data-sentence-text]`)."""
+    selected = app.script(SELECT_JS, element, first, last)
     assert selected and selected.startswith(first) and selected.endswith(last), f"the words are selected: {selected!r}"
     app.wait_until(lambda: app.script("return !document.getSelection().isCollapsed"), "a live selection")
     app.click("note-add")

@@ -9,6 +9,7 @@ from sessions_e2e import (
     FERRY_OUTLETS,
     FERRY_REPORTS,
     active_sentence,
+    add_note_on_element,
     compare_picked,
     import_reports,
     open_ferry_session,
@@ -302,3 +303,24 @@ def test_swapping_panes_and_the_inline_view_for_two(app: App):
         f"the changed number is struck on one side and underlined on the other: {edits}"
     )
     app.screenshot("27-session-inline")
+
+    # Notes in the inline view: on selected words of a report's own sentence, and (no selection) on
+    # the focused row's sentence.
+    own = next(row for row in rows if row.get_attribute("data-kind") in ("onlyA", "onlyB"))
+    holder = app.script("return arguments[0].querySelector('[data-note-sentence]')", own)
+    words = app.script("return arguments[0].querySelector('[data-sentence-text]').textContent", holder).split()
+    quote = add_note_on_element(app, holder, words[0], words[1], "Only one outlet reports this.")
+    assert quote.startswith(f"{words[0]} {words[1]}"), f"the draft quotes the selected words: {quote!r}"
+    app.wait_until(lambda: app.find_all("note-badge", within=own), "a note badge on the inline row")
+    app.click("notes-close")
+    app.wait_gone("notes-panel")
+    linked = next(row for row in rows if row.get_attribute("data-kind") == "linked")
+    app.script("document.getSelection().removeAllRanges(); arguments[0].focus()", linked)
+    app.click("note-add")
+    draft = app.text(app.wait_for("note-quote"))
+    assert draft and draft.split()[0] in app.text(linked), f"the focused row's sentence is quoted: {draft!r}"
+    app.wait_for("note-text").send_keys("Check both wordings.")
+    app.click("note-save")
+    app.wait_until(lambda: app.find_all("note-badge", within=linked), "a note badge on the focused row")
+    assert "(2)" in app.text(app.find("notes-toggle")), app.text(app.find("notes-toggle"))
+    app.screenshot("28-session-inline-notes")

@@ -35,7 +35,7 @@ function serve(view: SessionView, fail = false) {
         return served.session;
       case "add_note": {
         const note = args.note as { articleId: number; start: number; end: number; note: string };
-        return { id: 99, articleId: note.articleId, start: note.start, end: note.end, quote: "x", note: note.note, createdAt: "2026-03-20T11:00:00Z" };
+        return { id: 99 + callsTo("add_note").length, articleId: note.articleId, start: note.start, end: note.end, quote: "x", note: note.note, createdAt: "2026-03-20T11:00:00Z" };
       }
       case "update_note":
         return { ...served.notes[0], note: args.note };
@@ -380,6 +380,61 @@ describe("notes", () => {
     });
     await until(() => expect(all("[data-testid='note-item']")).toHaveLength(2));
     expect(all("[data-testid='note-badge']")).toHaveLength(2);
+  });
+
+  it("adds notes in the inline view: on selected words, or on the focused row's sentence", async () => {
+    await open(twoPaneView());
+    byTestId("options-button").click();
+    (await until(() => byTestId<HTMLInputElement>("layout-inline"))).click();
+    const rows = await until(() => {
+      const found = all("[data-testid='inline-row']");
+      expect(found).toHaveLength(5);
+      return found;
+    });
+    // The existing note (the wire's "Police") shows on the linked row that holds its sentence.
+    expect(rows[0]?.querySelector("[data-testid='note-badge']")).not.toBeNull();
+    expect(all("[data-testid='note-badge']")).toHaveLength(1);
+
+    const text = rows[4]!.querySelector("[data-sentence-text]")!.firstChild!;
+    const start = text.textContent!.indexOf("café");
+    const range = document.createRange();
+    range.setStart(text, start);
+    range.setEnd(text, start + "café on Quay".length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    document.dispatchEvent(new Event("selectionchange"));
+    flushSync();
+    byTestId("note-add").click();
+    await until(() => expect(byTestId("note-quote").textContent).toContain("café on Quay"));
+    const box = byTestId<HTMLTextAreaElement>("note-text");
+    box.value = "Which café?";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    flushSync();
+    byTestId("note-save").click();
+    await until(() => expect(callsTo("add_note")).toHaveLength(1));
+    const herald = threePaneView().model.panes[0]!.sentences[3]!;
+    const before = new TextEncoder().encode("Three officers were injured near the ").length;
+    expect(callsTo("add_note")[0]?.note).toMatchObject({
+      articleId: 11,
+      start: herald.start + before,
+      end: herald.start + before + new TextEncoder().encode("café on Quay").length,
+    });
+
+    // No selection: the focused linked row's note goes on the second report's sentence, whole.
+    document.getSelection()!.removeAllRanges();
+    document.dispatchEvent(new Event("selectionchange"));
+    rows[1]!.focus();
+    flushSync();
+    byTestId("note-add").click();
+    const wire = threePaneView().model.panes[1]!.sentences[1]!;
+    await until(() => expect(byTestId("note-quote").textContent).toContain("About 2,000 people marched"));
+    const second = byTestId<HTMLTextAreaElement>("note-text");
+    second.value = "Police said 1,500.";
+    second.dispatchEvent(new Event("input", { bubbles: true }));
+    flushSync();
+    byTestId("note-save").click();
+    await until(() => expect(callsTo("add_note")).toHaveLength(2));
+    expect(callsTo("add_note")[1]?.note).toMatchObject({ articleId: 12, start: wire.start, end: wire.end });
   });
 
   it("lists, edits and deletes notes", async () => {
