@@ -43,6 +43,9 @@ def test_html_json_and_csv_exports_are_written_with_their_contents(app: App):
         assert mark in html, f"the HTML report carries the {mark} highlights"
     assert 'class="legend"' in html, "the HTML report has the legend"
     assert NOTE in html, "the HTML report carries the note"
+    assert f'<p class="s s-' in html and f'id="p1-s{index}"' in html
+    marked = html.split(f'id="p1-s{index}"', 1)[1].split("</p>", 1)[0]
+    assert 'class="note-mark" href="#note-1"' in marked, f"the noted sentence is marked in its pane: {marked!r}"
     assert "<script" not in html.lower(), "the report is script-free"
     for outlet in FERRY_OUTLETS:
         assert outlet in html, f"the report names {outlet}"
@@ -50,12 +53,16 @@ def test_html_json_and_csv_exports_are_written_with_their_contents(app: App):
 
     data = json.loads(export(app, "json").read_text(encoding="utf-8"))
     assert data["schema"] == "parallax.session/1", data.get("schema")
+    [note] = data["notes"]
+    assert note["note"] == NOTE and note["pane"] == 1 and note["end"] > note["start"], note
     outlets = [pane.get("outlet") for pane in data["model"]["panes"]] if "model" in data else [
         pane.get("outlet") for pane in data["panes"]
     ]
     assert sorted(outlets) == sorted(FERRY_OUTLETS), f"the JSON lists the three panes: {outlets}"
 
-    text = export(app, "csv").read_text(encoding="utf-8")
+    raw = export(app, "csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with a byte order mark, so Excel reads it as UTF-8"
+    text = raw.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     header = rows[0]
     assert header[0] == "claim" and header[-1] == "carried_by", header

@@ -108,9 +108,9 @@ requestAnimationFrame(t => { last = t; requestAnimationFrame(tick); });
 """
 
 SCROLL_JS = """
-const [pane, duration, step, done] = arguments;
-const scroller = document.querySelector(`[data-testid='pane'][data-pane='${pane}'] .scroller`);
-const other = document.querySelector(`[data-testid='pane'][data-pane='${pane === 0 ? 1 : 0}'] .scroller`);
+const [selector, otherSelector, duration, step, done] = arguments;
+const scroller = document.querySelector(selector);
+const other = otherSelector ? document.querySelector(otherSelector) : null;
 if (!scroller) { done({error: 'no scroller'}); return; }
 const otherStart = other ? other.scrollTop : 0;
 const frames = [];
@@ -132,6 +132,9 @@ function tick(now) {
 }
 requestAnimationFrame(t => { last = t; requestAnimationFrame(tick); });
 """
+
+PANE_SCROLLER = "[data-testid='pane'][data-pane='{}'] .scroller"
+READER_SCROLLER = "[data-testid='reader']"
 
 INVOKE_TIMED_JS = """
 const [id, done] = arguments;
@@ -173,8 +176,9 @@ def measure_session(app: App, titles: list[str], label: str) -> dict:
     app.script("return document.querySelectorAll('[data-testid=sentence]').length")
     answer_after = time.monotonic() - asked
     time.sleep(1)  # let the last chunks settle before sampling idle frames
-    idle = app.driver.execute_async_script(SCROLL_JS, 0, 1000, 0)
-    scroll = app.driver.execute_async_script(SCROLL_JS, 0, 1000, 60)
+    first, second = PANE_SCROLLER.format(0), PANE_SCROLLER.format(1)
+    idle = app.driver.execute_async_script(SCROLL_JS, first, second, 1000, 0)
+    scroll = app.driver.execute_async_script(SCROLL_JS, first, second, 1000, 60)
     assert "error" not in scroll and "error" not in idle, (idle, scroll)
     app.screenshot(f"70-session-perf-{label}")
     result = {
@@ -208,6 +212,16 @@ def import_generated(app: App, sets: dict[str, tuple[int, int]]) -> tuple[dict[s
     return titles, {p.name: len(p.read_text().split()) for p in sorted(folder.iterdir())}
 
 
+def compositing_mode() -> str:
+    """What the app chose at start (see src-tauri/src/rendering.rs)."""
+    if os.environ.get("WEBKIT_DISABLE_COMPOSITING_MODE") is not None:
+        return f"as set: WEBKIT_DISABLE_COMPOSITING_MODE={os.environ['WEBKIT_DISABLE_COMPOSITING_MODE']}"
+    if os.environ.get("PARALLAX_GPU_COMPOSITING", "0") not in ("", "0"):
+        return "on (PARALLAX_GPU_COMPOSITING)"
+    render_node = any(Path("/dev/dri").glob("renderD*")) if Path("/dev/dri").is_dir() else False
+    return "on (GPU render node)" if render_node else "off (no GPU render node: software rendering)"
+
+
 def write_figures(name: str, report: dict) -> None:
     out = screenshot_dir() / name
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
@@ -222,13 +236,19 @@ def test_sessions_at_size_open_and_scroll(app: App):
     app.open_article(titles["2x20000"][0])
     time.sleep(1)
     reader = app.driver.execute_async_script(IDLE_FRAMES_JS, 1000)
+    # The same WebView scrolling one long plain page at the same speed: the machine's own cost of
+    # scrolling text, the baseline the comparison's scroll frames are read against.
+    reader_scroll = app.driver.execute_async_script(SCROLL_JS, READER_SCROLLER, None, 1000, 60)
+    assert "error" not in reader_scroll, reader_scroll
 
     results = [measure_session(app, titles["2x20000"], "2x20000-words"),
                measure_session(app, titles["6x3000"], "6x3000-words")]
-    report = {"build": "debug (cargo xtask's e2e build: unoptimized)", "loadAverage": os.getloadavg(),
+    report = {"build": "debug app, optimized engine (cargo xtask's e2e build)", "loadAverage": os.getloadavg(),
+              "webkitCompositing": compositing_mode(),
               "wordsPerFile": words,
               "idleFramesEmptyLibrary": rounded(baseline, list(baseline)),
-              "idleFramesReader20000Words": rounded(reader, list(reader)), "sessions": results}
+              "idleFramesReader20000Words": rounded(reader, list(reader)),
+              "scrollReader20000Words": rounded(reader_scroll, list(reader_scroll)), "sessions": results}
     write_figures("perf.json", report)
 
     for result in results:
@@ -246,7 +266,8 @@ def test_six_reports_of_50000_words_open_with_a_usable_view(app: App):
     imported = time.monotonic() - started
     result = measure_session(app, titles["6x50000"], "6x50000-words")
     result["importS"] = round(imported, 1)
-    write_figures("perf-6x50000.json", {"build": "debug (unoptimized)", "loadAverage": os.getloadavg(),
+    write_figures("perf-6x50000.json", {"build": "debug app, optimized engine", "loadAverage": os.getloadavg(),
+                                          "webkitCompositing": compositing_mode(),
                                           "wordsPerFile": words, "session": result})
     # Loose bounds: a usable view (every pane has sentences, or a warning says what was cut) within a
     # minute, and a page that keeps answering.

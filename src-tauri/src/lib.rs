@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod error;
 pub mod progress;
+pub mod rendering;
 pub mod sample;
 pub mod sessions;
 pub mod state;
@@ -19,6 +20,7 @@ use crate::state::Library;
 
 /// Builds and runs the Tauri application until its last window closes.
 pub fn run() -> anyhow::Result<()> {
+    rendering::choose_before_start();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {

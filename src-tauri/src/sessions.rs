@@ -166,6 +166,8 @@ pub async fn export_session(
         .filter_map(|note| {
             Some(ExportNote {
                 pane: *pane_of.get(&note.article_id)?,
+                start: note.start,
+                end: note.end,
                 quote: note.quote,
                 note: note.note,
                 created_at: note.created_at,

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { LinkModel } from "../src/lib/bindings/LinkModel";
-import { bandPath, spanOf, visibleConnectors } from "../src/lib/session/connectors";
+import { BAND_OVERHANG, bandPath, clamp, spanOf, visibleConnectors } from "../src/lib/session/connectors";
 import { anchors, boxAt, mapPosition, type Box } from "../src/lib/session/syncScroll";
 import { sentences, threePaneView } from "./sessionFixtures";
 
@@ -106,12 +106,22 @@ describe("connectors", () => {
     expect(drawn[0]?.path.startsWith("M0 -50 ")).toBe(true);
   });
 
-  it("draws in the left pane's content coordinates when given its scroll as origin, unchanged while both panes scroll together", () => {
+  it("cuts a band to a sentence far out of view to a gutter height beyond the edge", () => {
+    const links: LinkModel[] = [{ a: [0], b: [2], class: "moved", similarity: 1, pinned: false, ops: [] }];
+    const left = stack([100, 100, 100]);
+    const right = stack([100, 100, 30_000]);
+    const [band] = visibleConnectors(links, { boxes: left, scrollTop: 0 }, { boxes: right, scrollTop: 0 }, 40, 500);
+    expect(band?.path).toBe(bandPath({ top: 0, bottom: 100 }, { top: 200, bottom: 500 + BAND_OVERHANG }, 40));
+    expect(clamp({ top: -9_000, bottom: -8_000 }, 500)).toEqual({ top: -BAND_OVERHANG, bottom: -BAND_OVERHANG });
+    expect(clamp({ top: 20, bottom: 480 }, 500)).toEqual({ top: 20, bottom: 480 });
+  });
+
+  it("draws in the gutter's coordinates: a band follows its sentences as the panes scroll", () => {
     const links: LinkModel[] = [{ a: [1], b: [1], class: "identical", similarity: 1, pinned: false, ops: [] }];
     const boxes = stack([100, 100, 100]);
     const at = (scrollTop: number) =>
-      visibleConnectors(links, { boxes, scrollTop }, { boxes, scrollTop }, 40, 100, scrollTop)[0]?.path;
-    expect(at(150)).toBe(bandPath({ top: 100, bottom: 200 }, { top: 100, bottom: 200 }, 40));
-    expect(at(120)).toBe(at(150));
+      visibleConnectors(links, { boxes, scrollTop }, { boxes, scrollTop }, 40, 100)[0]?.path;
+    expect(at(50)).toBe(bandPath({ top: 50, bottom: 150 }, { top: 50, bottom: 150 }, 40));
+    expect(at(80)).toBe(bandPath({ top: 20, bottom: 120 }, { top: 20, bottom: 120 }, 40));
   });
 });

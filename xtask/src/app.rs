@@ -9,8 +9,8 @@ use crate::cmd::{self, npm_program};
 use crate::repo::Repo;
 use crate::setup::{self, Purpose};
 
-/// The cargo arguments that build the app exactly as the tests do, so `run` and `test` share one
-/// build instead of compiling Tauri twice with different features.
+/// The feature that embeds ui/dist in the app; every Rust stage of `test` passes it, so clippy, the
+/// tests and the app build do not compile Tauri with different features.
 pub const APP_FEATURE: &str = "parallax-app/custom-protocol";
 
 /// `cargo xtask run`: set up, build, and start the app with `app_args`.
@@ -28,7 +28,7 @@ pub fn run(app_args: Vec<String>) -> anyhow::Result<()> {
     step("3/5", "building the UI (ui/dist)");
     build_ui(&repo)?;
     step("4/5", "building the desktop app (debug, UI embedded)");
-    build_app(&repo)?;
+    build_app(&repo, AppBuild::Alone)?;
     step("5/5", "starting the app");
     launch(&repo, &app_args)
 }
@@ -44,9 +44,32 @@ pub fn build_ui(repo: &Repo) -> anyhow::Result<()> {
     cmd::run(&mut npm).context("the UI did not build")
 }
 
+/// How the app is built: alone (for `run`), or as `cargo test --workspace` builds its dependencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppBuild {
+    /// `-p parallax-app`: only what the app needs, the quickest first build.
+    Alone,
+    /// With the workspace's tests, so the dependencies get the same features as in `cargo test`
+    /// (dev-dependencies switch on features of shared crates) and the test run's build is reused:
+    /// built alone, ~80 crates from bitflags to Tauri were compiled a second time (~110 s and ~1 GB
+    /// of disk on a clean CI run).
+    WithTests,
+}
+
 /// `cargo build` of the app in debug mode with the UI bundled into the binary.
-pub fn build_app(repo: &Repo) -> anyhow::Result<()> {
-    let mut cargo = cmd::cargo(&["build", "-p", "parallax-app", "--features", APP_FEATURE]);
+pub fn build_app(repo: &Repo, how: AppBuild) -> anyhow::Result<()> {
+    let args: &[&str] = match how {
+        AppBuild::Alone => &["build", "-p", "parallax-app", "--features", APP_FEATURE],
+        AppBuild::WithTests => &[
+            "build",
+            "--workspace",
+            "--bins",
+            "--tests",
+            "--features",
+            APP_FEATURE,
+        ],
+    };
+    let mut cargo = cmd::cargo(args);
     cargo.current_dir(&repo.root);
     cmd::run(&mut cargo).context("the desktop app did not build")?;
     let binary = repo.app_binary();

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 
-use crate::app::{self, APP_FEATURE};
+use crate::app::{self, AppBuild, APP_FEATURE};
 use crate::cmd::{self, npm_program};
 use crate::disk;
 use crate::e2e;
@@ -108,7 +108,7 @@ const STAGES: &[Stage] = &[
     Stage {
         name: "desktop app build (debug, UI embedded)",
         groups: &[Group::Rust, Group::E2e],
-        work: app::build_app,
+        work: stage_app_build,
     },
     Stage {
         name: "end-to-end: the real app under Xvfb via WebDriver",
@@ -265,6 +265,10 @@ fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
     ]);
     cargo.current_dir(&repo.root);
     cmd::run(&mut cargo).context("Rust tests failed (see the output above)")
+}
+
+fn stage_app_build(repo: &Repo) -> anyhow::Result<()> {
+    app::build_app(repo, AppBuild::WithTests)
 }
 
 fn stage_ui_tests(repo: &Repo) -> anyhow::Result<()> {

@@ -28,6 +28,9 @@ pub use json::session_json;
 pub struct ExportNote {
     /// The pane of the report the note is about.
     pub pane: usize,
+    /// The byte range of the report's body the note is on (the offsets of the model's sentences).
+    pub start: usize,
+    pub end: usize,
     /// The text the note is about.
     pub quote: String,
     pub note: String,

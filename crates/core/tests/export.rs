@@ -49,6 +49,8 @@ fn a_note(model: &SessionModel) -> ExportNote {
         .expect("Lakeshore edits the wire story, so some sentence is changed");
     ExportNote {
         pane: 1,
+        start: changed.start,
+        end: changed.end,
         quote: sentence_text(model, 1, changed.index),
         note: "Lakeshore's edit of the wire: <check> the \"original\"".to_string(),
         created_at: "2024-12-04T09:15:00Z".to_string(),
@@ -193,6 +195,9 @@ fn two_reports_export_with_the_inline_view_and_versions() {
 fn the_csv_is_the_coverage_matrix() {
     let model = build_session(&dravik(), &SessionSettings::default()).expect("session builds");
     let csv = coverage_csv(&model);
+    let csv = csv
+        .strip_prefix('\u{feff}')
+        .expect("a byte order mark first");
     let records: Vec<&str> = csv.split_terminator("\r\n").collect();
     assert_eq!(
         records[0],

@@ -1,5 +1,6 @@
-//! The coverage matrix as CSV: one row per claim, one column per report (RFC 4180, CRLF line ends),
-//! with cells defused so a spreadsheet never runs an imported sentence as a formula.
+//! The coverage matrix as CSV: one row per claim, one column per report (RFC 4180, CRLF line ends,
+//! UTF-8 with a byte order mark), with cells defused so a spreadsheet never runs an imported
+//! sentence as a formula.
 
 use super::pane_labels;
 use crate::compare::session::SessionModel;
@@ -7,8 +8,12 @@ use crate::compare::session::SessionModel;
 /// The coverage matrix of a session: header `claim,<report>…,carried_by`, then per claim its
 /// representative wording, each report's sentence for it (empty where the report omits it) and
 /// how many reports carry it.
+///
+/// The text starts with a byte order mark: without one, Excel reads the file in the system's legacy
+/// code page and turns every non-ASCII letter (an Arabic or Russian report, a curly quote) into
+/// mojibake; LibreOffice, Google Sheets and CSV libraries that read UTF-8 skip it.
 pub fn coverage_csv(model: &SessionModel) -> String {
-    let mut out = String::new();
+    let mut out = String::from(BYTE_ORDER_MARK);
     let header = std::iter::once("claim".to_string())
         .chain(pane_labels(&model.panes))
         .chain(std::iter::once("carried_by".to_string()));
@@ -29,6 +34,8 @@ pub fn coverage_csv(model: &SessionModel) -> String {
     }
     out
 }
+
+const BYTE_ORDER_MARK: char = '\u{feff}';
 
 fn push_row(out: &mut String, fields: impl Iterator<Item = String>) {
     for (position, field) in fields.enumerate() {
@@ -69,6 +76,9 @@ mod tests {
 
     /// Splits RFC 4180 text into rows of fields (a reader independent of the writer under test).
     fn parse(csv: &str) -> Vec<Vec<String>> {
+        let csv = csv
+            .strip_prefix(BYTE_ORDER_MARK)
+            .expect("the text starts with a byte order mark");
         let mut rows = Vec::new();
         let mut row = Vec::new();
         let mut field = String::new();
@@ -128,6 +138,19 @@ mod tests {
             omitted[2].is_empty(),
             "Kestrel omits the quote: {omitted:?}"
         );
+    }
+
+    #[test]
+    fn utf8_with_one_byte_order_mark_so_excel_reads_non_latin_reports() {
+        let mut model = sample::two_pane_model();
+        model.coverage.claims[0].text = "Министр заявил «нет» — وقال الوزير".into();
+        let csv = coverage_csv(&model);
+        assert!(
+            csv.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]),
+            "UTF-8 BOM first"
+        );
+        assert_eq!(csv.matches(BYTE_ORDER_MARK).count(), 1, "and only there");
+        assert_eq!(parse(&csv)[1][0], model.coverage.claims[0].text);
     }
 
     #[test]

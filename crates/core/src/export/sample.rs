@@ -376,20 +376,40 @@ pub(crate) fn two_pane_model() -> SessionModel {
     }
 }
 
-/// A note on each pane.
+/// A note on each pane, on words of one of its sentences in [`two_pane_model`].
 pub(crate) fn notes() -> Vec<crate::export::ExportNote> {
+    let model = two_pane_model();
+    let note = |pane: usize, quote: &str, text: &str, created_at: &str| {
+        let (start, end) = model.panes[pane]
+            .sentences
+            .iter()
+            .find_map(|sentence| {
+                let whole: String = sentence.parts.iter().map(|p| p.text.as_str()).collect();
+                let at = whole.find(quote)?;
+                Some((sentence.start + at, sentence.start + at + quote.len()))
+            })
+            .expect("the quote is in the pane");
+        crate::export::ExportNote {
+            pane,
+            start,
+            end,
+            quote: quote.into(),
+            note: text.into(),
+            created_at: created_at.into(),
+        }
+    };
     vec![
-        crate::export::ExportNote {
-            pane: 0,
-            quote: "About 4,200 people fled".into(),
-            note: "Check the Regional Humanitarian Office's figure".into(),
-            created_at: "2024-12-04T09:15:00Z".into(),
-        },
-        crate::export::ExportNote {
-            pane: 1,
-            quote: "الإرهابيون".into(),
-            note: "Kestrel calls them terrorists".into(),
-            created_at: "2024-12-04T09:20:00Z".into(),
-        },
+        note(
+            0,
+            "About 4,200 people fled",
+            "Check the Regional Humanitarian Office's figure",
+            "2024-12-04T09:15:00Z",
+        ),
+        note(
+            1,
+            "الإرهابيون",
+            "Kestrel calls them terrorists",
+            "2024-12-04T09:20:00Z",
+        ),
     ]
 }

@@ -51,13 +51,24 @@ export function spanOf(sentences: readonly number[], boxes: readonly Box[], scro
   return { top: top - scrollTop, bottom: bottom - scrollTop };
 }
 
-const shift = (span: Span, by: number): Span => (by === 0 ? span : { top: span.top + by, bottom: span.bottom + by });
+/** How far beyond the gutter's top and bottom a band's ends are drawn (px). */
+export const BAND_OVERHANG = 60;
+
+/**
+ * A span cut to a little beyond the gutter's edges. A band to a sentence far out of view (a moved
+ * sentence, or panes scrolled apart) leaves the gutter almost vertically either way, and WebKitGTK's
+ * software rasterizer spent time in proportion to the whole band, dashed outline included: panes
+ * scrolled out of sync took 55–85 ms a frame with bands tens of thousands of pixels tall.
+ */
+export function clamp(span: Span, height: number): Span {
+  const cut = (y: number) => Math.min(height + BAND_OVERHANG, Math.max(-BAND_OVERHANG, y));
+  return { top: cut(span.top), bottom: cut(span.bottom) };
+}
 
 /**
  * The bands of `links` with at least one end inside the gutter's `height` (a margin keeps bands
  * that enter from above or below); ends that are not rendered (folded) are skipped. Paths are in
- * the gutter's coordinates moved down by `origin` (0: the gutter as seen; the left pane's scroll:
- * its content's coordinates, so a band whose panes scroll together keeps the same path).
+ * the gutter's coordinates (0 at its top, as seen).
  */
 export function visibleConnectors(
   links: readonly LinkModel[],
@@ -65,7 +76,6 @@ export function visibleConnectors(
   right: { boxes: readonly Box[]; scrollTop: number },
   width: number,
   height: number,
-  origin = 0,
 ): Connector[] {
   const out: Connector[] = [];
   links.forEach((link, index) => {
@@ -77,7 +87,7 @@ export function visibleConnectors(
     if (above || below) return;
     out.push({
       key: `${index}`,
-      path: bandPath(shift(a, origin), shift(b, origin), width),
+      path: bandPath(clamp(a, height), clamp(b, height), width),
       class: link.class,
       pinned: link.pinned,
       crossing: link.class === "moved",

@@ -7,6 +7,7 @@ use crate::compare::session::{
     InlineOp, InlineOpKind, InlineRow, MarkedPart, PaneModel, PartMark, SentenceClass,
     SentenceModel,
 };
+use crate::export::ExportNote;
 
 /// The CSS class, gutter mark and name of a sentence class.
 pub(super) fn class_look(class: SentenceClass) -> (&'static str, &'static str, &'static str) {
@@ -86,17 +87,36 @@ fn pane_column(page: &mut Markup, report: &Report, position: usize, pane: &PaneM
     if pane.sentences.is_empty() {
         page.raw("<p class=\"empty\" dir=\"auto\">This report has no text to compare.</p>\n");
     }
+    // The notes on this pane, with their numbers in the notes section.
+    let notes: Vec<(usize, &ExportNote)> = report
+        .input
+        .notes
+        .iter()
+        .enumerate()
+        .filter(|(_, note)| note.pane == position)
+        .map(|(at, note)| (at + 1, note))
+        .collect();
     for paragraph in pane.sentences.chunk_by(|a, b| a.paragraph == b.paragraph) {
         page.raw("<div class=\"para\">\n");
         for sentence in paragraph {
-            sentence_row(page, position, sentence);
+            sentence_row(page, position, sentence, &notes);
         }
         page.raw("</div>\n");
     }
     page.raw("</div>\n</article>\n");
 }
 
-fn sentence_row(page: &mut Markup, pane: usize, sentence: &SentenceModel) {
+/// Whether a note's byte range touches a sentence's.
+pub(super) fn note_on(note: &ExportNote, sentence: &SentenceModel) -> bool {
+    note.start < sentence.end && note.end > sentence.start
+}
+
+fn sentence_row(
+    page: &mut Markup,
+    pane: usize,
+    sentence: &SentenceModel,
+    notes: &[(usize, &ExportNote)],
+) {
     let (class, gutter, name) = class_look(sentence.class);
     let id = format!("p{pane}-s{}", sentence.index);
     let title = match sentence.found_in {
@@ -107,7 +127,17 @@ fn sentence_row(page: &mut Markup, pane: usize, sentence: &SentenceModel) {
         .element("span", &[("class", "g"), ("aria-hidden", "true")], gutter)
         .open("span", &[("class", "t")]);
     parts(page, &sentence.parts);
-    page.raw("</span></p>\n");
+    page.raw("</span>");
+    for (number, _) in notes.iter().filter(|(_, note)| note_on(note, sentence)) {
+        let target = format!("#note-{number}");
+        let label = format!("Note {number}");
+        page.element(
+            "a",
+            &[("class", "note-mark"), ("href", &target), ("title", &label)],
+            &format!("✎{number}"),
+        );
+    }
+    page.raw("</p>\n");
 }
 
 /// A text cut into parts: the `Differs` ones marked `.w-differs`.

@@ -242,6 +242,31 @@ fn analysis_sections_show_coverage_quotes_facts_terms_and_notes() {
             assert!(text.contains(part), "note shows {part:?}: {text}");
         }
     }
+    // Each note is marked on the sentence it is about, and the two link to each other.
+    for (at, note) in notes.iter().enumerate() {
+        let number = at + 1;
+        let sentence = model.panes[note.pane]
+            .sentences
+            .iter()
+            .find(|s| s.start <= note.start && note.end <= s.end)
+            .expect("the sample note lies in one sentence");
+        let row = format!("#p{}-s{}", note.pane, sentence.index);
+        let marks = select(&document, &format!("{row} a.note-mark"));
+        assert_eq!(marks.len(), 1, "{row} carries note {number}'s mark");
+        assert_eq!(
+            marks[0].value().attr("href"),
+            Some(format!("#note-{number}").as_str())
+        );
+        assert_eq!(text_of(&marks[0]), format!("✎{number}"));
+        let back = select(&document, &format!("#note-{number} a.jump"));
+        assert_eq!(back.len(), 1, "note {number} links back to its sentence");
+        assert_eq!(back[0].value().attr("href"), Some(row.as_str()));
+    }
+    assert_eq!(
+        select(&document, "a.note-mark").len(),
+        notes.len(),
+        "no sentence without a note is marked"
+    );
     let rtl_quote = select(&document, "#notes .note blockquote")[1];
     assert_eq!(
         rtl_quote.value().attr("dir"),
@@ -342,6 +367,8 @@ fn untrusted_text_stays_text() {
     model.terms.panes[0][0].text = hostile.clone();
     let notes = vec![ExportNote {
         pane: 0,
+        start: model.panes[0].sentences[0].start,
+        end: model.panes[0].sentences[0].end,
         quote: hostile.clone(),
         note: hostile.clone(),
         created_at: hostile.clone(),

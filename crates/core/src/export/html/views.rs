@@ -2,7 +2,7 @@
 //! quotes worded differently, facts that differ, framing terms, versions, and the user's notes.
 
 use super::markup::{plural, thousands, Markup};
-use super::panes::{ops, parts};
+use super::panes::{note_on, ops, parts};
 use super::Report;
 use crate::compare::session::{CellWording, ChangeModel, MarkedPart};
 use crate::compare::{ChangeKind, FactKind};
@@ -372,16 +372,31 @@ pub(super) fn notes(page: &mut Markup, report: &mut Report) {
         return;
     }
     page.raw("<ol class=\"notes\">\n");
-    for note in notes {
-        page.raw("<li class=\"card note\">\n<p class=\"note-head\">")
+    for (at, note) in notes.iter().enumerate() {
+        let number = at + 1;
+        let id = format!("note-{number}");
+        page.open("li", &[("class", "card note"), ("id", &id)])
+            .raw("\n<p class=\"note-head\">")
+            .element("span", &[("class", "num")], &format!("✎{number}"))
+            .raw(" ")
             .element(
                 "span",
                 &[("class", "who"), ("dir", "auto")],
                 &report.label(note.pane),
             )
             .raw(" ")
-            .element("time", &[], &note.created_at)
-            .raw("</p>\n")
+            .element("time", &[], &note.created_at);
+        let on = report
+            .input
+            .model
+            .panes
+            .get(note.pane)
+            .and_then(|pane| pane.sentences.iter().find(|s| note_on(note, s)));
+        if let Some(sentence) = on {
+            page.raw(" ");
+            jump(page, note.pane, sentence.index);
+        }
+        page.raw("</p>\n")
             .element("blockquote", &[("dir", report.dir(note.pane))], &note.quote)
             .raw("\n")
             .element("p", &[("class", "note-text"), ("dir", "auto")], &note.note)
