@@ -311,15 +311,41 @@ class App:
         return self.driver.execute_script(source, *args)
 
     def screenshot(self, name: str) -> Path:
-        # Let the page paint what the DOM already shows: a capture right after a change can show
-        # the previous frame.
-        self.driver.execute_async_script(
-            "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));"
-        )
+        # WebKitWebDriver captures after the next painted frame. Without GPU compositing (how the
+        # app runs here: no GPU) a page with nothing to repaint never paints one, and the capture
+        # waited for ever; a one-pixel dot that changes every frame while the capture is taken keeps
+        # frames coming. Two frames first, so the capture shows what the DOM already shows.
+        self.driver.execute_async_script(KEEP_PAINTING_JS)
         time.sleep(0.3)
         path = screenshot_dir() / f"{name}.png"
-        assert self.driver.save_screenshot(str(path)), f"could not save the screenshot {path}"
+        try:
+            assert self.driver.save_screenshot(str(path)), f"could not save the screenshot {path}"
+        finally:
+            self.driver.execute_script(STOP_PAINTING_JS)
         return path
+
+
+KEEP_PAINTING_JS = """
+const done = arguments[0];
+const dot = document.createElement('div');
+dot.id = 'e2e-paint-dot';
+dot.setAttribute('aria-hidden', 'true');
+dot.style.cssText = 'position:fixed;right:0;bottom:0;width:1px;height:1px;pointer-events:none;z-index:2147483647';
+document.body.appendChild(dot);
+let frame = 0;
+function tick() {
+  frame += 1;
+  dot.style.background = frame % 2 ? 'rgba(128,128,128,0.02)' : 'rgba(128,128,128,0.04)';
+  window.__e2ePaintFrame = requestAnimationFrame(tick);
+  if (frame === 2) done();
+}
+tick();
+"""
+
+STOP_PAINTING_JS = """
+cancelAnimationFrame(window.__e2ePaintFrame);
+document.getElementById('e2e-paint-dot')?.remove();
+"""
 
 
 # Plain-text reports of the fictional event: the library, reader and event tests use these so that

@@ -324,4 +324,4 @@ def test_swapping_panes_and_the_inline_view_for_two(app: App):
     app.click("note-save")
     app.wait_until(lambda: app.find_all("note-badge", within=linked), "a note badge on the focused row")
     assert "(2)" in app.text(app.find("notes-toggle")), app.text(app.find("notes-toggle"))
-    app.screenshot("28-session-inline-notes")
+    app.screenshot("27-session-inline-notes")

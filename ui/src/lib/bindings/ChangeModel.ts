@@ -12,7 +12,8 @@ export type ChangeModel = { kind: ChangeKind, level: Level, oldText: string, new
  */
 score: number, 
 /**
- * Why it scored so ("number changed", "negation"…).
+ * Why it scored so: what changed inside an edit ("number changed", "negation"…), what an added
+ * or removed text holds ("holds a number", "new text"…).
  */
 reasons: Array<string>, 
 /**

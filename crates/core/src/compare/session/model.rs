@@ -390,7 +390,8 @@ pub struct ChangeModel {
     pub ops: Vec<InlineOp>,
     /// 0–100: a changed number, name, quote or negation outranks wording, punctuation or a typo.
     pub score: u32,
-    /// Why it scored so ("number changed", "negation"…).
+    /// Why it scored so: what changed inside an edit ("number changed", "negation"…), what an added
+    /// or removed text holds ("holds a number", "new text"…).
     pub reasons: Vec<String>,
     /// The first sentence of the change in the old and new panes, when it has one there.
     pub old_sentence: Option<usize>,

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::model::{ChangeModel, RevisionModel};
 use super::parts::{inline_ops, slice};
-use crate::compare::{revision, DiffOptions, Reason, Revision};
+use crate::compare::{revision, ChangeKind, DiffOptions, Reason, Revision};
 use crate::text::Document;
 
 /// The revision from pane `old_pane` to pane `old_pane + 1`.
@@ -31,7 +31,7 @@ pub(super) fn revision_model(
                 .substance
                 .reasons
                 .iter()
-                .map(|&r| reason_text(r).to_string())
+                .map(|&r| reason_text(r, c.kind).to_string())
                 .collect(),
             old_sentence: first_sentence(old, &c.old),
             new_sentence: first_sentence(new, &c.new),
@@ -49,17 +49,24 @@ pub(super) fn revision_model(
     }
 }
 
-/// Why a change scored as it did, in a person's words.
-fn reason_text(reason: Reason) -> &'static str {
-    match reason {
-        Reason::Negation => "negation",
-        Reason::Number => "number changed",
-        Reason::Quote => "quote changed",
-        Reason::Name => "name changed",
-        Reason::Wording => "wording",
-        Reason::Moved => "moved",
-        Reason::Typo => "typo",
-        Reason::Punctuation => "punctuation",
+/// Why a change scored as it did, in a person's words: what changed inside an edited text, and
+/// what a text that came or went holds (an added sentence did not "change a number").
+fn reason_text(reason: Reason, kind: ChangeKind) -> &'static str {
+    let whole = matches!(kind, ChangeKind::Addition | ChangeKind::Deletion);
+    match (reason, whole) {
+        (Reason::Negation, _) => "negation",
+        (Reason::Number, false) => "number changed",
+        (Reason::Number, true) => "holds a number",
+        (Reason::Quote, false) => "quote changed",
+        (Reason::Quote, true) => "holds a quote",
+        (Reason::Name, false) => "name changed",
+        (Reason::Name, true) => "holds a name",
+        (Reason::Wording, false) => "wording",
+        (Reason::Wording, true) if kind == ChangeKind::Addition => "new text",
+        (Reason::Wording, true) => "removed text",
+        (Reason::Moved, _) => "moved",
+        (Reason::Typo, _) => "typo",
+        (Reason::Punctuation, _) => "punctuation",
     }
 }
 
@@ -80,7 +87,6 @@ fn first_sentence(doc: &Document, range: &Range<usize>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::ChangeKind;
     use crate::text::segment;
 
     #[test]
@@ -106,5 +112,43 @@ mod tests {
             .expect("the added paragraph");
         assert_eq!((added.old_sentence, added.new_sentence), (None, Some(2)));
         assert_eq!(model.additions, 1);
+    }
+
+    #[test]
+    fn text_that_came_or_went_is_described_by_what_it_holds() {
+        let old = segment(
+            "The agency sent aid on Monday.\n\n\"We will stay,\" said Mayor Ilse Varnow.",
+            Some("en"),
+        );
+        let new = segment(
+            "The agency sent aid on Monday.\n\nAbout 6,500 people fled to Kelmsby.",
+            Some("en"),
+        );
+        let model = revision_model(0, &old, &new, &DiffOptions::default());
+        let reasons = |kind: ChangeKind| -> Vec<String> {
+            model
+                .changes
+                .iter()
+                .filter(|c| c.kind == kind)
+                .flat_map(|c| c.reasons.clone())
+                .collect()
+        };
+        let added = reasons(ChangeKind::Addition);
+        let removed = reasons(ChangeKind::Deletion);
+        assert!(
+            added.contains(&"holds a number".to_string())
+                && added.contains(&"new text".to_string()),
+            "{added:?}"
+        );
+        assert!(
+            removed.contains(&"holds a quote".to_string()),
+            "{removed:?}"
+        );
+        for reason in added.iter().chain(&removed) {
+            assert!(
+                !reason.ends_with("changed"),
+                "nothing came or went 'changed': {reason}"
+            );
+        }
     }
 }
