@@ -343,41 +343,49 @@ describe("options, links and pane order", () => {
 });
 
 describe("notes", () => {
-  it("adds a note on selected words with their byte offsets", async () => {
-    await open();
-    expect(all("[data-testid='note-badge']")).toHaveLength(1);
-    const root = sentence(0, 3).querySelector("[data-sentence-text]")!;
+  /** Selects `words` inside a sentence's text element, as a mouse drag does. */
+  function selectWords(root: Element, words: string): void {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     let text = walker.nextNode();
-    while (text && !text.textContent?.includes("café")) text = walker.nextNode();
-    if (!text) throw new Error("the sentence's text node is missing");
-    // "Three officers were injured near the café on Quay Street." selects "café on Quay".
-    const start = text.textContent!.indexOf("café");
+    while (text && !text.textContent?.includes(words)) text = walker.nextNode();
+    if (!text) throw new Error(`no text node holds ${words}`);
+    const start = text.textContent!.indexOf(words);
     const range = document.createRange();
     range.setStart(text, start);
-    range.setEnd(text, start + "café on Quay".length);
-    const selection = document.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
+    range.setEnd(text, start + words.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
     document.dispatchEvent(new Event("selectionchange"));
     flushSync();
+  }
+
+  /** Presses Add note, checks the draft quotes `quoted`, writes `note` and saves it. */
+  async function addNote(quoted: string, note: string): Promise<void> {
+    const saved = callsTo("add_note").length;
     byTestId("note-add").click();
-    const box = await until(() => byTestId<HTMLTextAreaElement>("note-text"));
-    expect(byTestId("note-quote").textContent).toContain("café on Quay");
-    box.value = "Which café?";
+    await until(() => expect(byTestId("note-quote").textContent).toContain(quoted));
+    const box = byTestId<HTMLTextAreaElement>("note-text");
+    box.value = note;
     box.dispatchEvent(new Event("input", { bubbles: true }));
     flushSync();
     byTestId("note-save").click();
-    await until(() => expect(callsTo("add_note")).toHaveLength(1));
+    await until(() => expect(callsTo("add_note")).toHaveLength(saved + 1));
+  }
+
+  /** "café on Quay" in "Three officers were injured near the café on Quay Street." (the Herald, pane 0). */
+  function cafeSpan(): { start: number; end: number } {
     const herald = threePaneView().model.panes[0]!.sentences[3]!;
     const before = new TextEncoder().encode("Three officers were injured near the ").length;
-    expect(callsTo("add_note")[0]?.note).toEqual({
-      sessionId: 7,
-      articleId: 11,
-      start: herald.start + before,
-      end: herald.start + before + new TextEncoder().encode("café on Quay").length,
-      note: "Which café?",
-    });
+    const start = herald.start + before;
+    return { start, end: start + new TextEncoder().encode("café on Quay").length };
+  }
+
+  it("adds a note on selected words with their byte offsets", async () => {
+    await open();
+    expect(all("[data-testid='note-badge']")).toHaveLength(1);
+    selectWords(sentence(0, 3).querySelector("[data-sentence-text]")!, "café on Quay");
+    await addNote("café on Quay", "Which café?");
+    expect(callsTo("add_note")[0]?.note).toEqual({ sessionId: 7, articleId: 11, ...cafeSpan(), note: "Which café?" });
     await until(() => expect(all("[data-testid='note-item']")).toHaveLength(2));
     expect(all("[data-testid='note-badge']")).toHaveLength(2);
   });
@@ -395,45 +403,17 @@ describe("notes", () => {
     expect(rows[0]?.querySelector("[data-testid='note-badge']")).not.toBeNull();
     expect(all("[data-testid='note-badge']")).toHaveLength(1);
 
-    const text = rows[4]!.querySelector("[data-sentence-text]")!.firstChild!;
-    const start = text.textContent!.indexOf("café");
-    const range = document.createRange();
-    range.setStart(text, start);
-    range.setEnd(text, start + "café on Quay".length);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-    document.dispatchEvent(new Event("selectionchange"));
-    flushSync();
-    byTestId("note-add").click();
-    await until(() => expect(byTestId("note-quote").textContent).toContain("café on Quay"));
-    const box = byTestId<HTMLTextAreaElement>("note-text");
-    box.value = "Which café?";
-    box.dispatchEvent(new Event("input", { bubbles: true }));
-    flushSync();
-    byTestId("note-save").click();
-    await until(() => expect(callsTo("add_note")).toHaveLength(1));
-    const herald = threePaneView().model.panes[0]!.sentences[3]!;
-    const before = new TextEncoder().encode("Three officers were injured near the ").length;
-    expect(callsTo("add_note")[0]?.note).toMatchObject({
-      articleId: 11,
-      start: herald.start + before,
-      end: herald.start + before + new TextEncoder().encode("café on Quay").length,
-    });
+    selectWords(rows[4]!.querySelector("[data-sentence-text]")!, "café on Quay");
+    await addNote("café on Quay", "Which café?");
+    expect(callsTo("add_note")[0]?.note).toMatchObject({ articleId: 11, ...cafeSpan() });
 
     // No selection: the focused linked row's note goes on the second report's sentence, whole.
     document.getSelection()!.removeAllRanges();
     document.dispatchEvent(new Event("selectionchange"));
     rows[1]!.focus();
     flushSync();
-    byTestId("note-add").click();
+    await addNote("About 2,000 people marched", "Police said 1,500.");
     const wire = threePaneView().model.panes[1]!.sentences[1]!;
-    await until(() => expect(byTestId("note-quote").textContent).toContain("About 2,000 people marched"));
-    const second = byTestId<HTMLTextAreaElement>("note-text");
-    second.value = "Police said 1,500.";
-    second.dispatchEvent(new Event("input", { bubbles: true }));
-    flushSync();
-    byTestId("note-save").click();
-    await until(() => expect(callsTo("add_note")).toHaveLength(2));
     expect(callsTo("add_note")[1]?.note).toMatchObject({ articleId: 12, start: wire.start, end: wire.end });
   });
 
