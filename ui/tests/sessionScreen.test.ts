@@ -72,6 +72,18 @@ async function open(view: SessionView = threePaneView()) {
   await until(() => expect(all("[data-testid='pane']")).toHaveLength(view.model.panes.length));
 }
 
+/** Opens the two-report session in the inline layout; returns its five rows. */
+async function openInline(): Promise<HTMLElement[]> {
+  await open(twoPaneView());
+  byTestId("options-button").click();
+  (await until(() => byTestId<HTMLInputElement>("layout-inline"))).click();
+  return until(() => {
+    const found = all("[data-testid='inline-row']");
+    expect(found).toHaveLength(5);
+    return found;
+  });
+}
+
 beforeEach(() => {
   closed = 0;
 });
@@ -324,14 +336,7 @@ describe("options, links and pane order", () => {
   });
 
   it("shows two reports inline, struck and underlined", async () => {
-    await open(twoPaneView());
-    byTestId("options-button").click();
-    (await until(() => byTestId<HTMLInputElement>("layout-inline"))).click();
-    const rows = await until(() => {
-      const found = all("[data-testid='inline-row']");
-      expect(found).toHaveLength(5);
-      return found;
-    });
+    const rows = await openInline();
     expect(rows[0]?.querySelector("del")?.textContent).toBe("protesters");
     expect(rows[0]?.querySelector("ins")?.textContent).toBe("demonstrators");
     expect(rows[0]?.textContent).toContain("Police and protestersdemonstrators clashed");
@@ -391,14 +396,7 @@ describe("notes", () => {
   });
 
   it("adds notes in the inline view: on selected words, or on the focused row's sentence", async () => {
-    await open(twoPaneView());
-    byTestId("options-button").click();
-    (await until(() => byTestId<HTMLInputElement>("layout-inline"))).click();
-    const rows = await until(() => {
-      const found = all("[data-testid='inline-row']");
-      expect(found).toHaveLength(5);
-      return found;
-    });
+    const rows = await openInline();
     // The existing note (the wire's "Police") shows on the linked row that holds its sentence.
     expect(rows[0]?.querySelector("[data-testid='note-badge']")).not.toBeNull();
     expect(all("[data-testid='note-badge']")).toHaveLength(1);
