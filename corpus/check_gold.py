@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Mechanical check of the real-coverage corpus (manifests, texts, gold alignments).
+
+Usage:  python3 corpus/check_gold.py [--quiet] [GOLD_FILE ...]
+
+Checks (ERROR = must fix, WARN = look at it):
+  manifests   every report has a text file whose sha256 matches; ids are <event>.<outlet>-<lang>
+  gold files  a/b are known report ids and the file is named <a>__<b>.toml;
+              link kinds are near|paraphrase|translation, alone kinds unique|clutter;
+              1-2 cues per link side; every cue occurs exactly once in its text;
+              cues on one side do not overlap and no cue is used twice;
+              cue length 4-10 words (WARN if shorter, ERROR if longer);
+              heuristic sentence coverage: the text is split at line breaks and sentence ends,
+              and each segment should hold exactly one cue (WARN, the splitter is naive).
+Prints counts per event (reports, languages, outlets) and per gold file (links by kind, alone).
+Exit status 1 if any ERROR.
+"""
+import hashlib
+import pathlib
+import re
+import sys
+import tomllib
+from collections import Counter, defaultdict
+
+ROOT = pathlib.Path(__file__).resolve().parent
+TEXTS = ROOT / "texts"
+MANIFESTS = ROOT / "manifest"
+GOLD = ROOT / "gold" / "alignment"
+
+LINK_KINDS = {"near", "paraphrase", "translation"}
+ALONE_KINDS = {"unique", "clutter"}
+REPORT_KINDS = {"wire", "wire-edit", "rewrite", "translation"}
+
+errors = 0
+warnings = 0
+quiet = "--quiet" in sys.argv
+
+
+def err(msg):
+    global errors
+    errors += 1
+    print("ERROR  " + msg)
+
+
+def warn(msg):
+    global warnings
+    warnings += 1
+    if not quiet:
+        print("WARN   " + msg)
+
+
+def occurrences(text, cue):
+    """Start offsets of cue in text (overlapping matches counted)."""
+    out, i = [], text.find(cue)
+    while i != -1:
+        out.append(i)
+        i = text.find(cue, i + 1)
+    return out
+
+
+# sentence end (optionally followed by closing quotes), a line break, or the end of the
+# " date 2023-02-06 " prefix that the pages corpus puts before some texts
+SENT_END = re.compile(r"(?<=[.!?؟…])[\"'”»’)\]]*\s+|\n+|(?<=^ date \d{4}-\d{2})(?:-\d{2})? ")
+
+
+def segments(text):
+    """Naive sentence segments as (start, end) spans with at least one letter."""
+    spans, start = [], 0
+    for m in SENT_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        if re.search(r"\w", seg):
+            out.append((s, e))
+    return out
+
+
+# ---------------------------------------------------------------- manifests
+reports = {}
+for mf in sorted(MANIFESTS.glob("*.toml")):
+    try:
+        data = tomllib.loads(mf.read_text(encoding="utf-8"))
+    except Exception as e:  # noqa: BLE001
+        err(f"{mf.name}: not valid TOML: {e}")
+        continue
+    ev = data.get("event", {})
+    evid = ev.get("id")
+    if mf.stem != evid:
+        err(f"{mf.name}: event id {evid!r} differs from file name")
+    for key in ("id", "title", "date"):
+        if key not in ev:
+            err(f"{mf.name}: [event] lacks {key}")
+    langs, outlets, kinds = Counter(), set(), Counter()
+    for r in data.get("report", []):
+        rid = r.get("id", "?")
+        for key in ("id", "outlet", "lang", "url", "query", "sha256", "kind"):
+            if key not in r:
+                err(f"{mf.name}: report {rid} lacks {key}")
+        if not rid.startswith(f"{evid}."):
+            err(f"{mf.name}: report id {rid} does not start with {evid}.")
+        if not rid.endswith("-" + r.get("lang", "")):
+            warn(f"{mf.name}: report id {rid} does not end with -<lang>")
+        if r.get("kind") not in REPORT_KINDS:
+            err(f"{mf.name}: report {rid} kind {r.get('kind')!r}")
+        if rid in reports:
+            err(f"report id {rid} appears twice")
+        path = TEXTS / f"{rid}.txt"
+        if not path.exists():
+            err(f"{rid}: text missing ({path})")
+            text = None
+        else:
+            raw = path.read_bytes()
+            sha = hashlib.sha256(raw).hexdigest()
+            if sha != r.get("sha256"):
+                err(f"{rid}: sha256 mismatch (file {sha}, manifest {r.get('sha256')})")
+            text = raw.decode("utf-8")
+        reports[rid] = (r, text, evid)
+        langs[r.get("lang")] += 1
+        outlets.add(r.get("outlet"))
+        kinds[r.get("kind")] += 1
+    n = len(data.get("report", []))
+    print(f"event {evid}: {n} reports, {len(outlets)} outlets, languages {dict(langs)}, kinds {dict(kinds)}")
+
+# ---------------------------------------------------------------- gold
+total = Counter()
+files = sorted(GOLD.glob("*.toml"))
+only = [a for a in sys.argv[1:] if not a.startswith("--")]
+if only:
+    files = [pathlib.Path(a) for a in only]
+for gf in files:
+    try:
+        g = tomllib.loads(gf.read_text(encoding="utf-8"))
+    except Exception as e:  # noqa: BLE001
+        err(f"{gf.name}: not valid TOML: {e}")
+        continue
+    a_id, b_id = g.get("a"), g.get("b")
+    if gf.stem != f"{a_id}__{b_id}":
+        err(f"{gf.name}: file name does not match a__b ({a_id}__{b_id})")
+    if not g.get("labelled_by"):
+        err(f"{gf.name}: labelled_by missing")
+    texts = {}
+    for side, rid in (("a", a_id), ("b", b_id)):
+        if rid not in reports:
+            err(f"{gf.name}: {side} = {rid!r} is not in any manifest")
+        elif reports[rid][1] is None:
+            err(f"{gf.name}: {side} text missing")
+        else:
+            texts[side] = reports[rid][1]
+    if len(texts) < 2:
+        continue
+    spans = {"a": [], "b": []}  # (start, end, cue)
+    seen = {"a": Counter(), "b": Counter()}
+
+    def use(side, cue, where):
+        if not isinstance(cue, str) or not cue:
+            err(f"{gf.name}: {where}: empty or non-string cue")
+            return
+        nw = len(cue.split())
+        if nw > 10:
+            err(f"{gf.name}: {where}: cue has {nw} words (max 10): {cue!r}")
+        elif nw < 4:
+            warn(f"{gf.name}: {where}: cue has {nw} words (ok only for a whole short sentence): {cue!r}")
+        occ = occurrences(texts[side], cue)
+        if len(occ) != 1:
+            err(f"{gf.name}: {where}: cue occurs {len(occ)} times in {side}: {cue!r}")
+            return
+        seen[side][cue] += 1
+        if seen[side][cue] > 1:
+            err(f"{gf.name}: {where}: cue used twice on side {side}: {cue!r}")
+        spans[side].append((occ[0], occ[0] + len(cue), cue))
+
+    counts = Counter()
+    for i, link in enumerate(g.get("link", []), 1):
+        kind = link.get("kind")
+        if kind not in LINK_KINDS:
+            err(f"{gf.name}: link {i}: kind {kind!r}")
+        counts["link:" + str(kind)] += 1
+        for side in ("a", "b"):
+            cues = link.get(side)
+            if not isinstance(cues, list) or not 1 <= len(cues) <= 2:
+                err(f"{gf.name}: link {i}: side {side} needs 1 or 2 cues, got {cues!r}")
+                continue
+            for c in cues:
+                use(side, c, f"link {i} {side}")
+        if len(link.get("a", [])) == 2 and len(link.get("b", [])) == 2:
+            err(f"{gf.name}: link {i}: 2:2 link (use at most two cues on one side)")
+    for i, al in enumerate(g.get("alone", []), 1):
+        side, kind = al.get("side"), al.get("kind")
+        if side not in ("a", "b"):
+            err(f"{gf.name}: alone {i}: side {side!r}")
+            continue
+        if kind not in ALONE_KINDS:
+            err(f"{gf.name}: alone {i}: kind {kind!r}")
+        counts[f"alone:{side}:{kind}"] += 1
+        use(side, al.get("cue"), f"alone {i} {side}")
+
+    for side in ("a", "b"):
+        sp = sorted(spans[side])
+        for (s1, e1, c1), (s2, e2, c2) in zip(sp, sp[1:]):
+            if s2 < e1:
+                err(f"{gf.name}: cues overlap on side {side}: {c1!r} / {c2!r}")
+        for s, e in segments(texts[side]):
+            inside = [c for (cs, ce, c) in sp if cs < e and ce > s]
+            seg = texts[side][s:e].strip()
+            if not inside:
+                warn(f"{gf.name}: side {side}: segment without a cue: {seg[:80]!r}")
+            elif len(inside) > 1:
+                warn(f"{gf.name}: side {side}: segment holds {len(inside)} cues (two sentences the splitter missed?): {seg[:80]!r}")
+    links = sum(v for k, v in counts.items() if k.startswith("link:"))
+    kinds = {k[5:]: v for k, v in counts.items() if k.startswith("link:")}
+    alone = {k[6:]: v for k, v in counts.items() if k.startswith("alone:")}
+    la = reports[a_id][0].get("lang")
+    lb = reports[b_id][0].get("lang")
+    print(f"gold {gf.name}: {la}-{lb}, {links} links {kinds}, alone {alone}")
+    total.update(counts)
+    total["files"] += 1
+    if la != lb:
+        total["cross-language files"] += 1
+
+print(f"total: {dict(total)}")
+print(f"{errors} errors, {warnings} warnings")
+sys.exit(1 if errors else 0)
