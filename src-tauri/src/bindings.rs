@@ -13,7 +13,7 @@ use parallax_core::compare::session::{
     SentenceModel, SessionModel, SubstitutionModel, SubstitutionSiteModel, TermModel, TermsModel,
     VersionsModel,
 };
-use parallax_core::compare::{ChangeKind, FactKind, Level};
+use parallax_core::compare::{ChangeKind, FactKind, Level, MatchBy};
 
 use crate::error::{ErrorCode, WireError};
 use crate::wire::sessions::{
@@ -63,6 +63,7 @@ fn generated() -> BTreeMap<String, String> {
         WireError,
         ExportFormat,
         ManualLink,
+        MatchBy,
         NewNote,
         NewSession,
         Note,

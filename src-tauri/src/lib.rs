@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod meaning;
 pub mod progress;
 pub mod rendering;
 pub mod sample;
@@ -29,6 +30,8 @@ pub fn run() -> anyhow::Result<()> {
                 eprintln!("parallax-app: {error}");
             }
             app.manage(library);
+            let resources = app.path().resource_dir().ok();
+            app.manage(std::sync::Arc::new(meaning::SentenceModel::new(resources)));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -206,7 +206,7 @@ mod tests {
             .find(|s| s.name == SAMPLE_COMPARE_SESSION)
             .expect("the four-outlet session");
         let record = store.session(compare.id).await.expect("it loads");
-        let opened = crate::sessions::analyse(&store, record)
+        let opened = crate::sessions::analyse(&store, None, record)
             .await
             .expect("it opens");
         assert_eq!(opened.model.panes.len(), 4);
@@ -224,7 +224,7 @@ mod tests {
             .expect("the versions session");
         assert_eq!(versions.mode, parallax_store::SessionMode::Versions);
         let record = store.session(versions.id).await.expect("it loads");
-        let opened = crate::sessions::analyse(&store, record)
+        let opened = crate::sessions::analyse(&store, None, record)
             .await
             .expect("it opens");
         let revisions = opened.model.versions.expect("a versions view");

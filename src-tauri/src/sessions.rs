@@ -3,18 +3,22 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use parallax_core::compare::session::{
     build_session, PanePin, ReportInput, SessionModel, SessionSettings,
 };
+use parallax_core::compare::MatchBy;
 use parallax_core::export::{self, ExportInput, ExportNote};
+use parallax_core::text::encoder::MODEL_NAME;
 use parallax_core::text::segment;
 use parallax_store::{ArticleDetail, SessionMode, SessionRecord, Store};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{AppError, AppResult};
+use crate::meaning::{self, SentenceModel};
 use crate::state::Library;
 use crate::wire::sessions::{
     ExportFormat, NewNote, NewSession, Note, SessionArticle, SessionOptions, SessionSummary,
@@ -120,11 +124,15 @@ pub async fn delete_note(library: State<'_, Library>, id: i64) -> AppResult<()> 
 
 /// Opens a session: its articles, options, notes and the comparison; remembers it as the last one.
 #[tauri::command]
-pub async fn open_session(library: State<'_, Library>, id: i64) -> AppResult<SessionView> {
+pub async fn open_session(
+    library: State<'_, Library>,
+    model: State<'_, Arc<SentenceModel>>,
+    id: i64,
+) -> AppResult<SessionView> {
     let started = Instant::now();
     let store = library.store()?;
     let record = store.session(id).await?;
-    let opened = analyse(store, record).await?;
+    let opened = analyse(store, Some(model.inner()), record).await?;
     // Only a session that opened is the one to restore at the next start.
     store.mark_session_opened(id).await?;
     let notes = store.notes(id).await?;
@@ -144,6 +152,7 @@ pub async fn open_session(library: State<'_, Library>, id: i64) -> AppResult<Ses
 pub async fn export_session(
     app: AppHandle,
     library: State<'_, Library>,
+    model: State<'_, Arc<SentenceModel>>,
     id: i64,
     format: ExportFormat,
 ) -> AppResult<Option<String>> {
@@ -153,7 +162,7 @@ pub async fn export_session(
     let Some(path) = choose_export_path(&app, &record.summary.name, format).await? else {
         return Ok(None);
     };
-    let opened = analyse(store, record).await?;
+    let opened = analyse(store, Some(model.inner()), record).await?;
     let notes = store.notes(id).await?;
     let pane_of: HashMap<i64, usize> = opened
         .articles
@@ -201,8 +210,14 @@ pub(crate) struct Opened {
 }
 
 /// Loads a session's live articles in pane order and builds the view model on a blocking thread.
-/// Articles deleted meanwhile are left out with a warning that names them.
-pub(crate) async fn analyse(store: &Store, record: SessionRecord) -> AppResult<Opened> {
+/// Articles deleted meanwhile are left out with a warning that names them. With a sentence
+/// model and matching by meaning, each article gets its sentence vectors: the stored ones, else
+/// encoded now and stored for the next opening.
+pub(crate) async fn analyse(
+    store: &Store,
+    model: Option<&Arc<SentenceModel>>,
+    record: SessionRecord,
+) -> AppResult<Opened> {
     let mut warnings = Vec::new();
     let mut articles = Vec::new();
     for member in &record.articles {
@@ -245,23 +260,62 @@ pub(crate) async fn analyse(store: &Store, record: SessionRecord) -> AppResult<O
         pins,
         versions: record.summary.mode == SessionMode::Versions,
     };
+    let by_meaning = settings.align.by == MatchBy::Meaning;
+    let model = model.filter(|_| by_meaning).cloned();
+    let stored = match &model {
+        Some(_) => {
+            let bodies: Vec<(i64, &str)> =
+                articles.iter().map(|a| (a.id, a.body.as_str())).collect();
+            meaning::stored(store, &bodies).await?
+        }
+        None => vec![None; articles.len()],
+    };
     // The articles go to the blocking thread and come back with the model (no copy of every body).
-    let (articles, built) = tauri::async_runtime::spawn_blocking(move || {
+    let (articles, built, computed) = tauri::async_runtime::spawn_blocking(move || {
+        let encoder = model.and_then(|m| m.encoder());
+        let mut computed = Vec::new();
         let reports: Vec<ReportInput> = articles
             .iter()
-            .map(|article| ReportInput {
-                document: segment(&article.body, article.lang.as_deref()),
-                title: article.title.clone(),
-                outlet: article.outlet.clone(),
-                published_at: article.published_at.clone(),
+            .zip(stored)
+            .map(|(article, stored)| {
+                let mut document = segment(&article.body, article.lang.as_deref());
+                if let Some(encoder) = &encoder {
+                    let (with_meaning, fresh) = meaning::attach(encoder, document, stored);
+                    document = with_meaning;
+                    computed.extend(fresh.map(|v| (article.id, v)));
+                }
+                ReportInput {
+                    document,
+                    title: article.title.clone(),
+                    outlet: article.outlet.clone(),
+                    published_at: article.published_at.clone(),
+                }
             })
             .collect();
         let built = build_session(&reports, &settings);
-        (articles, built)
+        (articles, built, computed)
     })
     .await
     .map_err(|error| AppError::Invalid(format!("the comparison stopped unexpectedly: {error}")))?;
+    for (id, vectors) in computed {
+        if let Some(article) = articles.iter().find(|a| a.id == id) {
+            // A failed save costs only a re-encoding next time.
+            if let Err(error) = store
+                .save_sentence_vectors(id, &article.body, MODEL_NAME, &vectors)
+                .await
+            {
+                eprintln!("parallax-app: sentence vectors of article {id} not stored: {error}");
+            }
+        }
+    }
     let mut model = built.map_err(|error| AppError::Invalid(error.to_string()))?;
+    if by_meaning && !model.semantic && model.panes.len() > 1 {
+        warnings.push(
+            "No sentence model was found, so sentences are paired by their words only: \
+             paraphrases and translations may go unpaired. (Options → Matching)"
+                .to_string(),
+        );
+    }
     warnings.append(&mut model.warnings);
     model.warnings = warnings;
     Ok(Opened {

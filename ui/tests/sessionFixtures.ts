@@ -74,6 +74,7 @@ export function pane(index: number, fields: Partial<PaneModel> & { title: string
       identical: count("identical"),
       changed: count("changed"),
       moved: count("moved"),
+      translated: count("translated"),
     },
     ...fields,
   };
@@ -84,6 +85,7 @@ export const DEFAULT_OPTIONS: SessionOptions = {
   ignorePunctuation: false,
   ignoreWhitespace: true,
   threshold: 0.5,
+  matchBy: "meaning",
   links: [],
   layout: "sideBySide",
   syncScroll: true,
@@ -235,6 +237,7 @@ export function threePaneView(): SessionView {
       terms: { panes: [[], [], []], substitutions: [] },
       facts: [],
       versions: null,
+      semantic: true,
       warnings: [],
     },
     notes: [

@@ -282,6 +282,16 @@ describe("options, links and pane order", () => {
     expect(callsTo("set_session_options")[1]?.options).toMatchObject({ ignoreCase: true, ignorePunctuation: false });
   });
 
+  it("switches matching from meaning to words, and compares again", async () => {
+    await open();
+    byTestId("options-button").click();
+    const meaning = await until(() => byTestId<HTMLInputElement>("options-match-meaning"));
+    expect(meaning.checked).toBe(true);
+    byTestId<HTMLInputElement>("options-match-words").click();
+    await until(() => expect(callsTo("open_session")).toHaveLength(2));
+    expect(callsTo("set_session_options")[0]?.options).toMatchObject({ matchBy: "words" });
+  });
+
   it("closes the options with Escape or a click elsewhere", async () => {
     await open();
     byTestId("options-button").click();

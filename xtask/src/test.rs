@@ -10,6 +10,7 @@ use crate::app::{self, AppBuild, APP_FEATURE};
 use crate::cmd::{self, npm_program};
 use crate::disk;
 use crate::e2e;
+use crate::model;
 use crate::repo::Repo;
 use crate::setup::{self, Purpose};
 
@@ -75,7 +76,7 @@ const ALL: &[Group] = &[Group::Rust, Group::Ui, Group::E2e];
 
 const STAGES: &[Stage] = &[
     Stage {
-        name: "set-up: system packages, Node.js, npm modules",
+        name: "set-up: system packages, Node.js, npm modules, the sentence model",
         groups: ALL,
         work: stage_setup,
     },
@@ -229,7 +230,9 @@ fn seconds(duration: Duration) -> String {
 fn stage_setup(repo: &Repo) -> anyhow::Result<()> {
     setup::system_packages(Purpose::Test)?;
     setup::node_and_npm()?;
-    setup::npm_modules(repo)
+    setup::npm_modules(repo)?;
+    // The sentence model the encoder and alignment-by-meaning tests check against.
+    model::ensure(repo).map(|_| ())
 }
 
 fn stage_fmt(repo: &Repo) -> anyhow::Result<()> {
@@ -263,7 +266,10 @@ fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
         "--features",
         APP_FEATURE,
     ]);
-    cargo.current_dir(&repo.root);
+    cargo.current_dir(&repo.root).env(
+        "PARALLAX_MODEL",
+        repo.target.join("model").join(model::MODEL_FILE),
+    );
     cmd::run(&mut cargo).context("Rust tests failed (see the output above)")
 }
 

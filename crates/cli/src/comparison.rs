@@ -1,21 +1,22 @@
 //! Comparison commands: compare, collate, quotes, terms, revision. Each argument is a file
 //! (extracted on the fly, the library untouched) or a library id. `--json` prints the versioned
-//! `parallax.compare/1` envelope (see `parallax_core::compare::schema`); otherwise a terminal
+//! `parallax.compare/2` envelope (see `parallax_core::compare::schema`); otherwise a terminal
 //! view with inline word highlights (colours on a terminal unless NO_COLOR is set).
 
 mod input;
+mod meaning;
 mod paint;
 mod views;
 
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use parallax_core::compare::collate::collate;
 use parallax_core::compare::quotes::{quotes, QuoteOptions};
 use parallax_core::compare::schema::{AlignmentView, Envelope, ReportInfo, RevisionView};
 use parallax_core::compare::terms::{terms, TermsOptions};
-use parallax_core::compare::{align, revision, AlignOptions};
+use parallax_core::compare::{align, revision, AlignOptions, MatchBy};
 use serde::Serialize;
 
 use crate::Global;
@@ -80,6 +81,17 @@ pub struct CompareOptions {
     /// Minimum similarity (0 to 1) for two sentences to be paired.
     #[arg(long, value_name = "0..1", default_value_t = AlignOptions::default().threshold)]
     threshold: f32,
+    /// What pairs sentences: their meaning (a multilingual sentence model, also across
+    /// languages; the default when the model is found) or the rare words they share.
+    #[arg(long, value_enum, default_value_t = By::Meaning)]
+    by: By,
+}
+
+/// `--by`: what pairs sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum By {
+    Words,
+    Meaning,
 }
 
 impl CompareOptions {
@@ -94,6 +106,10 @@ impl CompareOptions {
             ignore_case: self.ignore_case,
             ignore_punctuation: self.ignore_punctuation,
             threshold: self.threshold,
+            by: match self.by {
+                By::Words => MatchBy::Words,
+                By::Meaning => MatchBy::Meaning,
+            },
             ..AlignOptions::default()
         })
     }
@@ -104,12 +120,21 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
     match command {
         ComparisonCommand::Compare { a, b, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&[a, b], global)?;
+            let mut reports = load_all(&[a, b], global)?;
+            meaning::attach(&mut reports, opts.by)?;
             let alignment = align(&reports[0].doc, &reports[1].doc, &opts);
             let view = AlignmentView::new(&reports[0].doc, &reports[1].doc, &alignment);
-            print_result(global, paint, "compare", &opts, &reports, view, |view| {
-                views::alignment(view, &reports[0], &reports[1], paint)
-            })?;
+            let semantic = alignment.semantic;
+            print_result(
+                global,
+                paint,
+                "compare",
+                &opts,
+                semantic,
+                &reports,
+                view,
+                |view| views::alignment(view, &reports[0], &reports[1], paint),
+            )?;
         }
         ComparisonCommand::Revision { old, new, options } => {
             let opts = options.align_options()?;
@@ -118,13 +143,21 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
             let lang = reports[0].doc.lang.as_deref();
             let result = revision(old_body, new_body, lang, &opts.diff_options());
             let view = RevisionView::new(old_body, new_body, &result);
-            print_result(global, paint, "revision", &opts, &reports, view, |view| {
-                views::revision(view, paint)
-            })?;
+            print_result(
+                global,
+                paint,
+                "revision",
+                &opts,
+                false,
+                &reports,
+                view,
+                |view| views::revision(view, paint),
+            )?;
         }
         ComparisonCommand::Collate { reports, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&reports, global)?;
+            let mut reports = load_all(&reports, global)?;
+            let semantic = meaning::attach(&mut reports, opts.by)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = collate(&docs, &opts)?;
             print_result(
@@ -132,6 +165,7 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                 paint,
                 "collate",
                 &opts,
+                semantic,
                 &reports,
                 result,
                 |result| views::collation(result, &reports, paint),
@@ -139,7 +173,8 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
         }
         ComparisonCommand::Quotes { reports, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&reports, global)?;
+            let mut reports = load_all(&reports, global)?;
+            let semantic = meaning::attach(&mut reports, opts.by)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = quotes(
                 &docs,
@@ -147,13 +182,21 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                     align: opts.clone(),
                 },
             )?;
-            print_result(global, paint, "quotes", &opts, &reports, result, |result| {
-                views::quotes(result, &reports, paint)
-            })?;
+            print_result(
+                global,
+                paint,
+                "quotes",
+                &opts,
+                semantic,
+                &reports,
+                result,
+                |result| views::quotes(result, &reports, paint),
+            )?;
         }
         ComparisonCommand::Terms { reports, options } => {
             let opts = options.align_options()?;
-            let reports = load_all(&reports, global)?;
+            let mut reports = load_all(&reports, global)?;
+            let semantic = meaning::attach(&mut reports, opts.by)?;
             let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
             let result = terms(
                 &docs,
@@ -162,26 +205,35 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                     ..TermsOptions::default()
                 },
             )?;
-            print_result(global, paint, "terms", &opts, &reports, result, |result| {
-                views::terms(result, &reports, paint)
-            })?;
+            print_result(
+                global,
+                paint,
+                "terms",
+                &opts,
+                semantic,
+                &reports,
+                result,
+                |result| views::terms(result, &reports, paint),
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Prints the `--json` envelope of `result`, or else the reports' header and `view(&result)`.
+#[allow(clippy::too_many_arguments)] // what every command prints, spelled out at each call
 fn print_result<T: Serialize>(
     global: &Global,
     paint: Paint,
     command: &str,
     opts: &AlignOptions,
+    semantic: bool,
     reports: &[Report],
     result: T,
     view: impl FnOnce(&T) -> String,
 ) -> anyhow::Result<()> {
     if global.json {
-        return print_json(command, opts, reports, result);
+        return print_json(command, opts, semantic, reports, result);
     }
     print!("{}", views::header(reports, paint));
     println!();
@@ -192,11 +244,12 @@ fn print_result<T: Serialize>(
 fn print_json<T: Serialize>(
     command: &str,
     opts: &AlignOptions,
+    semantic: bool,
     reports: &[Report],
     result: T,
 ) -> anyhow::Result<()> {
     let infos: Vec<ReportInfo> = reports.iter().map(|r| r.info.clone()).collect();
-    let envelope = Envelope::new(command, opts, infos, result);
+    let envelope = Envelope::new(command, opts, infos, result).semantic(semantic);
     // One write: stdout's own buffer is line-sized and would flush every kilobyte.
     let mut json = serde_json::to_vec(&envelope).context("serializing JSON")?;
     json.push(b'\n');

@@ -59,7 +59,7 @@ fn compare_shows_word_highlights_when_piped() {
 #[test]
 fn compare_json_has_the_schema_and_both_texts_of_every_pair() {
     let json = json_of(&["compare"], &[WIRE, MERIDIAN]);
-    assert_eq!(json["schema"], "parallax.compare/1");
+    assert_eq!(json["schema"], "parallax.compare/2");
     assert_eq!(json["command"], "compare");
     let pairs = json["result"]["pairs"].as_array().expect("pairs");
     assert!(!pairs.is_empty());
@@ -110,7 +110,7 @@ fn collate_lays_out_claims_by_report() {
         .stdout(predicate::str::contains("(only B)"))
         .stdout(predicate::str::contains("A vigil is planned"));
     let json = json_of(&["collate"], &[WIRE, COPY, MERIDIAN]);
-    assert_eq!(json["schema"], "parallax.compare/1");
+    assert_eq!(json["schema"], "parallax.compare/2");
     let claims = json["result"]["claims"].as_array().expect("claims");
     assert!(claims
         .iter()
@@ -162,7 +162,7 @@ fn revision_shows_the_changed_number() {
             "revision/meridian-aid.v2.txt",
         ],
     );
-    assert_eq!(json["schema"], "parallax.compare/1");
+    assert_eq!(json["schema"], "parallax.compare/2");
     assert_eq!(json["command"], "revision");
     let changes = json["result"]["changes"].as_array().expect("changes");
     assert!(changes.iter().any(
@@ -258,4 +258,49 @@ fn library_ids_and_files_can_be_compared_together() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("article #42 was not found"));
+}
+
+#[test]
+fn compare_pairs_a_translation_by_meaning_and_says_how_it_paired() {
+    let by_words = json_of(&["compare", "--by", "words"], &[KESTREL, KESTREL_RU]);
+    assert_eq!(by_words["semantic"], false);
+    assert_eq!(by_words["options"]["by"], "words");
+    assert!(by_words["result"]["pairs"]
+        .as_array()
+        .expect("pairs")
+        .iter()
+        .all(|p| p["semantic"].is_null() && p["lexical"].is_number()));
+
+    let by_meaning = json_of(&["compare"], &[KESTREL, KESTREL_RU]);
+    assert_eq!(by_meaning["options"]["by"], "meaning");
+    if std::env::var_os("PARALLAX_MODEL").is_none() {
+        // No model: words alone, and the result says so.
+        assert_eq!(by_meaning["semantic"], false);
+        return;
+    }
+    assert_eq!(by_meaning["semantic"], true);
+    let pairs = by_meaning["result"]["pairs"].as_array().expect("pairs");
+    let translated = pairs.iter().filter(|p| p["class"] == "translated").count();
+    assert!(
+        translated >= 5,
+        "the Russian rendering is paired sentence by sentence: {translated} of {} pairs",
+        pairs.len()
+    );
+    assert!(pairs.iter().all(|p| p["semantic"].is_number()));
+    assert!(
+        translated > by_words["result"]["pairs"].as_array().map_or(0, Vec::len),
+        "meaning pairs what words cannot"
+    );
+}
+
+#[test]
+fn without_the_model_compare_says_it_pairs_by_words() {
+    parallax()
+        .env("PARALLAX_MODEL", "/no/such/model.pxm")
+        .arg("compare")
+        .arg(fixture(KESTREL))
+        .arg(fixture(KESTREL_RU))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no sentence model found"));
 }

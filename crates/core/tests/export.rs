@@ -96,6 +96,7 @@ fn the_html_report_of_four_reports_shows_what_the_app_shows() {
                 SentenceClass::Identical => "s-identical",
                 SentenceClass::Changed => "s-changed",
                 SentenceClass::Moved => "s-moved",
+                SentenceClass::Translated => "s-translated",
                 SentenceClass::Unique => "s-unique",
             };
             assert_eq!(

@@ -201,6 +201,7 @@ fn two_panes_take_their_classes_and_marks_from_align() {
         Some(PairClass::Identical) => SentenceClass::Identical,
         Some(PairClass::Changed) => SentenceClass::Changed,
         Some(PairClass::Moved) => SentenceClass::Moved,
+        Some(PairClass::Translated) => SentenceClass::Translated,
     };
     let classes = |p: usize| -> Vec<SentenceClass> {
         model.panes[p].sentences.iter().map(|s| s.class).collect()

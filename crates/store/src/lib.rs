@@ -47,6 +47,9 @@
 //!   [`Store::notes`] ([`Note`]s with the quoted text, by pane and position),
 //!   [`Store::update_note`], [`Store::delete_note`].
 //! - **Outlets** — [`Store::list_outlets`] ([`Outlet`] with article count), [`Store::rename_outlet`].
+//! - **Sentence vectors** — [`Store::sentence_vectors`] (the stored vectors of an article, when
+//!   still valid for its body, the segmenter and the model), [`Store::save_sentence_vectors`],
+//!   [`Store::articles_without_vectors`] (what a background pass encodes).
 //! - **Health** — [`Store::check_integrity`] (SQLite and search-index checks).
 //!
 //! Errors are [`StoreError`], worded for people. Every returned type is serde (snake_case fields).
@@ -68,6 +71,7 @@ mod session_model;
 mod sessions;
 mod store;
 mod time;
+mod vectors;
 
 pub use collect::{
     collect_import_paths, read_import_file, CollectedPaths, PathFailure, ARTICLE_EXTENSIONS,

@@ -1,7 +1,7 @@
 //! The plain data of comparison sessions and their notes (serde, snake_case fields; the stored
 //! options JSON is camelCase, like the app's wire types).
 
-use parallax_core::compare::AlignOptions;
+use parallax_core::compare::{AlignOptions, MatchBy};
 use serde::{Deserialize, Serialize};
 
 /// Whether a session compares reports of one event or versions of one article.
@@ -117,6 +117,8 @@ pub struct SessionOptions {
     pub ignore_whitespace: bool,
     /// Similarity (0–1) below which two sentences are not linked.
     pub threshold: f32,
+    /// What pairs sentences: meaning (with words) or words alone.
+    pub match_by: MatchBy,
     pub links: Vec<ManualLink>,
     pub layout: SessionLayout,
     pub sync_scroll: bool,
@@ -130,6 +132,7 @@ impl Default for SessionOptions {
             ignore_punctuation: false,
             ignore_whitespace: true,
             threshold: AlignOptions::default().threshold,
+            match_by: MatchBy::default(),
             links: Vec::new(),
             layout: SessionLayout::SideBySide,
             sync_scroll: true,
@@ -152,6 +155,7 @@ impl SessionOptions {
             ignore_punctuation: self.ignore_punctuation,
             ignore_whitespace: self.ignore_whitespace,
             threshold: self.threshold,
+            by: self.match_by,
             ..AlignOptions::default()
         }
     }

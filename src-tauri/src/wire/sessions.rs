@@ -2,6 +2,7 @@
 //! engine's view model (`parallax_core::compare::session::SessionModel`, exported with it).
 
 use parallax_core::compare::session::SessionModel;
+use parallax_core::compare::MatchBy;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -71,6 +72,8 @@ pub struct SessionOptions {
     pub ignore_whitespace: bool,
     /// Similarity (0–1) below which two sentences are not linked.
     pub threshold: f32,
+    /// What pairs sentences: meaning (with words) or words alone.
+    pub match_by: MatchBy,
     pub links: Vec<ManualLink>,
     pub layout: SessionLayout,
     pub sync_scroll: bool,
@@ -233,6 +236,7 @@ impl From<parallax_store::SessionOptions> for SessionOptions {
             ignore_punctuation: options.ignore_punctuation,
             ignore_whitespace: options.ignore_whitespace,
             threshold: options.threshold,
+            match_by: options.match_by,
             links: options.links.into_iter().map(Into::into).collect(),
             layout: options.layout.into(),
             sync_scroll: options.sync_scroll,
@@ -248,6 +252,7 @@ impl From<SessionOptions> for parallax_store::SessionOptions {
             ignore_punctuation: options.ignore_punctuation,
             ignore_whitespace: options.ignore_whitespace,
             threshold: options.threshold,
+            match_by: options.match_by,
             links: options.links.into_iter().map(Into::into).collect(),
             layout: options.layout.into(),
             sync_scroll: options.sync_scroll,

@@ -165,6 +165,15 @@ pub fn alignment(view: &AlignmentView, a: &Report, b: &Report, paint: Paint) -> 
                         inline_ops(&p.ops, paint),
                         Some(paragraph),
                     ),
+                    PairClass::Translated => (
+                        paint.warn("  ⇄"),
+                        format!(
+                            "{}\n     {}",
+                            one_line(&p.a.text),
+                            paint.dim(&one_line(&p.b.text))
+                        ),
+                        Some(paragraph),
+                    ),
                     PairClass::Moved => {
                         let body = if p.edited {
                             inline_ops(&p.ops, paint)

@@ -35,9 +35,10 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::diff::{diff_spans, has_changes, WordOp};
-use super::options::AlignOptions;
+use super::options::{AlignOptions, MatchBy};
 use super::overlap::for_each_common;
 use crate::text::{fnv1a, Document, FastMap, FastSet, TokenKind};
+use score::Scorer;
 
 /// The alignment of two reports, A and B.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +49,10 @@ pub struct Alignment {
     pub unique_a: Vec<usize>,
     /// Sentences of B with no counterpart in A, ascending.
     pub unique_b: Vec<usize>,
+    /// Whether sentences were paired by meaning as well as words (both reports carried sentence
+    /// vectors and the options asked for it); `false` means words alone.
+    #[serde(default)]
+    pub semantic: bool,
 }
 
 /// Sentences of A and B that say the same thing.
@@ -60,8 +65,15 @@ pub struct Pair {
     pub class: PairClass,
     /// Whether the word diff shows changes (also for moved pairs).
     pub edited: bool,
-    /// IDF-weighted overlap of the stems, `0..=1` (pinned pairs may score below the threshold).
+    /// The score the pair was chosen by, `0..=1` (pinned pairs may score below the threshold):
+    /// the word overlap, fused with the meaning when the alignment is semantic.
     pub similarity: f32,
+    /// IDF-weighted overlap of the stems, `0..=1`.
+    #[serde(default)]
+    pub lexical: f32,
+    /// Cosine of the sentences' meaning vectors, when the alignment is semantic.
+    #[serde(default)]
+    pub semantic: Option<f32>,
     /// Whether a person pinned this link.
     pub pinned: bool,
     /// Word diff from the span of `a` (first sentence start to last sentence end) in A's body to
@@ -79,6 +91,8 @@ pub enum PairClass {
     Changed,
     /// Out of order relative to the other pairs (possibly also edited).
     Moved,
+    /// The same claim in another language: paired by meaning, no word diff is meaningful.
+    Translated,
 }
 
 impl Pair {
@@ -112,6 +126,7 @@ impl Alignment {
             pairs,
             unique_a: self.unique_b.clone(),
             unique_b: self.unique_a.clone(),
+            semantic: self.semantic,
         }
     }
 
@@ -148,9 +163,13 @@ fn span(doc: &Document, sentences: &[usize]) -> Range<usize> {
 /// Aligns the sentences of report `a` with those of report `b`. Deterministic, and symmetric:
 /// `align(b, a, &opts.mirrored())` equals `align(a, b, opts).mirrored()` in pairs, classes and
 /// similarities.
+///
+/// When both documents carry sentence vectors ([`Document::meaning`]) and `opts.by` is
+/// [`MatchBy::Meaning`], pairs are scored by meaning as well as words (see `align/score.rs`) and
+/// the result says so in [`Alignment::semantic`]; pairs across languages are `translated`.
 pub fn align(a: &Document, b: &Document, opts: &AlignOptions) -> Alignment {
-    let terms = SentenceTerms::build(a, b);
-    align_with_terms(a, b, &terms, opts)
+    let scorer = Scorer::new(a, b, opts.by == MatchBy::Meaning, opts.fusion);
+    align_scored(a, b, &scorer, opts)
 }
 
 /// Terms of every sentence of A and B with their IDF weights: the scoring model of one alignment.
@@ -398,12 +417,8 @@ struct Link {
     pinned: bool,
 }
 
-pub(crate) fn align_with_terms(
-    a: &Document,
-    b: &Document,
-    terms: &SentenceTerms,
-    opts: &AlignOptions,
-) -> Alignment {
+fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions) -> Alignment {
+    let terms = &scorer.terms;
     let (na, nb) = (a.sentences.len(), b.sentences.len());
     let unlinked: FastSet<(usize, usize)> = opts.unlinked.iter().copied().collect();
     let mut used_a = vec![false; na];
@@ -417,23 +432,29 @@ pub(crate) fn align_with_terms(
             links.push(Link {
                 a: vec![i],
                 b: vec![j],
-                score: terms.score(i, j),
+                score: scorer.score(i, j),
                 pinned: true,
             });
         }
     }
 
-    let candidates = candidates(a, b, terms);
+    let mut candidates = candidates(a, b, terms);
+    if scorer.semantic() {
+        candidates.extend(scorer.neighbours());
+        candidates.sort_unstable();
+        candidates.dedup();
+    }
     let mut scored: Vec<(f32, usize, usize)> = candidates
         .iter()
         .map(|&(i, j)| (i as usize, j as usize))
         .filter(|p| !unlinked.contains(p))
         .filter(|&(i, j)| {
-            // Dice cannot exceed 2·min/(sum) of the totals: skip pairs too unequal in weight.
+            // Dice cannot exceed 2·min/(sum) of the totals: skip pairs too unequal in weight
+            // (words alone; meaning can pair a short sentence with a long one).
             let (x, y) = (terms.total_a[i], terms.total_b[j]);
-            2.0 * x.min(y) >= f64::from(opts.threshold) * (x + y)
+            scorer.semantic() || 2.0 * x.min(y) >= f64::from(opts.threshold) * (x + y)
         })
-        .map(|(i, j)| (terms.score(i, j), i, j))
+        .map(|(i, j)| (scorer.score(i, j), i, j))
         .filter(|&(s, _, _)| s >= opts.threshold && s > 0.0)
         .collect();
     scored.sort_unstable_by(|x, y| {
@@ -455,12 +476,20 @@ pub(crate) fn align_with_terms(
         }
     }
 
-    merge_neighbours(a, b, terms, &unlinked, &mut links, &mut used_a, &mut used_b);
+    merge_neighbours(
+        a,
+        b,
+        scorer,
+        &unlinked,
+        &mut links,
+        &mut used_a,
+        &mut used_b,
+    );
 
     links.sort_by_key(|l| l.a[0]);
     let moved = moved_links(a, b, &links);
     let found = gaps::fill_gaps(
-        terms,
+        scorer,
         opts.threshold,
         &candidates,
         &unlinked,
@@ -477,13 +506,18 @@ pub(crate) fn align_with_terms(
         moved_links(a, b, &links)
     };
     let diff_opts = opts.diff_options();
+    let translated = scorer.cross_language();
     let pairs = links
         .into_iter()
         .zip(moved)
         .map(|(l, moved)| {
             let ops = diff_spans(a, span(a, &l.a), b, span(b, &l.b), &diff_opts);
             let edited = has_changes(&ops);
-            let class = if moved {
+            let lexical = scorer.lexical_group(&l.a, &l.b);
+            let semantic = scorer.cosine_group(&l.a, &l.b);
+            let class = if translated {
+                PairClass::Translated
+            } else if moved {
                 PairClass::Moved
             } else if edited {
                 PairClass::Changed
@@ -496,6 +530,8 @@ pub(crate) fn align_with_terms(
                 class,
                 edited,
                 similarity: l.score,
+                lexical,
+                semantic,
                 pinned: l.pinned,
                 ops,
             }
@@ -505,6 +541,7 @@ pub(crate) fn align_with_terms(
         pairs,
         unique_a: (0..na).filter(|&i| !used_a[i]).collect(),
         unique_b: (0..nb).filter(|&j| !used_b[j]).collect(),
+        semantic: scorer.semantic(),
     }
 }
 
@@ -522,7 +559,7 @@ struct Merge {
 fn merge_neighbours(
     a: &Document,
     b: &Document,
-    terms: &SentenceTerms,
+    scorer: &Scorer,
     unlinked: &FastSet<(usize, usize)>,
     links: &mut [Link],
     used_a: &mut [bool],
@@ -548,8 +585,8 @@ fn merge_neighbours(
                 let mut is = vec![i, added];
                 is.sort_unstable();
                 (
-                    terms.score(added, j),
-                    terms.group_score(&is, &[j]),
+                    scorer.score(added, j),
+                    scorer.group_score(&is, &[j]),
                     a.sentence_text(added),
                 )
             } else {
@@ -559,8 +596,8 @@ fn merge_neighbours(
                 let mut js = vec![j, added];
                 js.sort_unstable();
                 (
-                    terms.score(i, added),
-                    terms.group_score(&[i], &js),
+                    scorer.score(i, added),
+                    scorer.group_score(&[i], &js),
                     b.sentence_text(added),
                 )
             };
@@ -638,5 +675,6 @@ fn moved_links(a: &Document, b: &Document, links: &[Link]) -> Vec<bool> {
 }
 
 mod gaps;
+mod score;
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,18 @@ pub struct DiffOptions {
     pub ignore_whitespace: bool,
 }
 
+/// What pairs sentences.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum MatchBy {
+    /// The rare words two sentences share.
+    Words,
+    /// Their meaning (sentence vectors) fused with the words they share.
+    #[default]
+    Meaning,
+}
+
 /// How two reports are aligned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -26,11 +38,80 @@ pub struct AlignOptions {
     pub ignore_whitespace: bool,
     /// Minimum similarity (0..=1, IDF-weighted Dice of word stems) for two sentences to be paired.
     pub threshold: f32,
+    /// Whether sentences are paired by words alone or by meaning as well (when the reports carry
+    /// sentence vectors; without them the alignment falls back to words and says so).
+    pub by: MatchBy,
     /// `(a sentence, b sentence)` links a person made: always paired, whatever their similarity.
     /// Out-of-range links and links reusing a sentence already pinned are ignored.
     pub pinned: Vec<(usize, usize)>,
     /// `(a sentence, b sentence)` links a person removed: never paired (not even in a merge).
     pub unlinked: Vec<(usize, usize)>,
+    /// How meaning and words are weighed (measured on the development set; `cargo xtask
+    /// bench-quality --set` tries other values). Not part of a saved session.
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub fusion: Fusion,
+}
+
+/// The constants of the fused score (see `align/score.rs`), tuned on the real-coverage development
+/// set. Cosines are of USE-multilingual sentence vectors.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fusion {
+    /// Within one language: the cosine at or below which two sentences count as unrelated …
+    pub cos_floor: f32,
+    /// … and at or above which they count as saying the same.
+    pub cos_full: f32,
+    /// The same across languages (cross-language cosines run lower).
+    pub cross_cos_floor: f32,
+    pub cross_cos_full: f32,
+    /// Weight of word overlap in the fused score, within one language and across languages.
+    pub lexical_share: f32,
+    pub cross_lexical_share: f32,
+    /// Nearest sentences by meaning each sentence proposes as candidates, and the cosine they need.
+    pub neighbours: usize,
+    pub candidate_cos: f32,
+    /// The cosine at which meaning alone vouches for a pair between two agreed pairs, within one
+    /// language and across languages.
+    pub gap_cos: f32,
+    pub cross_gap_cos: f32,
+}
+
+impl Default for Fusion {
+    fn default() -> Self {
+        Fusion {
+            cos_floor: 0.35,
+            cos_full: 0.85,
+            cross_cos_floor: 0.3,
+            cross_cos_full: 0.7,
+            lexical_share: 0.5,
+            cross_lexical_share: 0.35,
+            neighbours: 3,
+            candidate_cos: 0.45,
+            gap_cos: 0.4,
+            cross_gap_cos: 0.45,
+        }
+    }
+}
+
+impl Fusion {
+    /// Sets the constant named `name` (as in the struct) from `value`; false when unknown.
+    #[doc(hidden)]
+    pub fn set(&mut self, name: &str, value: f32) -> bool {
+        match name {
+            "cos_floor" => self.cos_floor = value,
+            "cos_full" => self.cos_full = value,
+            "cross_cos_floor" => self.cross_cos_floor = value,
+            "cross_cos_full" => self.cross_cos_full = value,
+            "lexical_share" => self.lexical_share = value,
+            "cross_lexical_share" => self.cross_lexical_share = value,
+            "neighbours" => self.neighbours = value.max(0.0) as usize,
+            "candidate_cos" => self.candidate_cos = value,
+            "gap_cos" => self.gap_cos = value,
+            "cross_gap_cos" => self.cross_gap_cos = value,
+            _ => return false,
+        }
+        true
+    }
 }
 
 impl Default for AlignOptions {
@@ -40,8 +121,10 @@ impl Default for AlignOptions {
             ignore_punctuation: false,
             ignore_whitespace: false,
             threshold: 0.3,
+            by: MatchBy::Meaning,
             pinned: Vec::new(),
             unlinked: Vec::new(),
+            fusion: Fusion::default(),
         }
     }
 }

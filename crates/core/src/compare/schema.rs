@@ -1,11 +1,16 @@
-//! The versioned JSON shape of comparison results (`parallax.compare/1`), as printed by
+//! The versioned JSON shape of comparison results (`parallax.compare/2`), as printed by
 //! `parallax … --json` and saved by exports: one envelope around the result of each analysis.
+//!
+//! Version 2 (from version 1): `options.by`, the envelope's `semantic` flag, each pair's `lexical`
+//! and `semantic` scores, the `translated` class and its count in `stats`.
 //!
 //! ```text
 //! {
-//!   "schema":  "parallax.compare/1",          // bumped on any incompatible change
+//!   "schema":  "parallax.compare/2",          // bumped on any incompatible change
 //!   "command": "compare" | "collate" | "quotes" | "terms" | "revision",
-//!   "options": { "ignore_case", "ignore_punctuation", "ignore_whitespace", "threshold", … },
+//!   "options": { "ignore_case", "ignore_punctuation", "ignore_whitespace", "threshold",
+//!                "by": "words" | "meaning", … },
+//!   "semantic": true | false,                  // whether sentences were paired by meaning too
 //!   "reports": [ { "index", "source", "title", "outlet", "lang", "sentences", "words" } ],
 //!   "result":  …                               // per command, below
 //! }
@@ -18,8 +23,9 @@
 //!   "new": range, "old_text", "new_text", "ops": [op with texts], "substance": {"score",
 //!   "reasons"} }` (ranges index the old and new bodies), `ranked` (indices, most substantial
 //!   first) and `stats`.
-//! - **compare** — [`PairView`]s: `{ "class": "identical"|"changed"|"moved",
-//!   "edited", "similarity", "a": Side, "b": Side, "ops": [ {"kind":
+//! - **compare** — [`PairView`]s: `{ "class": "identical"|"changed"|"moved"|"translated",
+//!   "edited", "similarity" (the score the pair was chosen by), "lexical" (word overlap, 0–1),
+//!   "semantic" (cosine of the sentence vectors, or null when paired by words), "a": Side, "b": Side, "ops": [ {"kind":
 //!   "equal"|"delete"|"insert"|"replace", "a": range, "b": range, "a_text", "b_text"} ] }` where a
 //!   `Side` is `{ "sentences": [i], "range", "text" }`; and `unique`: `[{ "report", "sentence",
 //!   "range", "text" }]`. Every pair carries both sentences' text and byte ranges.
@@ -43,7 +49,7 @@ use super::revision::{ChangeKind, Level, Revision, RevisionStats, Substance};
 use crate::text::Document;
 
 /// The schema name and version every envelope carries.
-pub const SCHEMA: &str = "parallax.compare/1";
+pub const SCHEMA: &str = "parallax.compare/2";
 
 /// The envelope around every result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,6 +58,9 @@ pub struct Envelope<T> {
     pub schema: String,
     pub command: String,
     pub options: AlignOptions,
+    /// Whether sentences were paired by meaning as well as words (`false`: words alone, because
+    /// the options asked for it or no sentence model was at hand).
+    pub semantic: bool,
     pub reports: Vec<ReportInfo>,
     pub result: T,
 }
@@ -62,9 +71,16 @@ impl<T> Envelope<T> {
             schema: SCHEMA.to_string(),
             command: command.to_string(),
             options: options.clone(),
+            semantic: false,
             reports,
             result,
         }
+    }
+
+    /// The envelope saying whether sentences were paired by meaning.
+    pub fn semantic(mut self, semantic: bool) -> Self {
+        self.semantic = semantic;
+        self
     }
 }
 
@@ -124,6 +140,8 @@ pub struct PairView {
     pub class: super::align::PairClass,
     pub edited: bool,
     pub similarity: f32,
+    pub lexical: f32,
+    pub semantic: Option<f32>,
     pub pinned: bool,
     pub a: Side,
     pub b: Side,
@@ -155,6 +173,7 @@ pub struct AlignmentStats {
     pub identical: usize,
     pub changed: usize,
     pub moved: usize,
+    pub translated: usize,
     pub unique_a: usize,
     pub unique_b: usize,
     /// Share of A's sentences that are paired, `0..=1`.
@@ -191,6 +210,8 @@ impl AlignmentView {
                 class: p.class,
                 edited: p.edited,
                 similarity: p.similarity,
+                lexical: p.lexical,
+                semantic: p.semantic,
                 pinned: p.pinned,
                 a: side(a, &p.a),
                 b: side(b, &p.b),
@@ -221,6 +242,7 @@ impl AlignmentView {
             identical: count(super::align::PairClass::Identical),
             changed: count(super::align::PairClass::Changed),
             moved: count(super::align::PairClass::Moved),
+            translated: count(super::align::PairClass::Translated),
             unique_a: alignment.unique_a.len(),
             unique_b: alignment.unique_b.len(),
             shared_a: share(alignment.unique_a.len(), a.sentences.len()),

@@ -67,6 +67,7 @@ fn stats(sentences: &[SentenceModel], words: usize) -> PaneStats {
         identical: count(SentenceClass::Identical),
         changed: count(SentenceClass::Changed),
         moved: count(SentenceClass::Moved),
+        translated: count(SentenceClass::Translated),
     }
 }
 
@@ -372,6 +373,7 @@ pub(crate) fn two_pane_model() -> SessionModel {
         terms,
         facts,
         versions: None,
+        semantic: false,
         warnings: vec!["Radio Kestrel was cut to 5 sentences for size".into()],
     }
 }

@@ -15,6 +15,9 @@ mod lang;
 mod normalize;
 mod sentences;
 mod tokenize;
+mod vectors;
+
+pub mod encoder;
 
 use std::ops::Range;
 
@@ -24,9 +27,14 @@ pub(crate) use fast_hash::{fnv1a, FastMap, FastSet};
 pub use lang::detect as detect_language;
 pub use normalize::{canonical, normalize};
 pub use sentences::MAX_SENTENCE_TOKENS;
+pub use vectors::{cosine, dot, SentenceVectors, VectorsError};
+
+/// The version of the segmentation rules: stored sentence vectors cut by another version are
+/// recomputed. Bump it whenever a change moves sentence boundaries.
+pub const SEGMENTER_VERSION: u32 = 1;
 
 /// A segmented body: the body itself plus its paragraphs, sentences and tokens.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The text every range points into.
     pub body: String,
@@ -35,6 +43,10 @@ pub struct Document {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
+    /// One meaning vector per sentence, when a sentence encoder gave them (see
+    /// [`Document::with_meaning`]); the aligner then pairs sentences by meaning as well as words.
+    #[serde(skip)]
+    pub meaning: Option<SentenceVectors>,
 }
 
 /// A paragraph: its byte range (trimmed of surrounding whitespace) and its sentences.
@@ -111,6 +123,25 @@ impl Document {
         (i < self.sentences.len() && self.sentences[i].range.start <= offset).then_some(i)
     }
 
+    /// The document with `vectors` attached, one per sentence.
+    pub fn with_meaning(mut self, vectors: SentenceVectors) -> Result<Document, VectorsError> {
+        if vectors.len() != self.sentences.len() {
+            return Err(VectorsError::Count {
+                vectors: vectors.len(),
+                sentences: self.sentences.len(),
+            });
+        }
+        self.meaning = Some(vectors);
+        Ok(self)
+    }
+
+    /// The texts of every sentence, in order (what a sentence encoder takes).
+    pub fn sentence_texts(&self) -> Vec<&str> {
+        (0..self.sentences.len())
+            .map(|i| self.sentence_text(i))
+            .collect()
+    }
+
     /// Number of word and number tokens.
     pub fn word_count(&self) -> usize {
         self.tokens.iter().filter(|t| t.is_wordlike()).count()
@@ -133,6 +164,7 @@ pub fn segment(body: &str, lang: Option<&str>) -> Document {
         sentences: Vec::new(),
         // News text averages about one token per five bytes; reserving avoids regrowth copies.
         tokens: Vec::with_capacity(body.len() / 5 + 1),
+        meaning: None,
     };
     for range in paragraph_ranges(body) {
         segmenter.push_paragraph(

@@ -9,3 +9,4 @@ mod import;
 mod open;
 mod search;
 mod sessions;
+mod vectors;

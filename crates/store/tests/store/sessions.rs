@@ -591,6 +591,7 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
         ignore_punctuation: true,
         ignore_whitespace: false,
         threshold: 0.55,
+        match_by: parallax_core::compare::MatchBy::Words,
         links: vec![
             ManualLink {
                 article_a: ids[0],

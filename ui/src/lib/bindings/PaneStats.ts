@@ -15,4 +15,4 @@ sharedShare: number,
 /**
  * Sentences found in no other pane.
  */
-unique: number, identical: number, changed: number, moved: number, };
+unique: number, identical: number, changed: number, moved: number, translated: number, };

@@ -3,4 +3,4 @@
 /**
  * How a sentence relates to the other reports.
  */
-export type SentenceClass = "identical" | "changed" | "moved" | "unique";
+export type SentenceClass = "identical" | "changed" | "moved" | "translated" | "unique";

@@ -45,6 +45,11 @@ facts: Array<FactModel>,
  */
 versions: VersionsModel | null, 
 /**
+ * Whether sentences were paired by meaning as well as words (every report carried sentence
+ * vectors and the options asked for it).
+ */
+semantic: boolean, 
+/**
  * Human-readable notes on what could not be shown normally (an empty report, two identical
  * reports, a report cut for size…), shown above the panes.
  */

@@ -14,7 +14,8 @@
 //! Small gaps score every pair; larger ones only the candidates of the inverted index, so the
 //! work stays linear in the candidates.
 
-use super::{Link, SentenceTerms};
+use super::score::Scorer;
+use super::Link;
 use crate::text::FastSet;
 
 /// The gap threshold as a share of the main threshold.
@@ -79,7 +80,7 @@ fn gaps(links: &[Link], moved: &[bool], used_a: &[bool], used_b: &[bool]) -> Gap
 /// `moved` says which are off the in-order chain; `candidates` are the index's pairs.
 #[allow(clippy::too_many_arguments)] // the alignment state, passed apart to keep borrows simple
 pub(super) fn fill_gaps(
-    terms: &SentenceTerms,
+    scorer: &Scorer,
     threshold: f32,
     candidates: &[(u32, u32)],
     unlinked: &FastSet<(usize, usize)>,
@@ -102,14 +103,25 @@ pub(super) fn fill_gaps(
     pairs.sort_unstable();
     pairs.dedup();
     let min_score = threshold * GAP_THRESHOLD_SHARE;
+    let terms = &scorer.terms;
     let rare_weight = terms.rare_weight();
     let scored: Vec<(f32, usize, usize)> = pairs
         .into_iter()
         .filter(|p| !unlinked.contains(p))
-        .map(|(i, j)| (terms.score(i, j), i, j))
+        .map(|(i, j)| (scorer.score(i, j), i, j))
         .filter(|&(s, _, _)| s > 0.0)
         .collect();
+    let gap_cos = if scorer.cross_language() {
+        scorer.fusion().cross_gap_cos
+    } else {
+        scorer.fusion().gap_cos
+    };
     let strong_enough = |s: f32, i: usize, j: usize| -> bool {
+        if let Some(cos) = scorer.cosine(i, j) {
+            // With meaning at hand, meaning vouches: shared names alone do not make two
+            // sentences say the same.
+            return s >= min_score && cos >= gap_cos;
+        }
         let single =
             gaps.members[gaps.of_a[i]].0.len() == 1 && gaps.members[gaps.of_a[i]].1.len() == 1;
         let rare_words = terms.informative_common(i, j) / rare_weight;

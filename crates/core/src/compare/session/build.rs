@@ -203,6 +203,8 @@ pub fn build_session(
         terms,
         facts,
         versions,
+        semantic: settings.align.by == crate::compare::MatchBy::Meaning
+            && docs.iter().all(|d| d.meaning.is_some()),
         warnings,
     })
 }

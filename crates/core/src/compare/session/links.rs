@@ -94,6 +94,7 @@ pub(super) fn class_of(class: PairClass) -> SentenceClass {
         PairClass::Identical => SentenceClass::Identical,
         PairClass::Changed => SentenceClass::Changed,
         PairClass::Moved => SentenceClass::Moved,
+        PairClass::Translated => SentenceClass::Translated,
     }
 }
 

@@ -35,6 +35,9 @@ pub struct SessionModel {
     pub facts: Vec<FactModel>,
     /// When the session holds versions of one article: the revisions between consecutive panes.
     pub versions: Option<VersionsModel>,
+    /// Whether sentences were paired by meaning as well as words (every report carried sentence
+    /// vectors and the options asked for it).
+    pub semantic: bool,
     /// Human-readable notes on what could not be shown normally (an empty report, two identical
     /// reports, a report cut for size…), shown above the panes.
     pub warnings: Vec<String>,
@@ -51,6 +54,9 @@ pub enum SentenceClass {
     Changed,
     /// Linked to a counterpart that sits out of order relative to the other links.
     Moved,
+    /// Linked to a counterpart in another language that says the same (paired by meaning; no
+    /// word differences are shown).
+    Translated,
     /// Not linked to the reference pane (`foundIn` says whether another pane carries it).
     Unique,
 }
@@ -141,6 +147,7 @@ pub struct PaneStats {
     pub identical: usize,
     pub changed: usize,
     pub moved: usize,
+    pub translated: usize,
 }
 
 /// The links between pane `left` and pane `left + 1`.

@@ -175,6 +175,7 @@ fn stats(doc: &Document, sentences: &[SentenceModel]) -> PaneStats {
         identical: count(SentenceClass::Identical),
         changed: count(SentenceClass::Changed),
         moved: count(SentenceClass::Moved),
+        translated: count(SentenceClass::Translated),
     }
 }
 

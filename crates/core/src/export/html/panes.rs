@@ -15,6 +15,7 @@ pub(super) fn class_look(class: SentenceClass) -> (&'static str, &'static str, &
         SentenceClass::Identical => ("s s-identical", "=", "Identical"),
         SentenceClass::Changed => ("s s-changed", "~", "Changed"),
         SentenceClass::Moved => ("s s-moved", "↕", "Moved"),
+        SentenceClass::Translated => ("s s-translated", "⇄", "Translated"),
         SentenceClass::Unique => ("s s-unique", "+", "Unique"),
     }
 }
@@ -29,6 +30,8 @@ pub(super) fn legend(page: &mut Markup) {
          the same sentence, with <mark class=\"w-differs\">words that differ</mark></li>\n\
          <li><span class=\"s s-moved swatch\"><span class=\"g\">↕</span>Moved</span> \
          the same sentence in another place</li>\n\
+         <li><span class=\"s s-translated swatch\"><span class=\"g\">⇄</span>Translated</span> \
+         the same sentence in another language</li>\n\
          <li><span class=\"s s-unique swatch\"><span class=\"g\">+</span>Unique</span> \
          not in the neighbouring report</li>\n\
          </ul>\n</section>\n",

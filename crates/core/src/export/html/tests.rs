@@ -87,6 +87,7 @@ fn panes_carry_the_classes_and_marked_words_of_the_app() {
                 SentenceClass::Identical => "s-identical",
                 SentenceClass::Changed => "s-changed",
                 SentenceClass::Moved => "s-moved",
+                SentenceClass::Translated => "s-translated",
                 SentenceClass::Unique => "s-unique",
             };
             assert!(element[0]
@@ -123,7 +124,7 @@ fn panes_carry_the_classes_and_marked_words_of_the_app() {
 }
 
 #[test]
-fn the_legend_names_the_four_classes_with_their_marks() {
+fn the_legend_names_the_five_classes_with_their_marks() {
     let html = report(&sample::two_pane_model(), &[]);
     let document = Html::parse_document(&html);
     let legend = text_of(&select(&document, ".legend")[0]);
@@ -131,6 +132,7 @@ fn the_legend_names_the_four_classes_with_their_marks() {
         ("s-identical", "=", "Identical"),
         ("s-changed", "~", "Changed"),
         ("s-moved", "↕", "Moved"),
+        ("s-translated", "⇄", "Translated"),
         ("s-unique", "+", "Unique"),
     ] {
         assert_eq!(

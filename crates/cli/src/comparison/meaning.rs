@@ -1,0 +1,57 @@
+//! The sentence model for `--by meaning`: found through `PARALLAX_MODEL`, beside the executable,
+//! or in the build tree's `target/model/` (where `cargo xtask model` puts it), loaded once, and
+//! used to attach sentence vectors to the reports before they are compared.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use parallax_core::compare::MatchBy;
+use parallax_core::text::encoder::Encoder;
+
+use super::input::Report;
+
+/// The converted model's file name.
+const MODEL_FILE: &str = "usem3.pxm";
+
+/// Where the model may be, in order.
+fn candidates() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Some(path) = std::env::var_os("PARALLAX_MODEL").filter(|p| !p.is_empty()) {
+        out.push(PathBuf::from(path));
+        return out;
+    }
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(PathBuf::from))
+    {
+        out.push(dir.join(MODEL_FILE));
+        // target/debug/parallax → target/model/usem3.pxm
+        out.push(dir.join("..").join("model").join(MODEL_FILE));
+    }
+    out
+}
+
+/// Attaches sentence vectors to `reports` when `by` asks for meaning and the model is found;
+/// says on stderr when it is not (the comparison then pairs by words, and `--json` says
+/// `"semantic": false`). Returns whether the reports carry vectors.
+pub fn attach(reports: &mut [Report], by: MatchBy) -> anyhow::Result<bool> {
+    if by == MatchBy::Words {
+        return Ok(false);
+    }
+    let Some(path) = candidates().into_iter().find(|p| p.is_file()) else {
+        eprintln!(
+            "note: no sentence model found (set PARALLAX_MODEL to {MODEL_FILE}, or run `cargo xtask model`): \
+             pairing sentences by words only"
+        );
+        return Ok(false);
+    };
+    let bytes = std::fs::read(&path)
+        .with_context(|| format!("reading the sentence model {}", path.display()))?;
+    let encoder = Encoder::from_bytes(&bytes)
+        .with_context(|| format!("loading the sentence model {}", path.display()))?;
+    for report in reports.iter_mut() {
+        let doc = std::mem::take(&mut report.doc);
+        report.doc = encoder.attach(doc).context("encoding the sentences")?;
+    }
+    Ok(true)
+}

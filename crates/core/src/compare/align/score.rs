@@ -1,0 +1,201 @@
+//! The pair score: IDF-weighted word overlap, fused with the cosine of the sentences' meaning
+//! vectors when both reports carry them, and the nearest neighbours by meaning as candidates.
+//!
+//! **Fusion.** The cosine of two sentence vectors is mapped onto `0..=1` by
+//! `(cos − floor) / (full − floor)` (clamped): at the floor sit unrelated sentences of one event, at
+//! the top paraphrases and translations. The fused score is `share · overlap + (1 − share) ·
+//! meaning`: within one language `share` is a half, so shared names alone cannot pair two sentences
+//! that say different things and a paraphrase with few shared words still pairs; across languages
+//! word overlap says less (names and numbers only) and cosines run lower, so both the share and
+//! the cosine range are smaller. The constants are [`Fusion`]'s, measured on the real-coverage
+//! development set (`cargo xtask bench-quality`).
+//!
+//! **Candidates by meaning.** Each sentence also proposes its nearest sentences of the other
+//! report (`Fusion::neighbours`, cosine at least `Fusion::candidate_cos`), so paraphrases and
+//! translations that share no rare word still reach the matching.
+
+use super::SentenceTerms;
+use crate::compare::options::Fusion;
+use crate::text::{dot, Document, SentenceVectors};
+
+/// Scores pairs of sentences of A and B.
+pub(crate) struct Scorer<'d> {
+    pub terms: SentenceTerms,
+    meaning: Option<Meaning<'d>>,
+    fusion: Fusion,
+}
+
+struct Meaning<'d> {
+    a: &'d SentenceVectors,
+    b: &'d SentenceVectors,
+    /// Whether the reports are in different languages.
+    cross: bool,
+    /// Cosine of every pair, row-major (`i * nb + j`).
+    cos: Vec<f32>,
+}
+
+impl Meaning<'_> {
+    fn nb(&self) -> usize {
+        self.b.len()
+    }
+}
+
+impl<'d> Scorer<'d> {
+    /// A scorer over the words of `a` and `b`, and over their meaning when `by_meaning` and both
+    /// carry sentence vectors of one dimension.
+    pub(crate) fn new(
+        a: &'d Document,
+        b: &'d Document,
+        by_meaning: bool,
+        fusion: Fusion,
+    ) -> Scorer<'d> {
+        let meaning = match (&a.meaning, &b.meaning) {
+            (Some(va), Some(vb))
+                if by_meaning
+                    && va.dim() == vb.dim()
+                    && va.len() == a.sentences.len()
+                    && vb.len() == b.sentences.len() =>
+            {
+                let (na, nb) = (va.len(), vb.len());
+                let mut cos = vec![0f32; na * nb];
+                for i in 0..na {
+                    let row = va.row(i);
+                    for j in 0..nb {
+                        cos[i * nb + j] = dot(row, vb.row(j));
+                    }
+                }
+                Some(Meaning {
+                    a: va,
+                    b: vb,
+                    cross: matches!((&a.lang, &b.lang), (Some(x), Some(y)) if x != y),
+                    cos,
+                })
+            }
+            _ => None,
+        };
+        Scorer {
+            terms: SentenceTerms::build(a, b),
+            meaning,
+            fusion,
+        }
+    }
+
+    /// The constants of the fused score.
+    pub(crate) fn fusion(&self) -> &Fusion {
+        &self.fusion
+    }
+
+    /// Whether meaning takes part in the scores.
+    pub(crate) fn semantic(&self) -> bool {
+        self.meaning.is_some()
+    }
+
+    /// Whether the two reports are in different languages (known only with meaning).
+    pub(crate) fn cross_language(&self) -> bool {
+        self.meaning.as_ref().is_some_and(|m| m.cross)
+    }
+
+    /// Word overlap of sentences `i` of A and `j` of B.
+    pub(crate) fn lexical(&self, i: usize, j: usize) -> f32 {
+        self.terms.score(i, j)
+    }
+
+    /// Cosine of the meaning vectors of sentences `i` of A and `j` of B.
+    pub(crate) fn cosine(&self, i: usize, j: usize) -> Option<f32> {
+        self.meaning.as_ref().map(|m| m.cos[i * m.nb() + j])
+    }
+
+    /// The fused score of sentences `i` of A and `j` of B.
+    pub(crate) fn score(&self, i: usize, j: usize) -> f32 {
+        self.fuse(self.lexical(i, j), self.cosine(i, j))
+    }
+
+    /// Word overlap of a group of A sentences and a group of B sentences.
+    pub(crate) fn lexical_group(&self, is: &[usize], js: &[usize]) -> f32 {
+        match (is, js) {
+            ([i], [j]) => self.lexical(*i, *j),
+            _ => self.terms.group_score(is, js),
+        }
+    }
+
+    /// Cosine of the mean meaning vectors of a group of A and a group of B sentences.
+    pub(crate) fn cosine_group(&self, is: &[usize], js: &[usize]) -> Option<f32> {
+        match (is, js) {
+            ([i], [j]) => self.cosine(*i, *j),
+            _ => self
+                .meaning
+                .as_ref()
+                .map(|m| crate::text::cosine(&mean(m.a, is), &mean(m.b, js))),
+        }
+    }
+
+    /// The fused score of a group of A sentences against a group of B sentences.
+    pub(crate) fn group_score(&self, is: &[usize], js: &[usize]) -> f32 {
+        self.fuse(self.terms.group_score(is, js), self.cosine_group(is, js))
+    }
+
+    /// Word overlap and meaning in one score.
+    fn fuse(&self, lexical: f32, cos: Option<f32>) -> f32 {
+        let (Some(m), Some(cos)) = (&self.meaning, cos) else {
+            return lexical;
+        };
+        let f = &self.fusion;
+        let (floor, full, share) = if m.cross {
+            (f.cross_cos_floor, f.cross_cos_full, f.cross_lexical_share)
+        } else {
+            (f.cos_floor, f.cos_full, f.lexical_share)
+        };
+        let meaning = ((cos - floor) / (full - floor)).clamp(0.0, 1.0);
+        share * lexical + (1.0 - share) * meaning
+    }
+
+    /// Pairs proposed by meaning: each sentence's nearest neighbours in the other report.
+    pub(crate) fn neighbours(&self) -> Vec<(u32, u32)> {
+        let Some(m) = &self.meaning else {
+            return Vec::new();
+        };
+        let (na, nb) = (m.a.len(), m.b.len());
+        let (k, min_cos) = (self.fusion.neighbours, self.fusion.candidate_cos);
+        let mut out = Vec::new();
+        let mut best: Vec<(f32, usize)> = Vec::with_capacity(na.max(nb));
+        for i in 0..na {
+            best.clear();
+            best.extend((0..nb).map(|j| (m.cos[i * nb + j], j)));
+            take_nearest(&mut best, k, min_cos, |j| out.push((i as u32, j as u32)));
+        }
+        for j in 0..nb {
+            best.clear();
+            best.extend((0..na).map(|i| (m.cos[i * nb + j], i)));
+            take_nearest(&mut best, k, min_cos, |i| out.push((i as u32, j as u32)));
+        }
+        out
+    }
+}
+
+/// Calls `take` with the `k` highest-scoring entries at or over `min_cos`.
+fn take_nearest(best: &mut [(f32, usize)], k: usize, min_cos: f32, mut take: impl FnMut(usize)) {
+    let k = k.min(best.len());
+    if k == 0 {
+        return;
+    }
+    let order = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
+    if best.len() > k {
+        best.select_nth_unstable_by(k - 1, order);
+    }
+    for &(c, o) in &best[..k] {
+        if c >= min_cos {
+            take(o);
+        }
+    }
+}
+
+/// The mean of some rows (a sentence group's meaning).
+fn mean(v: &SentenceVectors, rows: &[usize]) -> Vec<f32> {
+    let mut out = vec![0f32; v.dim()];
+    for &r in rows {
+        for (o, x) in out.iter_mut().zip(v.row(r)) {
+            *o += x;
+        }
+    }
+    out
+}

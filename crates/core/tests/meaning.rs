@@ -1,0 +1,196 @@
+//! Alignment by meaning on invented reports, one test per phenomenon the real-coverage development
+//! set (`corpus/`, `cargo xtask bench-quality`) showed: translations paired across languages and
+//! marked `translated`; paraphrases with few shared words paired; sentences that share names but
+//! say different things left apart; moved translations still found; and words alone when asked or
+//! when a report has no vectors (the result says so).
+//!
+//! They need the converted sentence model at `PARALLAX_MODEL` (`cargo xtask test` sets it); without
+//! it each test prints a note and passes.
+
+use parallax_core::compare::{align, AlignOptions, Alignment, MatchBy, PairClass};
+use parallax_core::text::encoder::Encoder;
+use parallax_core::text::{segment, Document};
+
+mod model;
+use model::encoder;
+
+fn report(encoder: &Encoder, lang: &str, sentences: &[&str]) -> Document {
+    encoder
+        .attach(segment(&sentences.join(" "), Some(lang)))
+        .expect("one vector per sentence")
+}
+
+/// `(a sentence, b sentence, class)` of every 1:1 pair.
+fn pairs(al: &Alignment) -> Vec<(usize, usize, PairClass)> {
+    al.pairs.iter().map(|p| (p.a[0], p.b[0], p.class)).collect()
+}
+
+const FLOOD_EN: [&str; 5] = [
+    "The new flood barrier at Orlov Bay held on Sunday as the river Tessel rose to its highest level in forty years.",
+    "About 1,200 residents were moved to schools and sports halls overnight.",
+    "Mayor Lina Brask said the barrier had saved the old town from the water.",
+    "Engineers will inspect the steel gates on Monday morning.",
+    "The barrier cost 48 million crowns and took six years to build.",
+];
+
+#[test]
+fn translations_are_paired_across_languages_and_marked_translated() {
+    let Some(encoder) = encoder() else { return };
+    let en = report(encoder, "en", &FLOOD_EN);
+    let es = report(
+        encoder,
+        "es",
+        &[
+            "La nueva barrera contra inundaciones de Orlov Bay resistió el domingo, cuando el río Tessel alcanzó su nivel más alto en cuarenta años.",
+            "Unos 1.200 vecinos fueron trasladados durante la noche a escuelas y polideportivos.",
+            "La alcaldesa Lina Brask afirmó que la barrera había salvado del agua el casco antiguo.",
+            "Los ingenieros inspeccionarán las compuertas de acero el lunes por la mañana.",
+            "Los servicios de emergencia pidieron a la población que no se acerque a la orilla.",
+        ],
+    );
+    let al = align(&en, &es, &AlignOptions::default());
+    assert!(al.semantic, "both reports carry vectors");
+    let found = pairs(&al);
+    for k in 0..4 {
+        assert!(
+            found.contains(&(k, k, PairClass::Translated)),
+            "sentence {k} paired with its rendering: {found:?}"
+        );
+    }
+    assert_eq!(
+        al.unique_a,
+        [4],
+        "the cost sentence is the English report's own"
+    );
+    assert_eq!(
+        al.unique_b,
+        [4],
+        "the emergency advice is the Spanish report's own"
+    );
+    assert!(
+        al.pairs.iter().all(|p| p.semantic.is_some()),
+        "each pair carries its cosine"
+    );
+
+    // By words, across languages, next to nothing pairs.
+    let by_words = AlignOptions {
+        by: MatchBy::Words,
+        ..AlignOptions::default()
+    };
+    let words = align(&en, &es, &by_words);
+    assert!(!words.semantic);
+    assert!(
+        words.pairs.len() <= 1,
+        "words alone cannot pair a translation: {:?}",
+        pairs(&words)
+    );
+}
+
+#[test]
+fn a_moved_translation_is_still_found() {
+    let Some(encoder) = encoder() else { return };
+    let en = report(encoder, "en", &FLOOD_EN[..4]);
+    let ru = report(
+        encoder,
+        "ru",
+        &[
+            "Инженеры осмотрят стальные ворота в понедельник утром.",
+            "Новый противопаводковый барьер в Орлов-Бей выдержал в воскресенье, когда река Тессел поднялась до самого высокого уровня за сорок лет.",
+            "Около 1200 жителей ночью переселили в школы и спортивные залы.",
+        ],
+    );
+    let found = pairs(&align(&en, &ru, &AlignOptions::default()));
+    assert!(
+        found.iter().any(|&(a, b, _)| (a, b) == (3, 0)),
+        "the gates sentence, moved: {found:?}"
+    );
+    assert!(
+        found.iter().any(|&(a, b, _)| (a, b) == (0, 1)),
+        "the barrier sentence: {found:?}"
+    );
+    assert!(found.iter().all(|p| p.2 == PairClass::Translated));
+}
+
+#[test]
+fn a_paraphrase_sharing_few_words_is_paired() {
+    let Some(encoder) = encoder() else { return };
+    let a = report(
+        encoder,
+        "en",
+        &[
+            "Rescue teams pulled eleven survivors from the rubble of the Kessen market on Tuesday.",
+            "The regional governor declared three days of mourning.",
+        ],
+    );
+    let b = report(
+        encoder,
+        "en",
+        &[
+            "Three days of official grief were announced by the province's leader.",
+            "Emergency crews brought out 11 people alive from the collapsed Kessen bazaar.",
+        ],
+    );
+    let words = align(
+        &a,
+        &b,
+        &AlignOptions {
+            by: MatchBy::Words,
+            ..AlignOptions::default()
+        },
+    );
+    let meaning = align(&a, &b, &AlignOptions::default());
+    let found = pairs(&meaning);
+    assert!(
+        found.iter().any(|&(x, y, _)| (x, y) == (1, 0)),
+        "the mourning paraphrase: {found:?}"
+    );
+    assert!(
+        found.iter().any(|&(x, y, _)| (x, y) == (0, 1)),
+        "the rescue paraphrase: {found:?}"
+    );
+    assert!(
+        meaning.pairs.len() > words.pairs.len(),
+        "meaning finds what words miss"
+    );
+}
+
+#[test]
+fn sentences_sharing_names_but_saying_different_things_stay_apart() {
+    let Some(encoder) = encoder() else { return };
+    let a = report(
+        encoder,
+        "en",
+        &[
+            "President Aldo Varn said Vestria was ready for any cooperation with Mirovia on energy.",
+            "The two leaders spoke by telephone on Monday.",
+        ],
+    );
+    let b = report(
+        encoder,
+        "en",
+        &[
+            "According to the Vestrian readout, Aldo Varn and the Mirovian president described the border incident as an invasion.",
+            "The two leaders spoke by telephone on Monday.",
+        ],
+    );
+    let found = pairs(&align(&a, &b, &AlignOptions::default()));
+    assert_eq!(
+        found,
+        [(1, 1, PairClass::Identical)],
+        "only the shared sentence pairs"
+    );
+}
+
+#[test]
+fn without_vectors_the_alignment_is_by_words_and_says_so() {
+    let Some(encoder) = encoder() else { return };
+    let with = report(encoder, "en", &FLOOD_EN);
+    let without = segment(&FLOOD_EN.join(" "), Some("en"));
+    let al = align(&with, &without, &AlignOptions::default());
+    assert!(!al.semantic, "one report has no vectors: words alone");
+    assert_eq!(al.pairs.len(), 5);
+    assert!(al
+        .pairs
+        .iter()
+        .all(|p| p.semantic.is_none() && p.class == PairClass::Identical));
+}

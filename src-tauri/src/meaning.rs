@@ -1,0 +1,99 @@
+//! The sentence model in the app: found once (`PARALLAX_MODEL`, the app's resources, beside the
+//! executable, or the build tree's `target/model/`), loaded on first use, and used to give each
+//! compared article its sentence vectors — read from the library when stored, else encoded and
+//! stored for next time.
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use parallax_core::text::encoder::{Encoder, MODEL_NAME};
+use parallax_core::text::{Document, SentenceVectors};
+use parallax_store::Store;
+
+/// The converted model's file name.
+pub const MODEL_FILE: &str = "usem3.pxm";
+
+/// The app's sentence model, loaded at most once.
+#[derive(Debug, Default)]
+pub struct SentenceModel {
+    /// Where to look, in order (the resource directory is added at start-up).
+    places: Vec<PathBuf>,
+    loaded: OnceLock<Option<Arc<Encoder>>>,
+}
+
+impl SentenceModel {
+    /// A model looked for in `resource_dir` (the app's bundled resources) among the usual places.
+    pub fn new(resource_dir: Option<PathBuf>) -> Self {
+        let mut places = Vec::new();
+        if let Some(path) = std::env::var_os("PARALLAX_MODEL").filter(|p| !p.is_empty()) {
+            places.push(PathBuf::from(path));
+        } else {
+            places.extend(resource_dir.map(|dir| dir.join(MODEL_FILE)));
+            if let Some(dir) = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(PathBuf::from))
+            {
+                places.push(dir.join(MODEL_FILE));
+                places.push(dir.join("..").join("model").join(MODEL_FILE));
+            }
+        }
+        SentenceModel {
+            places,
+            loaded: OnceLock::new(),
+        }
+    }
+
+    /// The encoder, loading it on first call (blocking: call from a blocking thread); `None` when
+    /// no model file is found or it does not load (said once on stderr).
+    pub fn encoder(&self) -> Option<Arc<Encoder>> {
+        self.loaded
+            .get_or_init(|| {
+                let path = self.places.iter().find(|p| p.is_file())?;
+                let loaded = std::fs::read(path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|bytes| Encoder::from_bytes(&bytes).map_err(|e| e.to_string()));
+                match loaded {
+                    Ok(encoder) => {
+                        eprintln!("parallax-app: sentence model {}", path.display());
+                        Some(Arc::new(encoder))
+                    }
+                    Err(error) => {
+                        eprintln!(
+                            "parallax-app: the sentence model {} did not load: {error}",
+                            path.display()
+                        );
+                        None
+                    }
+                }
+            })
+            .clone()
+    }
+}
+
+/// Stored vectors for each `(article id, body)` from this model, `None` where missing or stale.
+pub async fn stored(
+    store: &Store,
+    articles: &[(i64, &str)],
+) -> Result<Vec<Option<SentenceVectors>>, parallax_store::StoreError> {
+    let mut out = Vec::with_capacity(articles.len());
+    for &(id, body) in articles {
+        out.push(store.sentence_vectors(id, body, MODEL_NAME).await?);
+    }
+    Ok(out)
+}
+
+/// Attaches `stored` vectors to `doc` (when they fit its sentences), or encodes new ones;
+/// returns the document and the vectors it had to compute (to be stored).
+pub fn attach(
+    encoder: &Encoder,
+    mut doc: Document,
+    stored: Option<SentenceVectors>,
+) -> (Document, Option<SentenceVectors>) {
+    let (vectors, fresh) = match stored.filter(|v| v.len() == doc.sentences.len()) {
+        Some(vectors) => (vectors, false),
+        None => (encoder.encode_document(&doc), true),
+    };
+    let computed = fresh.then(|| vectors.clone());
+    doc.meaning = Some(vectors);
+    (doc, computed)
+}
