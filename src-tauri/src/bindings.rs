@@ -16,6 +16,7 @@ use parallax_core::compare::session::{
 use parallax_core::compare::{ChangeKind, FactKind, Level, MatchBy};
 
 use crate::error::{ErrorCode, WireError};
+use crate::meaning::VectorsProgress;
 use crate::wire::sessions::{
     ExportFormat, ManualLink, NewNote, NewSession, Note, SessionArticle, SessionLayout,
     SessionMode, SessionOptions, SessionSummary, SessionView,
@@ -64,6 +65,7 @@ fn generated() -> BTreeMap<String, String> {
         ExportFormat,
         ManualLink,
         MatchBy,
+        VectorsProgress,
         NewNote,
         NewSession,
         Note,

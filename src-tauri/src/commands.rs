@@ -76,7 +76,9 @@ pub async fn restore_article(library: State<'_, Library>, id: i64) -> AppResult<
 /// Imports files and folders, streaming `Started`, `Files` (a few a second) and `Finished`.
 #[tauri::command]
 pub async fn import_paths(
+    app: tauri::AppHandle,
     library: State<'_, Library>,
+    model: State<'_, std::sync::Arc<crate::meaning::SentenceModel>>,
     paths: Vec<PathBuf>,
     on_progress: Channel<ImportEvent>,
 ) -> AppResult<()> {
@@ -100,6 +102,7 @@ pub async fn import_paths(
     batcher.flush();
     drop(batcher);
     send(&on_progress, summary.into());
+    crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
     Ok(())
 }
 
@@ -110,8 +113,15 @@ fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
 
 /// Imports the fictional sample articles and groups them under one event.
 #[tauri::command]
-pub async fn open_sample_library(library: State<'_, Library>) -> AppResult<SampleLibrary> {
-    crate::sample::open_sample_library(library.store()?).await
+pub async fn open_sample_library(
+    app: tauri::AppHandle,
+    library: State<'_, Library>,
+    model: State<'_, std::sync::Arc<crate::meaning::SentenceModel>>,
+) -> AppResult<SampleLibrary> {
+    let store = library.store()?;
+    let sample = crate::sample::open_sample_library(store).await?;
+    crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
+    Ok(sample)
 }
 
 /// All events with their article counts, newest first.

@@ -29,9 +29,14 @@ pub fn run() -> anyhow::Result<()> {
             if let Err(error) = library.store() {
                 eprintln!("parallax-app: {error}");
             }
-            app.manage(library);
             let resources = app.path().resource_dir().ok();
-            app.manage(std::sync::Arc::new(meaning::SentenceModel::new(resources)));
+            let model = std::sync::Arc::new(meaning::SentenceModel::new(resources));
+            // Articles imported before (or by the command line) get their vectors now.
+            if let Ok(store) = library.store() {
+                meaning::prepare_in_background(app.handle().clone(), store.clone(), model.clone());
+            }
+            app.manage(library);
+            app.manage(model);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -1,7 +1,8 @@
 //! The sentence model in the app: found once (`PARALLAX_MODEL`, the app's resources, beside the
 //! executable, or the build tree's `target/model/`), loaded on first use, and used to give each
 //! compared article its sentence vectors — read from the library when stored, else encoded and
-//! stored for next time.
+//! stored for next time. After an import (and at start) a background pass prepares the vectors of
+//! every article that lacks them, so that opening a session rarely has to encode.
 
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
@@ -19,6 +20,9 @@ pub struct SentenceModel {
     /// Where to look, in order (the resource directory is added at start-up).
     places: Vec<PathBuf>,
     loaded: OnceLock<Option<Arc<Encoder>>>,
+    /// Whether a background pass runs, and whether it should look again when it ends.
+    running: std::sync::atomic::AtomicBool,
+    again: std::sync::atomic::AtomicBool,
 }
 
 impl SentenceModel {
@@ -40,6 +44,8 @@ impl SentenceModel {
         SentenceModel {
             places,
             loaded: OnceLock::new(),
+            running: Default::default(),
+            again: Default::default(),
         }
     }
 
@@ -96,4 +102,82 @@ pub fn attach(
     let computed = fresh.then(|| vectors.clone());
     doc.meaning = Some(vectors);
     (doc, computed)
+}
+
+/// The event the page hears while articles are prepared for comparison by meaning.
+pub const VECTORS_EVENT: &str = "sentence-vectors";
+
+/// Progress of the background pass: `done` of `total` articles have their sentence vectors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct VectorsProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// Encodes, in the background, every live article that has no current sentence vectors, so that
+/// opening a session finds them stored. One pass runs at a time: a call while one runs makes it
+/// look again when it ends. Progress goes to the page as [`VECTORS_EVENT`]; failures are said on
+/// stderr and cost only an encoding at the next opening.
+pub fn prepare_in_background(app: tauri::AppHandle, store: Store, model: Arc<SentenceModel>) {
+    use std::sync::atomic::Ordering;
+    if model.running.swap(true, Ordering::AcqRel) {
+        model.again.store(true, Ordering::Release);
+        return;
+    }
+    tauri::async_runtime::spawn(async move {
+        loop {
+            model.again.store(false, Ordering::Release);
+            if let Err(error) = prepare_missing(&app, &store, &model).await {
+                eprintln!("parallax-app: preparing sentence vectors stopped: {error}");
+            }
+            if !model.again.load(Ordering::Acquire) {
+                break;
+            }
+        }
+        model.running.store(false, Ordering::Release);
+    });
+}
+
+async fn prepare_missing(
+    app: &tauri::AppHandle,
+    store: &Store,
+    model: &Arc<SentenceModel>,
+) -> Result<(), String> {
+    use tauri::Emitter;
+    let ids = store
+        .articles_without_vectors(MODEL_NAME)
+        .await
+        .map_err(|e| e.to_string())?;
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let loader = Arc::clone(model);
+    let Some(encoder) = tauri::async_runtime::spawn_blocking(move || loader.encoder())
+        .await
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok(());
+    };
+    let total = ids.len();
+    let _ = app.emit(VECTORS_EVENT, VectorsProgress { done: 0, total });
+    for (k, id) in ids.into_iter().enumerate() {
+        // An article deleted meanwhile is skipped.
+        if let Ok(article) = store.article(id).await {
+            let encoder = Arc::clone(&encoder);
+            let body = article.body.clone();
+            let lang = article.lang.clone();
+            let vectors = tauri::async_runtime::spawn_blocking(move || {
+                encoder.encode_document(&parallax_core::text::segment(&body, lang.as_deref()))
+            })
+            .await
+            .map_err(|e| e.to_string())?;
+            store
+                .save_sentence_vectors(id, &article.body, MODEL_NAME, &vectors)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let _ = app.emit(VECTORS_EVENT, VectorsProgress { done: k + 1, total });
+    }
+    Ok(())
 }

@@ -209,6 +209,19 @@ pub(crate) struct Opened {
     pub model: SessionModel,
 }
 
+/// The most sentences a session encodes while it opens (about two seconds); with more lacking
+/// vectors it pairs by words and says so, and the background pass prepares them.
+const ENCODE_AT_OPEN_MAX: usize = 1_500;
+
+/// Whether an opening session could pair by meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MeaningState {
+    Ready,
+    /// Too many sentences still lack vectors.
+    Pending,
+    NoModel,
+}
+
 /// Loads a session's live articles in pane order and builds the view model on a blocking thread.
 /// Articles deleted meanwhile are left out with a warning that names them. With a sentence
 /// model and matching by meaning, each article gets its sentence vectors: the stored ones, else
@@ -271,32 +284,56 @@ pub(crate) async fn analyse(
         None => vec![None; articles.len()],
     };
     // The articles go to the blocking thread and come back with the model (no copy of every body).
-    let (articles, built, computed) = tauri::async_runtime::spawn_blocking(move || {
-        let encoder = model.and_then(|m| m.encoder());
-        let mut computed = Vec::new();
-        let reports: Vec<ReportInput> = articles
-            .iter()
-            .zip(stored)
-            .map(|(article, stored)| {
-                let mut document = segment(&article.body, article.lang.as_deref());
-                if let Some(encoder) = &encoder {
-                    let (with_meaning, fresh) = meaning::attach(encoder, document, stored);
-                    document = with_meaning;
-                    computed.extend(fresh.map(|v| (article.id, v)));
-                }
-                ReportInput {
-                    document,
-                    title: article.title.clone(),
-                    outlet: article.outlet.clone(),
-                    published_at: article.published_at.clone(),
-                }
-            })
-            .collect();
-        let built = build_session(&reports, &settings);
-        (articles, built, computed)
-    })
-    .await
-    .map_err(|error| AppError::Invalid(format!("the comparison stopped unexpectedly: {error}")))?;
+    let (articles, built, computed, meaning_state) =
+        tauri::async_runtime::spawn_blocking(move || {
+            let encoder = model.and_then(|m| m.encoder());
+            let documents: Vec<_> = articles
+                .iter()
+                .map(|article| segment(&article.body, article.lang.as_deref()))
+                .collect();
+            // Encoding here delays the opening (~600 sentences a second): only a little is encoded
+            // now; more waits for the background pass, and the session pairs by words meanwhile.
+            let missing: usize = documents
+                .iter()
+                .zip(&stored)
+                .filter(|(doc, stored)| {
+                    stored
+                        .as_ref()
+                        .is_none_or(|v| v.len() != doc.sentences.len())
+                })
+                .map(|(doc, _)| doc.sentences.len())
+                .sum();
+            let meaning_state = match &encoder {
+                None => MeaningState::NoModel,
+                Some(_) if missing > ENCODE_AT_OPEN_MAX => MeaningState::Pending,
+                Some(_) => MeaningState::Ready,
+            };
+            let mut computed = Vec::new();
+            let reports: Vec<ReportInput> = articles
+                .iter()
+                .zip(documents)
+                .zip(stored)
+                .map(|((article, mut document), stored)| {
+                    if let (Some(encoder), MeaningState::Ready) = (&encoder, meaning_state) {
+                        let (with_meaning, fresh) = meaning::attach(encoder, document, stored);
+                        document = with_meaning;
+                        computed.extend(fresh.map(|v| (article.id, v)));
+                    }
+                    ReportInput {
+                        document,
+                        title: article.title.clone(),
+                        outlet: article.outlet.clone(),
+                        published_at: article.published_at.clone(),
+                    }
+                })
+                .collect();
+            let built = build_session(&reports, &settings);
+            (articles, built, computed, meaning_state)
+        })
+        .await
+        .map_err(|error| {
+            AppError::Invalid(format!("the comparison stopped unexpectedly: {error}"))
+        })?;
     for (id, vectors) in computed {
         if let Some(article) = articles.iter().find(|a| a.id == id) {
             // A failed save costs only a re-encoding next time.
@@ -310,11 +347,15 @@ pub(crate) async fn analyse(
     }
     let mut model = built.map_err(|error| AppError::Invalid(error.to_string()))?;
     if by_meaning && !model.semantic && model.panes.len() > 1 {
-        warnings.push(
-            "No sentence model was found, so sentences are paired by their words only: \
-             paraphrases and translations may go unpaired. (Options → Matching)"
+        warnings.push(match meaning_state {
+            MeaningState::Pending => "These reports are still being prepared for comparison by \
+                meaning (in the background): sentences are paired by their words for now. \
+                Open the session again in a moment."
                 .to_string(),
-        );
+            _ => "No sentence model was found, so sentences are paired by their words only: \
+                paraphrases and translations may go unpaired. (Options → Matching)"
+                .to_string(),
+        });
     }
     warnings.append(&mut model.warnings);
     model.warnings = warnings;

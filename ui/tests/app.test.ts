@@ -259,6 +259,18 @@ describe("importing", () => {
   });
 });
 
+describe("preparing articles for comparison by meaning", () => {
+  it("shows the background pass while it runs and hides it when done", async () => {
+    start();
+    await until(() => byTestId("welcome"));
+    await emit("sentence-vectors", { done: 1, total: 3 });
+    const status = await until(() => byTestId("vectors-progress"));
+    expect(status.textContent).toContain("1 of 3");
+    await emit("sentence-vectors", { done: 3, total: 3 });
+    await until(() => expect(document.querySelector("[data-testid='vectors-progress']")).toBeNull());
+  });
+});
+
 describe("untrusted article text", () => {
   it("renders markup in titles and bodies as text, never as elements", async () => {
     const hostile = `<img src=x onerror="document.body.dataset.pwned='yes'"><script>alert(1)</script>`;

@@ -260,6 +260,7 @@ describe("navigation", () => {
     sentence(1, 2).focus();
     key({ key: "?" }, sentence(1, 2));
     await until(() => expect(byTestId("help-overlay").textContent).toContain("Next difference"));
+    expect(byTestId("notices").textContent).toContain("Universal Sentence Encoder Multilingual");
     await until(() => expect(document.activeElement).toBe(byTestId("help-close")));
     key({ key: "Escape" }, byTestId("help-close"));
     await until(() => expect(document.querySelector("[data-testid='help-overlay']")).toBeNull());

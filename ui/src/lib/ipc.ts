@@ -2,6 +2,7 @@
 // Nothing else in the UI calls invoke() or creates a Channel; types come from the generated bindings.
 
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open } from "@tauri-apps/plugin-dialog";
 import type { AppError } from "./bindings/AppError";
@@ -11,6 +12,7 @@ import type { ArticleView } from "./bindings/ArticleView";
 import type { EventSummary } from "./bindings/EventSummary";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
+import type { VectorsProgress } from "./bindings/VectorsProgress";
 import type { SampleLibrary } from "./bindings/SampleLibrary";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { ExportFormat } from "./bindings/ExportFormat";
@@ -193,6 +195,11 @@ export type DropHandlers = {
 };
 
 /** Listens for files dragged onto the window; resolves to the function that stops listening. */
+/** Progress of the background pass that prepares imported articles for comparison by meaning. */
+export function onVectorsProgress(handler: (progress: VectorsProgress) => void): Promise<() => void> {
+  return listen<VectorsProgress>("sentence-vectors", (event) => handler(event.payload));
+}
+
 export function onFileDrop(handlers: DropHandlers): Promise<() => void> {
   return getCurrentWebview().onDragDropEvent((event) => {
     const drag = event.payload;

@@ -34,7 +34,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::diff::{diff_spans, has_changes, WordOp};
+use super::diff::{diff_spans, has_changes, OpKind, WordOp};
 use super::options::{AlignOptions, MatchBy};
 use super::overlap::for_each_common;
 use crate::text::{fnv1a, Document, FastMap, FastSet, TokenKind};
@@ -511,7 +511,16 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         .into_iter()
         .zip(moved)
         .map(|(l, moved)| {
-            let ops = diff_spans(a, span(a, &l.a), b, span(b, &l.b), &diff_opts);
+            // Across languages a word diff says nothing: the pair is one replacement.
+            let ops = if translated {
+                vec![WordOp {
+                    kind: OpKind::Replace,
+                    a: span(a, &l.a),
+                    b: span(b, &l.b),
+                }]
+            } else {
+                diff_spans(a, span(a, &l.a), b, span(b, &l.b), &diff_opts)
+            };
             let edited = has_changes(&ops);
             let lexical = scorer.lexical_group(&l.a, &l.b);
             let semantic = scorer.cosine_group(&l.a, &l.b);

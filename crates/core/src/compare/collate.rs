@@ -194,23 +194,21 @@ pub fn linked_sentences(
         });
     }
     let nodes = Nodes::new(reports);
-    Ok(
-        links::links(reports, &nodes.offset, &nodes.report, opts.threshold)
-            .into_iter()
-            .map(|l| SentenceLink {
-                report_a: nodes.report[l.x[0]],
-                a: l.x.iter().map(|&x| nodes.sentence(x)).collect(),
-                report_b: nodes.report[l.y[0]],
-                b: l.y.iter().map(|&y| nodes.sentence(y)).collect(),
-                similarity: l.score,
-            })
-            .collect(),
-    )
+    Ok(links::links(reports, &nodes.offset, &nodes.report, opts)
+        .into_iter()
+        .map(|l| SentenceLink {
+            report_a: nodes.report[l.x[0]],
+            a: l.x.iter().map(|&x| nodes.sentence(x)).collect(),
+            report_b: nodes.report[l.y[0]],
+            b: l.y.iter().map(|&y| nodes.sentence(y)).collect(),
+            similarity: l.score,
+        })
+        .collect())
 }
 
 fn pairwise_edges(reports: &[Document], nodes: &Nodes, opts: &AlignOptions) -> Vec<Edge> {
     let mut edges = Vec::new();
-    for link in links::links(reports, &nodes.offset, &nodes.report, opts.threshold) {
+    for link in links::links(reports, &nodes.offset, &nodes.report, opts) {
         let split = link.x.len() > 1 || link.y.len() > 1;
         for &x in &link.x {
             for &y in &link.y {

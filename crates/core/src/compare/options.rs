@@ -94,6 +94,40 @@ impl Default for Fusion {
 }
 
 impl Fusion {
+    /// The fused score of two sentences from their word overlap and the cosine of their vectors,
+    /// `cross` when their reports are in different languages.
+    pub fn fuse(&self, lexical: f32, cos: f32, cross: bool) -> f32 {
+        let (floor, full, share) = if cross {
+            (
+                self.cross_cos_floor,
+                self.cross_cos_full,
+                self.cross_lexical_share,
+            )
+        } else {
+            (self.cos_floor, self.cos_full, self.lexical_share)
+        };
+        let meaning = ((cos - floor) / (full - floor)).clamp(0.0, 1.0);
+        share * lexical + (1.0 - share) * meaning
+    }
+
+    /// Calls `take` with the entries of `row` (cosine, sentence) among the [`Fusion::neighbours`]
+    /// highest whose cosine reaches [`Fusion::candidate_cos`]: the candidates by meaning of one
+    /// sentence. `row` is reordered.
+    pub(crate) fn nearest(&self, row: &mut [(f32, usize)], mut take: impl FnMut(usize)) {
+        let k = self.neighbours.min(row.len());
+        if k == 0 {
+            return;
+        }
+        if row.len() > k {
+            row.select_nth_unstable_by(k - 1, |x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+        }
+        for &(cos, other) in &row[..k] {
+            if cos >= self.candidate_cos {
+                take(other);
+            }
+        }
+    }
+
     /// Sets the constant named `name` (as in the struct) from `value`; false when unknown.
     #[doc(hidden)]
     pub fn set(&mut self, name: &str, value: f32) -> bool {

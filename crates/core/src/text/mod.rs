@@ -27,7 +27,7 @@ pub(crate) use fast_hash::{fnv1a, FastMap, FastSet};
 pub use lang::detect as detect_language;
 pub use normalize::{canonical, normalize};
 pub use sentences::MAX_SENTENCE_TOKENS;
-pub use vectors::{cosine, dot, SentenceVectors, VectorsError};
+pub use vectors::{cosine, cosine_matrix, dot, SentenceVectors, VectorsError};
 
 /// The version of the segmentation rules: stored sentence vectors cut by another version are
 /// recomputed. Bump it whenever a change moves sentence boundaries.

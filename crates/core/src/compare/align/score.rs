@@ -16,7 +16,7 @@
 
 use super::SentenceTerms;
 use crate::compare::options::Fusion;
-use crate::text::{dot, Document, SentenceVectors};
+use crate::text::{cosine_matrix, Document, SentenceVectors};
 
 /// Scores pairs of sentences of A and B.
 pub(crate) struct Scorer<'d> {
@@ -56,14 +56,7 @@ impl<'d> Scorer<'d> {
                     && va.len() == a.sentences.len()
                     && vb.len() == b.sentences.len() =>
             {
-                let (na, nb) = (va.len(), vb.len());
-                let mut cos = vec![0f32; na * nb];
-                for i in 0..na {
-                    let row = va.row(i);
-                    for j in 0..nb {
-                        cos[i * nb + j] = dot(row, vb.row(j));
-                    }
-                }
+                let cos = cosine_matrix(va, vb);
                 Some(Meaning {
                     a: va,
                     b: vb,
@@ -136,17 +129,10 @@ impl<'d> Scorer<'d> {
 
     /// Word overlap and meaning in one score.
     fn fuse(&self, lexical: f32, cos: Option<f32>) -> f32 {
-        let (Some(m), Some(cos)) = (&self.meaning, cos) else {
-            return lexical;
-        };
-        let f = &self.fusion;
-        let (floor, full, share) = if m.cross {
-            (f.cross_cos_floor, f.cross_cos_full, f.cross_lexical_share)
-        } else {
-            (f.cos_floor, f.cos_full, f.lexical_share)
-        };
-        let meaning = ((cos - floor) / (full - floor)).clamp(0.0, 1.0);
-        share * lexical + (1.0 - share) * meaning
+        match (&self.meaning, cos) {
+            (Some(m), Some(cos)) => self.fusion.fuse(lexical, cos, m.cross),
+            _ => lexical,
+        }
     }
 
     /// Pairs proposed by meaning: each sentence's nearest neighbours in the other report.
@@ -155,37 +141,21 @@ impl<'d> Scorer<'d> {
             return Vec::new();
         };
         let (na, nb) = (m.a.len(), m.b.len());
-        let (k, min_cos) = (self.fusion.neighbours, self.fusion.candidate_cos);
         let mut out = Vec::new();
         let mut best: Vec<(f32, usize)> = Vec::with_capacity(na.max(nb));
         for i in 0..na {
             best.clear();
             best.extend((0..nb).map(|j| (m.cos[i * nb + j], j)));
-            take_nearest(&mut best, k, min_cos, |j| out.push((i as u32, j as u32)));
+            self.fusion
+                .nearest(&mut best, |j| out.push((i as u32, j as u32)));
         }
         for j in 0..nb {
             best.clear();
             best.extend((0..na).map(|i| (m.cos[i * nb + j], i)));
-            take_nearest(&mut best, k, min_cos, |i| out.push((i as u32, j as u32)));
+            self.fusion
+                .nearest(&mut best, |i| out.push((i as u32, j as u32)));
         }
         out
-    }
-}
-
-/// Calls `take` with the `k` highest-scoring entries at or over `min_cos`.
-fn take_nearest(best: &mut [(f32, usize)], k: usize, min_cos: f32, mut take: impl FnMut(usize)) {
-    let k = k.min(best.len());
-    if k == 0 {
-        return;
-    }
-    let order = |x: &(f32, usize), y: &(f32, usize)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1));
-    if best.len() > k {
-        best.select_nth_unstable_by(k - 1, order);
-    }
-    for &(c, o) in &best[..k] {
-        if c >= min_cos {
-            take(o);
-        }
     }
 }
 

@@ -7,11 +7,17 @@
 //! Candidates come from an accumulator over the postings of each sentence's informative terms
 //! (terms in more sentences than [`posting_cap`] are left to the exact score), pruned by an
 //! upper bound before the exact score is computed.
+//!
+//! By meaning (every report carries sentence vectors and the options ask for it), a pair of
+//! reports also takes each sentence's nearest sentences of the other report as candidates (one
+//! matrix product of their vectors), no candidate is pruned by the word bound, and the score is
+//! the one `align` fuses ([`Fusion::fuse`]).
 
 use std::collections::HashMap;
 
+use crate::compare::options::{AlignOptions, Fusion, MatchBy};
 use crate::compare::overlap;
-use crate::text::{Document, TokenKind};
+use crate::text::{cosine_matrix, Document, TokenKind};
 
 /// Weight of a stop word relative to its IDF (as in `align`).
 const STOP_WEIGHT: f32 = 0.1;
@@ -144,8 +150,10 @@ pub(super) fn links(
     reports: &[Document],
     offset: &[usize],
     report_of: &[usize],
-    threshold: f32,
+    opts: &AlignOptions,
 ) -> Vec<Link> {
+    let threshold = opts.threshold;
+    let by_meaning = opts.by == MatchBy::Meaning && carry_vectors(reports);
     let model = Model::build(reports);
     let nodes = model.sets.len();
     let n = reports.len();
@@ -178,6 +186,11 @@ pub(super) fn links(
         for &y in &touched {
             let bound = 2.0 * (acc[y] + unindexed) / (model.total[x] + model.total[y]);
             acc[y] = 0.0;
+            if by_meaning {
+                // Scored below with the meaning; the word bound says nothing about that.
+                buckets[rx * n + report_of[y]].push((0.0, x, y));
+                continue;
+            }
             if bound < threshold {
                 continue;
             }
@@ -187,6 +200,17 @@ pub(super) fn links(
             }
         }
         touched.clear();
+    }
+
+    if by_meaning {
+        score_by_meaning(
+            reports,
+            offset,
+            &model,
+            &opts.fusion,
+            threshold,
+            &mut buckets,
+        );
     }
 
     let mut out = Vec::new();
@@ -226,6 +250,68 @@ pub(super) fn links(
         out.extend(matched);
     }
     out
+}
+
+/// Whether every report carries one vector per sentence, all of one dimension.
+fn carry_vectors(reports: &[Document]) -> bool {
+    let dims: Vec<usize> = reports
+        .iter()
+        .filter_map(|d| d.meaning.as_ref().filter(|v| v.len() == d.sentences.len()))
+        .map(|v| v.dim())
+        .collect();
+    dims.len() == reports.len() && dims.windows(2).all(|w| w[0] == w[1])
+}
+
+/// Adds each sentence's nearest sentences by meaning to the candidates of every report pair and
+/// gives every candidate its fused score, keeping those at or above `threshold`.
+fn score_by_meaning(
+    reports: &[Document],
+    offset: &[usize],
+    model: &Model,
+    fusion: &Fusion,
+    threshold: f32,
+    buckets: &mut [Vec<(f32, usize, usize)>],
+) {
+    let n = reports.len();
+    for ri in 0..n {
+        for rj in ri + 1..n {
+            let bucket = &mut buckets[ri * n + rj];
+            let (Some(vi), Some(vj)) = (&reports[ri].meaning, &reports[rj].meaning) else {
+                continue;
+            };
+            let (ni, nj) = (vi.len(), vj.len());
+            let cos = cosine_matrix(vi, vj);
+            let mut pairs: Vec<(usize, usize)> = bucket
+                .iter()
+                .map(|&(_, x, y)| (x - offset[ri], y - offset[rj]))
+                .collect();
+            let mut row: Vec<(f32, usize)> = Vec::new();
+            for i in 0..ni {
+                row.clear();
+                row.extend((0..nj).map(|j| (cos[i * nj + j], j)));
+                fusion.nearest(&mut row, |j| pairs.push((i, j)));
+            }
+            for j in 0..nj {
+                row.clear();
+                row.extend((0..ni).map(|i| (cos[i * nj + j], i)));
+                fusion.nearest(&mut row, |i| pairs.push((i, j)));
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+            let cross = matches!(
+                (&reports[ri].lang, &reports[rj].lang),
+                (Some(a), Some(b)) if a != b
+            );
+            bucket.clear();
+            for (i, j) in pairs {
+                let (x, y) = (offset[ri] + i, offset[rj] + j);
+                let score = fusion.fuse(model.dice(x, y), cos[i * nj + j], cross);
+                if score >= threshold && score > 0.0 {
+                    bucket.push((score, x, y));
+                }
+            }
+        }
+    }
 }
 
 /// Extends 1:1 links with an unmatched neighbouring sentence where that scores clearly better

@@ -139,11 +139,13 @@ pub fn build_session(
         .map(|p| match p {
             0 => found.neighbours.first().map(|alignment| Reference {
                 pane: 1,
+                doc: docs[1],
                 alignment,
                 is_a: true,
             }),
             _ => Some(Reference {
                 pane: p - 1,
+                doc: docs[p - 1],
                 alignment: &found.neighbours[p - 1],
                 is_a: false,
             }),

@@ -4,8 +4,10 @@
 use super::links::class_of;
 use super::model::{Counterpart, PaneModel, PaneStats, SentenceClass, SentenceModel};
 use super::parts::{marked_parts, same, slice};
-use crate::compare::{Alignment, OpKind};
-use crate::text::Document;
+use std::ops::Range;
+
+use crate::compare::{Alignment, OpKind, PairClass};
+use crate::text::{Document, TokenKind};
 
 /// Languages written right to left (ISO 639-1/3 base codes), as the UI's `direction.ts` lists.
 const RIGHT_TO_LEFT: &[&str] = &[
@@ -21,6 +23,8 @@ pub(super) fn is_rtl(lang: Option<&str>) -> bool {
 /// The alignment a pane is classed by, and which side of it the pane is.
 pub(super) struct Reference<'a> {
     pub pane: usize,
+    /// The reference pane's report.
+    pub doc: &'a Document,
     pub alignment: &'a Alignment,
     /// The pane is side A of `alignment` (pane 0 against pane 1).
     pub is_a: bool,
@@ -122,6 +126,16 @@ fn sentences(
                 .zip(pair_of[i])
                 .map(|(r, k)| (r, &r.alignment.pairs[k]));
             let (class, parts) = match linked {
+                Some((r, pair)) if pair.class == PairClass::Translated => {
+                    // Across languages no word diff means anything: only the numbers this
+                    // sentence has and its counterpart lacks are marked.
+                    let other = if r.is_a { &pair.b } else { &pair.a };
+                    let differs = numbers_missing_from(doc, &[i], r.doc, other);
+                    (
+                        class_of(pair.class),
+                        marked_parts(&doc.body, &range, differs),
+                    )
+                }
                 Some((r, pair)) => {
                     let differs = pair
                         .ops
@@ -156,6 +170,34 @@ fn sentences(
                 counterparts,
             }
         })
+        .collect()
+}
+
+/// The byte ranges of the number tokens of `sentences` in `doc` whose value (digits only, so
+/// "1.200" and "1,200" agree) none of `others` in `other_doc` carries.
+pub(super) fn numbers_missing_from(
+    doc: &Document,
+    sentences: &[usize],
+    other_doc: &Document,
+    others: &[usize],
+) -> Vec<Range<usize>> {
+    let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+    let numbers = |d: &Document, ss: &[usize]| -> Vec<(Range<usize>, String)> {
+        ss.iter()
+            .flat_map(|&s| d.sentence_tokens(s))
+            .filter(|t| t.kind == TokenKind::Number)
+            .map(|t| (t.range.clone(), digits(&d.body[t.range.clone()])))
+            .filter(|(_, value)| !value.is_empty())
+            .collect()
+    };
+    let theirs: Vec<String> = numbers(other_doc, others)
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    numbers(doc, sentences)
+        .into_iter()
+        .filter(|(_, value)| !theirs.contains(value))
+        .map(|(range, _)| range)
         .collect()
 }
 

