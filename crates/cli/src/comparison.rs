@@ -235,9 +235,9 @@ fn print_result<T: Serialize>(
     if global.json {
         return print_json(command, opts, semantic, reports, result);
     }
-    print!("{}", views::header(reports, paint));
-    println!();
-    print!("{}", view(&result));
+    out!("{}", views::header(reports, paint));
+    outln!();
+    out!("{}", view(&result));
     Ok(())
 }
 
@@ -253,10 +253,6 @@ fn print_json<T: Serialize>(
     // One write: stdout's own buffer is line-sized and would flush every kilobyte.
     let mut json = serde_json::to_vec(&envelope).context("serializing JSON")?;
     json.push(b'\n');
-    use std::io::Write as _;
-    std::io::stdout()
-        .lock()
-        .write_all(&json)
-        .context("writing JSON")?;
+    crate::out::write_all(&json);
     Ok(())
 }

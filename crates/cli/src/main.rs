@@ -1,6 +1,8 @@
 //! `parallax`: the command line face of the library (import, list, search, events) and of the
 //! comparison engine (compare, collate, quotes, terms, revision).
 
+#[macro_use]
+mod out;
 mod comparison;
 mod library;
 
@@ -51,7 +53,8 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // Messages name files and quote titles: untrusted text, shown without its controls.
+            eprintln!("error: {}", out::visible(&format!("{error:#}")));
             ExitCode::FAILURE
         }
     }

@@ -405,3 +405,90 @@ fn without_db_the_app_library_is_used() {
         .join("app.parallax.desktop/library.sqlite")
         .is_file());
 }
+
+/// An article whose title and body carry terminal escape sequences (a window-title change, a
+/// screen clear, an OSC 8 link): the human views show them as symbols, never send them.
+#[test]
+fn escape_sequences_in_articles_are_shown_not_sent_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let file = dir.path().join("escape\u{1b}[2J.txt");
+    std::fs::write(
+        &file,
+        "Harbour \u{1b}]0;pwned\u{7}notice of the Kelmsby council (fictional)\n\n\
+         The ferry timetable changes on Monday.\u{1b}[2J The \u{1b}]8;;https://example.invalid\u{1b}\\\
+         new timetable\u{1b}]8;;\u{1b}\\ is posted at the quay.\n",
+    )
+    .unwrap();
+    let import = parallax(&db).arg("import").arg(&file).output().unwrap();
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
+    for args in [
+        &["import"][..],
+        &["list"],
+        &["show", "1"],
+        &["search", "timetable"],
+    ] {
+        let output = if args[0] == "import" {
+            parallax(&db).arg("import").arg(&file).output().unwrap()
+        } else {
+            parallax(&db).args(args).output().unwrap()
+        };
+        let all = [output.stdout.as_slice(), output.stderr.as_slice()].concat();
+        assert!(
+            !all.contains(&0x1b) && !all.contains(&0x07),
+            "{args:?} printed a control character: {}",
+            String::from_utf8_lossy(&all)
+        );
+    }
+    let shown = parallax(&db).args(["show", "1"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&shown.stdout).contains("\u{241b}]0;pwned"));
+}
+
+/// `parallax show … | head -1`: the reader goes away after one line; the command ends quietly
+/// (no panic, no error) instead of dying of "failed printing to stdout".
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let file = dir.path().join("long.txt");
+    let paragraph = "The invented town of Oskel counted its ferry passengers again on Monday. ";
+    let body: String = (0..4_000).map(|k| format!("{paragraph}{k}\n\n")).collect();
+    std::fs::write(&file, format!("Oskel ferry counts (fictional)\n\n{body}")).unwrap();
+    parallax(&db).arg("import").arg(&file).assert().success();
+
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .arg("--db")
+        .arg(&db)
+        .args(["show", "1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "exit {status}: {stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+        "{stderr}"
+    );
+}

@@ -508,3 +508,30 @@ fn mhtml_archive_reads_its_html_part() {
     assert_eq!(from_archive.paragraphs, from_page.paragraphs);
     assert_eq!(from_archive.source_format, SourceFormat::Html);
 }
+
+/// A page of 10,000 nested `<div>`s (about 120 KB) once overflowed the stack in the HTML clean-up
+/// and aborted the process. Run in a thread with a small stack (a test thread's 2 MB is what the
+/// app's import threads have): the page must extract, its text intact.
+#[test]
+fn ten_thousand_nested_divs_extract_without_overflowing_the_stack() {
+    let page = format!(
+        "<html><head><title>Deep page of the Halden Gazette (fictional)</title></head><body>{}\
+         <p>The ferry to Tolm ran on time on Tuesday, the harbour office said, and the \
+         crossings will continue through the winter as planned by the invented town council.</p>{}\
+         </body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
+    let article = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || extract(page.as_bytes(), "deep.html"))
+        .expect("thread")
+        .join()
+        .expect("no stack overflow, no panic")
+        .expect("the page extracts");
+    assert!(
+        article.body().contains("ferry to Tolm ran on time"),
+        "{:?}",
+        article.paragraphs
+    );
+}

@@ -13,6 +13,9 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 /// How long a statement waits for another writer (another process, say) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How many times a migration that lost a race with another process is tried again.
+const MIGRATION_ATTEMPTS: u64 = 5;
+
 /// The library: a SQLite database of outlets, articles, events and sessions.
 ///
 /// Cheap to clone (clones share one connection pool); safe to use from many tasks at once.
@@ -75,8 +78,24 @@ impl Store {
     }
 
     async fn migrated(pool: SqlitePool) -> StoreResult<Self> {
-        MIGRATOR.run(&pool).await?;
-        Ok(Self { pool })
+        // Processes opening a new library at once race to apply the same migration: each begins
+        // it, the first to write commits, and the others' statements then fail ("table … already
+        // exists"). A loser tries again and finds the migration applied; a migration that fails
+        // by itself fails every attempt and is reported.
+        let mut attempt = 0;
+        loop {
+            match MIGRATOR.run(&pool).await {
+                Ok(()) => return Ok(Self { pool }),
+                Err(
+                    sqlx::migrate::MigrateError::Execute(_)
+                    | sqlx::migrate::MigrateError::ExecuteMigration(..),
+                ) if attempt < MIGRATION_ATTEMPTS => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
     }
 
     /// Closes every connection, waiting for running statements (call before exiting for a tidy WAL).

@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::output::{article_line, counted, highlighted, print_json, title_and_outlet};
 use super::{order, EditArgs, ListArgs};
+use crate::out::visible;
 
 pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<ExitCode> {
     let query = ListQuery {
@@ -26,7 +27,7 @@ pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<
         eprintln!("no articles");
     } else {
         for article in &articles {
-            println!("{}", article_line(article));
+            say!("{}", article_line(article));
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -37,16 +38,20 @@ pub async fn search(store: &Store, text: &str, limit: u32, json: bool) -> anyhow
     if json {
         print_json(&hits)?;
     } else if hits.is_empty() {
-        eprintln!("nothing found for “{text}”");
+        eprintln!("nothing found for “{}”", visible(text));
     } else {
         for hit in &hits {
-            println!(
+            // `highlighted` shows the text's control characters and adds only its own bold.
+            outln!(
                 "#{}  {}",
                 hit.article.id,
-                title_and_outlet(&highlighted(&hit.title), hit.article.outlet.as_deref())
+                title_and_outlet(
+                    &highlighted(&hit.title),
+                    hit.article.outlet.as_deref().map(visible).as_deref()
+                )
             );
             if !hit.snippet.text.is_empty() {
-                println!("    {}", highlighted(&hit.snippet));
+                outln!("    {}", highlighted(&hit.snippet));
             }
         }
     }
@@ -59,7 +64,7 @@ pub async fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCode
         print_json(&article)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("#{}  {}", article.id, article.title);
+    say!("#{}  {}", article.id, article.title);
     let fields = [
         ("outlet", article.outlet.clone()),
         ("byline", article.byline.clone()),
@@ -86,7 +91,7 @@ pub async fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCode
     ];
     for (name, value) in fields {
         if let Some(value) = value {
-            println!("{name:>10}: {value}");
+            say!("{name:>10}: {value}");
         }
     }
     if !article.events.is_empty() {
@@ -95,11 +100,11 @@ pub async fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCode
             .iter()
             .map(|e| format!("#{} {}", e.id, e.title))
             .collect();
-        println!("{:>10}: {}", "events", events.join(", "));
+        say!("{:>10}: {}", "events", events.join(", "));
     }
-    println!();
+    say!();
     for paragraph in &article.paragraphs {
-        println!("{paragraph}\n");
+        say!("{paragraph}\n");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -118,7 +123,7 @@ pub async fn edit(store: &Store, args: EditArgs, json: bool) -> anyhow::Result<E
     if json {
         print_json(&article)?;
     } else {
-        println!(
+        say!(
             "updated #{}  {}",
             article.id,
             title_and_outlet(&article.title, article.outlet.as_deref())
@@ -133,7 +138,7 @@ pub async fn remove(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCo
     if json {
         print_json(&json!({ "deleted": id, "title": article.title }))?;
     } else {
-        println!(
+        say!(
             "deleted #{id}  {}  (undo: parallax restore {id})",
             article.title
         );
@@ -147,7 +152,7 @@ pub async fn restore(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitC
     if json {
         print_json(&json!({ "restored": id, "title": article.title }))?;
     } else {
-        println!("restored #{id}  {}", article.title);
+        say!("restored #{id}  {}", article.title);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -157,7 +162,7 @@ pub async fn purge(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         print_json(&json!({ "purged": purged }))?;
     } else {
-        println!("removed {} for good", counted(purged, "deleted article"));
+        say!("removed {} for good", counted(purged, "deleted article"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -176,7 +181,7 @@ pub async fn outlets(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
                 .map(|d| format!(" ({d})"))
                 .unwrap_or_default();
             let articles = counted(outlet.article_count, "article");
-            println!("#{:<4} {}{domain}  {articles}", outlet.id, outlet.name);
+            say!("#{:<4} {}{domain}  {articles}", outlet.id, outlet.name);
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -63,7 +63,7 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             if json {
                 print_json(&json!({ "added": added, "event": event }))?;
             } else {
-                println!("added {added} to {}", event_line(&event));
+                say!("added {added} to {}", event_line(&event));
             }
         }
         EventsCommand::Remove {
@@ -75,7 +75,7 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             if json {
                 print_json(&json!({ "removed": removed, "event": event }))?;
             } else {
-                println!("removed {removed} from {}", event_line(&event));
+                say!("removed {removed} from {}", event_line(&event));
             }
         }
         EventsCommand::List => {
@@ -86,7 +86,7 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
                 eprintln!("no events");
             } else {
                 for event in &events {
-                    println!("{}", event_line(event));
+                    say!("{}", event_line(event));
                 }
             }
         }
@@ -101,12 +101,12 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             if json {
                 print_json(&json!({ "event": event, "articles": articles }))?;
             } else {
-                println!("{}", event_line(&event));
+                say!("{}", event_line(&event));
                 if let Some(notes) = &event.notes {
-                    println!("  {notes}");
+                    say!("  {notes}");
                 }
                 for article in &articles {
-                    println!("  {}", article_line(article));
+                    say!("  {}", article_line(article));
                 }
             }
         }
@@ -116,7 +116,7 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             if json {
                 print_json(&json!({ "deleted": id, "title": event.title }))?;
             } else {
-                println!("deleted event #{id}  {}", event.title);
+                say!("deleted event #{id}  {}", event.title);
             }
         }
     }
@@ -127,7 +127,7 @@ fn print_event(event: &Event, verb: &str, json: bool) -> anyhow::Result<()> {
     if json {
         print_json(event)
     } else {
-        println!("{verb} event #{}  {}", event.id, event.title);
+        say!("{verb} event #{}  {}", event.id, event.title);
         Ok(())
     }
 }

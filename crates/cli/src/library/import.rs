@@ -25,7 +25,7 @@ pub async fn run(store: &Store, paths: &[PathBuf], json: bool) -> anyhow::Result
             if json {
                 files.push(progress);
             } else {
-                println!("{}", line(&progress));
+                say!("{}", line(&progress));
             }
         })
         .await;

@@ -1,6 +1,8 @@
 //! Printing for the library commands: JSON documents, highlighted text, article lines.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
+
+use crate::out::visible;
 
 use anstyle::{Effects, Style};
 use parallax_store::{ArticleSummary, Highlighted};
@@ -8,25 +10,26 @@ use serde::Serialize;
 
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
+    let mut json = serde_json::to_vec_pretty(value)?;
+    json.push(b'\n');
+    crate::out::write_all(&json);
     Ok(())
 }
 
 /// Text with its matches in bold when stdout is a terminal (plain otherwise).
 pub fn highlighted(text: &Highlighted) -> String {
     if !std::io::stdout().is_terminal() {
-        return text.text.clone();
+        return visible(&text.text).into_owned();
     }
     let bold = Style::new().effects(Effects::BOLD);
     text.parts()
         .into_iter()
         .map(|(part, matched)| {
+            let part = visible(part);
             if matched {
                 format!("{bold}{part}{bold:#}")
             } else {
-                part.to_owned()
+                part.into_owned()
             }
         })
         .collect()

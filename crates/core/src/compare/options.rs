@@ -53,6 +53,12 @@ pub struct AlignOptions {
     pub fusion: Fusion,
 }
 
+/// Report pairs with more sentence pairs than this (two reports of ~1,200 sentences, ~25,000
+/// words each) look for no nearest neighbours by meaning: the cosine of every pair is a matrix
+/// product that grows with the square of the length (6×50,000 words took 6.5× the time by
+/// words). Their candidates come from shared words alone and are still scored by meaning.
+pub(crate) const NEIGHBOUR_SEARCH_MAX_PAIRS: usize = 1_500_000;
+
 /// The constants of the fused score (see `align/score.rs`), tuned on the real-coverage development
 /// set. Cosines are of USE-multilingual sentence vectors.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,7 +3,7 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::{metadata, Draft, ExtractError};
+use super::{metadata, nesting, Draft, ExtractError};
 
 /// Pages larger than this are refused: a DOM costs roughly ten times the page's size in memory.
 pub const MAX_HTML_BYTES: usize = 64 << 20;
@@ -16,6 +16,9 @@ pub(crate) fn extract(html: &str) -> Result<Draft, ExtractError> {
             limit: MAX_HTML_BYTES,
         });
     }
+    // Bound the nesting first: the clean-up below recurses once per level.
+    let bounded = nesting::bound_nesting(html, nesting::MAX_DEPTH);
+    let html: &str = &bounded;
     let doc = Html::parse_document(html);
     let mut draft = metadata::from_html(&doc, html);
     let mut paragraphs = main_text(html);

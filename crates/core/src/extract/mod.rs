@@ -25,6 +25,7 @@ mod keyword_gate;
 mod lazy_regex;
 mod metadata;
 mod mhtml;
+mod nesting;
 mod pdf;
 mod sniff;
 mod text;

@@ -247,3 +247,36 @@ async fn two_stores_on_one_file_import_at_once_without_losing_or_doubling() {
     assert_eq!(first.list_outlets().await.unwrap().len(), 1);
     assert_eq!(second.check_integrity().await.unwrap(), Ok(()));
 }
+
+/// Three openers of one brand-new library at once (three processes, as far as SQLite can tell:
+/// three pools): every one opens it, the migrations applied once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
+async fn three_openers_of_a_new_library_at_once_all_succeed() {
+    for round in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        let openers: Vec<_> = (0..3)
+            .map(|_| {
+                let path = path.clone();
+                tokio::spawn(async move { Store::open(&path).await })
+            })
+            .collect();
+        for opener in openers {
+            let store = opener
+                .await
+                .unwrap()
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+            store.close().await;
+        }
+        let mut conn = raw(&path).await;
+        let (rows, versions): (i64, i64) =
+            sqlx::query_as("SELECT COUNT(*), COUNT(DISTINCT version) FROM _sqlx_migrations")
+                .fetch_one(&mut conn)
+                .await
+                .unwrap();
+        assert!(
+            rows >= 3 && rows == versions,
+            "each migration applied once: {rows} rows, {versions} versions"
+        );
+    }
+}

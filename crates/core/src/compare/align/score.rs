@@ -15,8 +15,8 @@
 //! translations that share no rare word still reach the matching.
 
 use super::SentenceTerms;
-use crate::compare::options::Fusion;
-use crate::text::{cosine_matrix, Document, SentenceVectors};
+use crate::compare::options::{Fusion, NEIGHBOUR_SEARCH_MAX_PAIRS};
+use crate::text::{cosine_matrix, dot, Document, SentenceVectors};
 
 /// Scores pairs of sentences of A and B.
 pub(crate) struct Scorer<'d> {
@@ -30,8 +30,9 @@ struct Meaning<'d> {
     b: &'d SentenceVectors,
     /// Whether the reports are in different languages.
     cross: bool,
-    /// Cosine of every pair, row-major (`i * nb + j`).
-    cos: Vec<f32>,
+    /// Cosine of every pair, row-major (`i * nb + j`); `None` for reports too long to search
+    /// for neighbours (then a candidate's cosine is one dot product).
+    cos: Option<Vec<f32>>,
 }
 
 impl Meaning<'_> {
@@ -56,7 +57,8 @@ impl<'d> Scorer<'d> {
                     && va.len() == a.sentences.len()
                     && vb.len() == b.sentences.len() =>
             {
-                let cos = cosine_matrix(va, vb);
+                let cos = (va.len() * vb.len() <= NEIGHBOUR_SEARCH_MAX_PAIRS)
+                    .then(|| cosine_matrix(va, vb));
                 Some(Meaning {
                     a: va,
                     b: vb,
@@ -95,7 +97,10 @@ impl<'d> Scorer<'d> {
 
     /// Cosine of the meaning vectors of sentences `i` of A and `j` of B.
     pub(crate) fn cosine(&self, i: usize, j: usize) -> Option<f32> {
-        self.meaning.as_ref().map(|m| m.cos[i * m.nb() + j])
+        self.meaning.as_ref().map(|m| match &m.cos {
+            Some(cos) => cos[i * m.nb() + j],
+            None => dot(m.a.row(i), m.b.row(j)),
+        })
     }
 
     /// The fused score of sentences `i` of A and `j` of B.
@@ -137,7 +142,11 @@ impl<'d> Scorer<'d> {
 
     /// Pairs proposed by meaning: each sentence's nearest neighbours in the other report.
     pub(crate) fn neighbours(&self) -> Vec<(u32, u32)> {
-        let Some(m) = &self.meaning else {
+        let Some((m, cos)) = self
+            .meaning
+            .as_ref()
+            .and_then(|m| m.cos.as_ref().map(|cos| (m, cos)))
+        else {
             return Vec::new();
         };
         let (na, nb) = (m.a.len(), m.b.len());
@@ -145,13 +154,13 @@ impl<'d> Scorer<'d> {
         let mut best: Vec<(f32, usize)> = Vec::with_capacity(na.max(nb));
         for i in 0..na {
             best.clear();
-            best.extend((0..nb).map(|j| (m.cos[i * nb + j], j)));
+            best.extend((0..nb).map(|j| (cos[i * nb + j], j)));
             self.fusion
                 .nearest(&mut best, |j| out.push((i as u32, j as u32)));
         }
         for j in 0..nb {
             best.clear();
-            best.extend((0..na).map(|i| (m.cos[i * nb + j], i)));
+            best.extend((0..na).map(|i| (cos[i * nb + j], i)));
             self.fusion
                 .nearest(&mut best, |i| out.push((i as u32, j as u32)));
         }

@@ -8,14 +8,15 @@
 //! (terms in more sentences than [`posting_cap`] are left to the exact score), pruned by an
 //! upper bound before the exact score is computed.
 //!
-//! By meaning (every report carries sentence vectors and the options ask for it), a pair of
+//! By meaning (every report carries sentence vectors, the options ask for it, and no two reports
+//! are longer than ~1,200 sentences each — beyond that collate links by words), a pair of
 //! reports also takes each sentence's nearest sentences of the other report as candidates (one
 //! matrix product of their vectors), no candidate is pruned by the word bound, and the score is
 //! the one `align` fuses ([`Fusion::fuse`]).
 
 use std::collections::HashMap;
 
-use crate::compare::options::{AlignOptions, Fusion, MatchBy};
+use crate::compare::options::{AlignOptions, Fusion, MatchBy, NEIGHBOUR_SEARCH_MAX_PAIRS};
 use crate::compare::overlap;
 use crate::text::{cosine_matrix, Document, TokenKind};
 
@@ -252,14 +253,21 @@ pub(super) fn links(
     out
 }
 
-/// Whether every report carries one vector per sentence, all of one dimension.
+/// Whether every report carries one vector per sentence, all of one dimension, and no two are so
+/// long that searching their pairs by meaning would cost more than the rest of the collation
+/// (then collate links by words, as it did).
 fn carry_vectors(reports: &[Document]) -> bool {
     let dims: Vec<usize> = reports
         .iter()
         .filter_map(|d| d.meaning.as_ref().filter(|v| v.len() == d.sentences.len()))
         .map(|v| v.dim())
         .collect();
-    dims.len() == reports.len() && dims.windows(2).all(|w| w[0] == w[1])
+    let mut lengths: Vec<usize> = reports.iter().map(|d| d.sentences.len()).collect();
+    lengths.sort_unstable_by(|x, y| y.cmp(x));
+    let longest_pair = lengths.first().copied().unwrap_or(0) * lengths.get(1).copied().unwrap_or(0);
+    dims.len() == reports.len()
+        && dims.windows(2).all(|w| w[0] == w[1])
+        && longest_pair <= NEIGHBOUR_SEARCH_MAX_PAIRS
 }
 
 /// Adds each sentence's nearest sentences by meaning to the candidates of every report pair and
@@ -280,11 +288,12 @@ fn score_by_meaning(
                 continue;
             };
             let (ni, nj) = (vi.len(), vj.len());
-            let cos = cosine_matrix(vi, vj);
             let mut pairs: Vec<(usize, usize)> = bucket
                 .iter()
                 .map(|&(_, x, y)| (x - offset[ri], y - offset[rj]))
                 .collect();
+            // `carry_vectors` keeps every pair within NEIGHBOUR_SEARCH_MAX_PAIRS.
+            let cos = cosine_matrix(vi, vj);
             let mut row: Vec<(f32, usize)> = Vec::new();
             for i in 0..ni {
                 row.clear();

@@ -1,0 +1,89 @@
+//! Standard output that a closed pipe cannot break: `parallax list | head -1` ends quietly (as
+//! git and ripgrep do) instead of panicking, and an import whose output nobody reads any more goes
+//! on importing. After the first failed write, output is dropped; `main` exits as usual.
+//!
+//! Text from articles (titles, bodies, file names) is untrusted: [`visible`] shows its control
+//! characters as symbols, so an escape sequence in a page's `<title>` cannot retitle the terminal,
+//! clear the screen or plant a link. (`--json` escapes them already.)
+
+use std::borrow::Cow;
+use std::fmt;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Writes `args` to standard output, unless an earlier write failed (the reader went away).
+pub fn print(args: fmt::Arguments<'_>) {
+    if CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if out.write_fmt(args).and_then(|()| out.flush()).is_err() {
+        CLOSED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Writes `bytes` to standard output as [`print`] does.
+pub fn write_all(bytes: &[u8]) {
+    if CLOSED.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if out.write_all(bytes).and_then(|()| out.flush()).is_err() {
+        CLOSED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// `text` with every control character but newline and tab shown as a symbol: C0 controls as
+/// their Unicode control pictures (ESC as ␛), DEL as ␡, C1 controls as �.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let shown = |c: char| -> Option<char> {
+        match c {
+            '\n' | '\t' => None,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+            '\u{7f}' => Some('\u{2421}'),
+            '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+            _ => None,
+        }
+    };
+    if !text.chars().any(|c| shown(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| shown(c).unwrap_or(c)).collect())
+}
+
+/// `print!` through [`print`].
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::out::print(format_args!($($arg)*)) };
+}
+
+/// `println!` through [`print`].
+macro_rules! outln {
+    () => { $crate::out::print(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::out::print(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `println!` of text holding untrusted parts, its control characters made [`visible`].
+macro_rules! say {
+    () => { $crate::out::print(format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::out::print(format_args!("{}\n", $crate::out::visible(&format!($($arg)*))))
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(visible("plain title"), "plain title");
+        assert_eq!(
+            visible("a\u{1b}]0;pwned\u{7}b"),
+            "a\u{241b}]0;pwned\u{2407}b"
+        );
+        assert_eq!(visible("x\u{9b}2Jy\u{7f}"), "x\u{fffd}2Jy\u{2421}");
+        assert_eq!(visible("two\nlines\tand a tab"), "two\nlines\tand a tab");
+    }
+}
