@@ -40,6 +40,23 @@ pub struct Global {
     pub json: bool,
 }
 
+/// The error and its causes in one line, each said once (a database error's causes repeat its
+/// message: "… database disk image is malformed: … database disk image is malformed").
+fn describe(error: &anyhow::Error) -> String {
+    let mut said = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if said.contains(text.trim()) {
+            continue;
+        }
+        if !said.is_empty() {
+            said.push_str(": ");
+        }
+        said.push_str(&text);
+    }
+    said
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let global = Global {
@@ -54,8 +71,25 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             // Messages name files and quote titles: untrusted text, shown without its controls.
-            eprintln!("error: {}", out::visible(&format!("{error:#}")));
+            eprintln!("error: {}", out::visible(&describe(&error)));
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_cause_is_said_once() {
+        let inner = anyhow::anyhow!("database disk image is malformed");
+        let error = inner
+            .context("error returned from database: database disk image is malformed")
+            .context("reading the library");
+        assert_eq!(
+            describe(&error),
+            "reading the library: error returned from database: database disk image is malformed"
+        );
     }
 }

@@ -304,3 +304,33 @@ fn without_the_model_compare_says_it_pairs_by_words() {
         .success()
         .stderr(predicate::str::contains("no sentence model found"));
 }
+
+/// What import refuses, compare refuses too, before reading: a device that never ends, a FIFO
+/// that would block for ever, a file over 64 MiB.
+#[test]
+#[cfg(unix)]
+fn compare_refuses_devices_pipes_and_huge_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let huge = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(65 << 20).expect("a sparse 65 MiB file");
+    let mut refused: Vec<PathBuf> = vec![PathBuf::from("/dev/zero"), huge];
+    if made {
+        refused.push(fifo);
+    }
+    for path in refused {
+        parallax()
+            .arg("compare")
+            .arg(&path)
+            .arg(fixture(WIRE))
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("cannot read"));
+    }
+}

@@ -535,3 +535,21 @@ fn ten_thousand_nested_divs_extract_without_overflowing_the_stack() {
         article.paragraphs
     );
 }
+
+/// A one-sentence text and a one-line Chinese text are articles as they are (they were refused
+/// as "no article text found"): the line is the title and the body.
+#[test]
+fn one_line_texts_import_as_they_are() {
+    for (name, text) in [
+        ("one.txt", "The ferry to Tolm resumed service on Monday.\n"),
+        ("zh.txt", "渡轮周一恢复运营。\n"),
+    ] {
+        let article = extract(text.as_bytes(), name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(article.body(), text.trim(), "{name}");
+        assert_eq!(article.title, text.trim(), "{name}");
+    }
+    assert!(matches!(
+        extract(b"   \n\n  ", "blank.txt"),
+        Err(ExtractError::Empty | ExtractError::NoText)
+    ));
+}

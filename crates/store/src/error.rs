@@ -44,5 +44,24 @@ impl From<MigrateError> for StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether the disk (or the database's size limit) is full: nothing more can be written, so a
+    /// batch stops here instead of failing every remaining file the same way.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            Self::Database(sqlx::Error::Database(db)) => {
+                // SQLITE_FULL (13), also as an extended code.
+                db.code()
+                    .is_some_and(|code| code.parse::<i64>().is_ok_and(|c| c & 0xff == 13))
+                    || db.message().contains("database or disk is full")
+            }
+            Self::Database(sqlx::Error::Io(io)) | Self::Io { source: io, .. } => {
+                io.kind() == io::ErrorKind::StorageFull || io.raw_os_error() == Some(28)
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Shorthand for results of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -31,7 +31,7 @@ impl Store {
     pub async fn import_file(&self, path: impl AsRef<Path>) -> ImportOutcome {
         let path = path.as_ref().to_path_buf();
         let extracted = spawn_extraction(path.clone()).await;
-        self.finish_import(&path, extracted).await
+        self.finish_import(&path, extracted).await.0
     }
 
     /// Imports a file's bytes already in memory; `file_name` hints at the format and `source_path`
@@ -233,26 +233,65 @@ impl Store {
                 break;
             };
             let extracted = task.await.unwrap_or_else(|error| Err(crashed(&error)));
-            let outcome = self.finish_import(&path, extracted).await;
+            let (outcome, disk_full) = self.finish_import(&path, extracted).await;
             report(path.display().to_string(), outcome);
+            if disk_full {
+                // Every later file would fail the same way: stop, with one message that says so.
+                let left = pending.len() + files.len();
+                for (_, task) in pending.drain(..) {
+                    task.abort();
+                }
+                if left > 0 {
+                    let outcome = ImportOutcome::Failed {
+                        path: format!("{left} more file(s)"),
+                        message:
+                            "not tried: the disk is full (free some space and import them again)"
+                                .into(),
+                    };
+                    report(format!("{left} more file(s)"), outcome);
+                }
+                break;
+            }
         }
         summary
     }
 
-    async fn finish_import(&self, path: &Path, extracted: Extracted) -> ImportOutcome {
+    /// The outcome of one file, and whether it failed because the disk is full.
+    async fn finish_import(&self, path: &Path, extracted: Extracted) -> (ImportOutcome, bool) {
         let shown = path.display().to_string();
         match extracted {
-            Err(message) => ImportOutcome::Failed {
-                path: shown,
-                message,
-            },
-            Ok((article, bytes)) => self
-                .import_article(&article, Some(&bytes), Some(&shown))
-                .await
-                .unwrap_or_else(|error| ImportOutcome::Failed {
+            Err(message) => (
+                ImportOutcome::Failed {
                     path: shown,
-                    message: error.to_string(),
-                }),
+                    message,
+                },
+                false,
+            ),
+            Ok((article, bytes)) => {
+                match self
+                    .import_article(&article, Some(&bytes), Some(&shown))
+                    .await
+                {
+                    Ok(outcome) => (outcome, false),
+                    Err(error) if error.is_disk_full() => (
+                        ImportOutcome::Failed {
+                            path: shown,
+                            message:
+                                "the disk is full: nothing was written for this file, and the \
+                                      import stopped here"
+                                    .into(),
+                        },
+                        true,
+                    ),
+                    Err(error) => (
+                        ImportOutcome::Failed {
+                            path: shown,
+                            message: error.to_string(),
+                        },
+                        false,
+                    ),
+                }
+            }
         }
     }
 }
@@ -285,4 +324,62 @@ fn non_empty(value: Option<&str>) -> Option<&str> {
 /// Words in a body (runs of non-space characters).
 pub(crate) fn word_count(body: &str) -> i64 {
     body.split_whitespace().count() as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::collect_import_paths;
+
+    /// A library that fills up mid-batch: the file that hit the full disk fails with one clear
+    /// message, the batch stops there (the rest named in one line, not tried), and the library
+    /// holds only whole articles.
+    #[tokio::test]
+    async fn a_full_disk_stops_the_batch_at_the_first_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = dir.path().join("in");
+        std::fs::create_dir(&files).unwrap();
+        for k in 0..40 {
+            let body: String = (0..300).map(|w| format!("word{k}x{w} ")).collect();
+            std::fs::write(
+                files.join(format!("report-{k:02}.txt")),
+                format!("Fictional report {k} on the Oskel ferry\n\n{body}\n"),
+            )
+            .unwrap();
+        }
+        let path = dir.path().join("library.sqlite");
+        // Room for the tables and a few articles (each stores its text twice and its search row).
+        let store = Store::open_with_page_limit(&path, 120).await.unwrap();
+        let mut outcomes = Vec::new();
+        let summary = store
+            .import_collected(collect_import_paths(&[&files]), |p| {
+                outcomes.push(p.outcome)
+            })
+            .await;
+        assert!(summary.imported > 0, "some articles fit: {summary:?}");
+        let failures: Vec<&String> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                ImportOutcome::Failed { message, .. } => Some(message),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            failures.len(),
+            2,
+            "the file that hit the limit, and the rest in one line: {failures:?}"
+        );
+        assert!(failures[0].contains("the disk is full"), "{failures:?}");
+        assert!(failures[1].contains("not tried"), "{failures:?}");
+        let listed = store
+            .list_articles(&crate::ListQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(
+            listed.len(),
+            summary.imported,
+            "only whole articles are in the library"
+        );
+        assert!(store.check_integrity().await.unwrap().is_ok());
+    }
 }

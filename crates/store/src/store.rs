@@ -24,6 +24,17 @@ pub struct Store {
     pub(crate) pool: SqlitePool,
 }
 
+/// How a library file is opened: WAL, normal sync, foreign keys, a busy timeout.
+fn file_options(path: &Path) -> SqliteConnectOptions {
+    SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT)
+}
+
 impl Store {
     /// Opens (creating when missing, with its parent folders) the library at `path` and brings its
     /// tables up to date.
@@ -38,13 +49,17 @@ impl Store {
                 source,
             })?;
         }
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+        Self::open_with(path, file_options(path)).await
+    }
+
+    /// A library at `path` that can grow to at most `pages` pages of 4 KiB: a full disk, for tests.
+    #[cfg(test)]
+    pub(crate) async fn open_with_page_limit(path: &Path, pages: u32) -> StoreResult<Self> {
+        let options = file_options(path).pragma("max_page_count", pages.to_string());
+        Self::open_with(path, options).await
+    }
+
+    async fn open_with(path: &Path, options: SqliteConnectOptions) -> StoreResult<Self> {
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)

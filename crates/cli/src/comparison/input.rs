@@ -97,7 +97,10 @@ fn from_library(index: usize, article: &ArticleDetail) -> Report {
 
 fn from_file(index: usize, arg: &str) -> anyhow::Result<Report> {
     let path = Path::new(arg);
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {arg}"))?;
+    // The guards of import: a regular file of at most 64 MiB (a FIFO would block for ever,
+    // /dev/zero grow without end).
+    let bytes = parallax_store::read_import_file(path)
+        .map_err(|message| anyhow::anyhow!("cannot read {arg}: {message}"))?;
     let article = extract(&bytes, arg).with_context(|| arg.to_string())?;
     let doc = segment(&article.body(), article.lang.as_deref());
     let info = ReportInfo::new(index, arg, &article.title, article.outlet.as_deref(), &doc);

@@ -201,6 +201,14 @@ fn finish(draft: Draft, source_format: SourceFormat) -> Result<Article, ExtractE
     let footer_outlet = clutter::outlet_from_footer(&paragraphs);
     let mut paragraphs = clutter::remove(paragraphs);
     drop_repeated_header(&mut paragraphs, &title, byline.as_deref());
+    if paragraphs.is_empty()
+        && matches!(source_format, SourceFormat::Text | SourceFormat::Markdown)
+        && !title.trim().is_empty()
+    {
+        // A text of one line (a sentence, a headline) is imported as it is: its line is both
+        // the title and the body.
+        paragraphs.push(title.trim().to_string());
+    }
     if paragraphs.is_empty() {
         return Err(ExtractError::NoText);
     }
