@@ -2,5 +2,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() -> anyhow::Result<()> {
+    // Started by the app itself to extract files out of process (see `state.rs`).
+    if std::env::args().nth(1).as_deref() == Some(parallax_app::state::EXTRACT_WORKER) {
+        parallax_store::serve_extraction(std::io::stdin().lock(), std::io::stdout().lock())?;
+        return Ok(());
+    }
     parallax_app::run()
 }

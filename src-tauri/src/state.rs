@@ -6,6 +6,9 @@ use parallax_store::Store;
 
 use crate::error::{AppError, AppResult};
 
+/// The hidden first argument that makes the app's executable an extraction worker.
+pub const EXTRACT_WORKER: &str = "--extract-worker";
+
 /// The open library, or why it could not be opened (then every command says so, and the UI shows it).
 #[derive(Debug)]
 pub struct Library {
@@ -24,7 +27,19 @@ impl Library {
 
     async fn open_at(path: PathBuf) -> Result<Store, String> {
         eprintln!("parallax-app: library at {}", path.display());
-        Store::open(&path).await.map_err(|error| error.to_string())
+        let store = Store::open(&path)
+            .await
+            .map_err(|error| error.to_string())?;
+        // Files are extracted in worker processes of this executable: a page that crashes or
+        // hangs the extractor costs that file, never the app.
+        Ok(match std::env::current_exe() {
+            Ok(program) => store.with_extraction_workers(parallax_store::WorkerCommand {
+                program,
+                args: vec![EXTRACT_WORKER.to_string()],
+                time_limit: parallax_store::EXTRACTION_TIME_LIMIT,
+            }),
+            Err(_) => store,
+        })
     }
 
     /// The store, or a `notOpen` error saying why there is none.

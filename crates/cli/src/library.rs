@@ -143,7 +143,30 @@ pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
         Some(path) => path.clone(),
         None => parallax_store::default_library_path()?,
     };
-    Ok(Store::open(&path).await?)
+    let store = Store::open(&path).await?;
+    // Files are extracted in worker processes of this executable: a page that crashes or hangs
+    // the extractor costs that file, not the import.
+    Ok(match std::env::current_exe() {
+        Ok(program) => store.with_extraction_workers(parallax_store::WorkerCommand {
+            program,
+            args: vec![crate::EXTRACT_WORKER.to_string()],
+            time_limit: extraction_time_limit(),
+        }),
+        Err(_) => store,
+    })
+}
+
+/// The time one file may take to extract: [`parallax_store::EXTRACTION_TIME_LIMIT`], or
+/// `PARALLAX_EXTRACT_SECONDS` when set (tests use a short one).
+fn extraction_time_limit() -> std::time::Duration {
+    std::env::var("PARALLAX_EXTRACT_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| *s > 0.0)
+        .map_or(
+            parallax_store::EXTRACTION_TIME_LIMIT,
+            std::time::Duration::from_secs_f64,
+        )
 }
 
 async fn run_with(

@@ -57,7 +57,20 @@ fn describe(error: &anyhow::Error) -> String {
     said
 }
 
+/// The hidden first argument that makes this process an extraction worker (see
+/// `parallax_store::serve_extraction`); `import` starts such workers of itself.
+pub const EXTRACT_WORKER: &str = "__extract-worker";
+
 fn main() -> ExitCode {
+    if std::env::args().nth(1).as_deref() == Some(EXTRACT_WORKER) {
+        return match parallax_store::serve_extraction(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+        ) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::FAILURE,
+        };
+    }
     let cli = Cli::parse();
     let global = Global {
         db: cli.db,

@@ -492,3 +492,42 @@ fn a_closed_pipe_ends_output_quietly() {
         "{stderr}"
     );
 }
+
+/// A file that takes longer than the time bound to extract (a 24 MB page on one line) fails with
+/// a message saying so, without holding up the batch: the other files import.
+#[test]
+fn a_file_over_the_time_bound_is_skipped_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    let words = "the invented harbour of Kelmsby ".repeat(750_000);
+    std::fs::write(
+        folder.join("heavy.html"),
+        format!("<html><head><title>Heavy page</title></head><body><p>{words}</p></body></html>"),
+    )
+    .unwrap();
+    for k in 0..2 {
+        std::fs::write(
+            folder.join(format!("brief-{k}.txt")),
+            format!(
+                "Kelmsby brief {k} (fictional)\n\nThe harbour office opened at nine on day {k}.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let started = std::time::Instant::now();
+    let output = parallax(&db)
+        .env("PARALLAX_EXTRACT_SECONDS", "1")
+        .arg("import")
+        .arg(&folder)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("longer than 1 s"), "{stdout}");
+    assert_eq!(stdout.matches("imported #").count(), 2, "{stdout}");
+    assert!(
+        started.elapsed().as_secs() < 30,
+        "the batch did not wait for the heavy file"
+    );
+}

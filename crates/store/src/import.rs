@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use parallax_core::extract::{self, Article};
 use tokio::task::JoinHandle;
@@ -12,6 +13,7 @@ use crate::model::{ImportOutcome, ImportProgress, ImportSummary};
 use crate::outlets::upsert_outlet;
 use crate::store::Store;
 use crate::time::now_utc;
+use crate::worker::WorkerPool;
 
 /// Files read and extracted at once, ahead of the one being written: one per core, at least 2
 /// and at most 4 (so memory stays bounded to a few files of at most `MAX_IMPORT_BYTES`).
@@ -30,7 +32,7 @@ impl Store {
     /// [`ImportOutcome::Failed`] with a message for a person.
     pub async fn import_file(&self, path: impl AsRef<Path>) -> ImportOutcome {
         let path = path.as_ref().to_path_buf();
-        let extracted = spawn_extraction(path.clone()).await;
+        let extracted = spawn_extraction(path.clone(), self.workers.clone()).await;
         self.finish_import(&path, extracted).await.0
     }
 
@@ -224,9 +226,10 @@ impl Store {
             while pending.len() < ahead {
                 let Some(path) = files.next() else { break };
                 let task_path = path.clone();
+                let workers = self.workers.clone();
                 pending.push_back((
                     path,
-                    tokio::task::spawn_blocking(move || read_and_extract(&task_path)),
+                    tokio::task::spawn_blocking(move || read_and_extract(&task_path, workers)),
                 ));
             }
             let Some((path, task)) = pending.pop_front() else {
@@ -296,8 +299,8 @@ impl Store {
     }
 }
 
-async fn spawn_extraction(path: PathBuf) -> Extracted {
-    tokio::task::spawn_blocking(move || read_and_extract(&path))
+async fn spawn_extraction(path: PathBuf, workers: Option<Arc<WorkerPool>>) -> Extracted {
+    tokio::task::spawn_blocking(move || read_and_extract(&path, workers))
         .await
         .unwrap_or_else(|error| Err(crashed(&error)))
 }
@@ -306,14 +309,17 @@ fn crashed(error: &tokio::task::JoinError) -> String {
     format!("reading the file failed unexpectedly ({error})")
 }
 
-/// Reads and extracts one file (blocking).
-fn read_and_extract(path: &Path) -> Extracted {
+/// Reads and extracts one file (blocking), in a worker process when there are workers.
+fn read_and_extract(path: &Path, workers: Option<Arc<WorkerPool>>) -> Extracted {
     let bytes = read_import_file(path)?;
     let file_name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let article = extract::extract(&bytes, &file_name).map_err(|error| error.to_string())?;
+    let article = match workers {
+        Some(workers) => workers.extract(&file_name, &bytes)?,
+        None => extract::extract(&bytes, &file_name).map_err(|error| error.to_string())?,
+    };
     Ok((article, bytes))
 }
 

@@ -72,6 +72,7 @@ mod sessions;
 mod store;
 mod time;
 mod vectors;
+mod worker;
 
 pub use collect::{
     collect_import_paths, read_import_file, CollectedPaths, PathFailure, ARTICLE_EXTENSIONS,
@@ -90,3 +91,4 @@ pub use session_model::{
 };
 pub use sessions::{MAX_SESSION_ARTICLES, MIN_SESSION_ARTICLES};
 pub use store::Store;
+pub use worker::{serve_extraction, WorkerCommand, EXTRACTION_TIME_LIMIT};

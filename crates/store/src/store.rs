@@ -1,12 +1,14 @@
 //! Opening the library: the connection pool, SQLite settings and migrations.
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 
 use crate::error::{StoreError, StoreResult};
+use crate::worker::{WorkerCommand, WorkerPool};
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
@@ -22,6 +24,8 @@ const MIGRATION_ATTEMPTS: u64 = 5;
 #[derive(Debug, Clone)]
 pub struct Store {
     pub(crate) pool: SqlitePool,
+    /// Extraction workers (other processes), when the face set them up; else in process.
+    pub(crate) workers: Option<Arc<WorkerPool>>,
 }
 
 /// How a library file is opened: WAL, normal sync, foreign keys, a busy timeout.
@@ -100,7 +104,12 @@ impl Store {
         let mut attempt = 0;
         loop {
             match MIGRATOR.run(&pool).await {
-                Ok(()) => return Ok(Self { pool }),
+                Ok(()) => {
+                    return Ok(Self {
+                        pool,
+                        workers: None,
+                    })
+                }
                 Err(
                     sqlx::migrate::MigrateError::Execute(_)
                     | sqlx::migrate::MigrateError::ExecuteMigration(..),
@@ -111,6 +120,13 @@ impl Store {
                 Err(error) => return Err(error.into()),
             }
         }
+    }
+
+    /// The store with files extracted in worker processes started by `command` (see
+    /// [`crate::serve_extraction`]): a crash or a runaway file costs that file only.
+    pub fn with_extraction_workers(mut self, command: WorkerCommand) -> Self {
+        self.workers = Some(WorkerPool::new(command));
+        self
     }
 
     /// Closes every connection, waiting for running statements (call before exiting for a tidy WAL).
