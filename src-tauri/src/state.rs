@@ -36,7 +36,7 @@ impl Library {
             Ok(program) => store.with_extraction_workers(parallax_store::WorkerCommand {
                 program,
                 args: vec![EXTRACT_WORKER.to_string()],
-                time_limit: parallax_store::EXTRACTION_TIME_LIMIT,
+                time_limit: parallax_store::extraction_time_limit(),
             }),
             Err(_) => store,
         })

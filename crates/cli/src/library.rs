@@ -150,23 +150,10 @@ pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
         Ok(program) => store.with_extraction_workers(parallax_store::WorkerCommand {
             program,
             args: vec![crate::EXTRACT_WORKER.to_string()],
-            time_limit: extraction_time_limit(),
+            time_limit: parallax_store::extraction_time_limit(),
         }),
         Err(_) => store,
     })
-}
-
-/// The time one file may take to extract: [`parallax_store::EXTRACTION_TIME_LIMIT`], or
-/// `PARALLAX_EXTRACT_SECONDS` when set (tests use a short one).
-fn extraction_time_limit() -> std::time::Duration {
-    std::env::var("PARALLAX_EXTRACT_SECONDS")
-        .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| *s > 0.0)
-        .map_or(
-            parallax_store::EXTRACTION_TIME_LIMIT,
-            std::time::Duration::from_secs_f64,
-        )
 }
 
 async fn run_with(

@@ -91,4 +91,4 @@ pub use session_model::{
 };
 pub use sessions::{MAX_SESSION_ARTICLES, MIN_SESSION_ARTICLES};
 pub use store::Store;
-pub use worker::{serve_extraction, WorkerCommand, EXTRACTION_TIME_LIMIT};
+pub use worker::{extraction_time_limit, serve_extraction, WorkerCommand, EXTRACTION_TIME_LIMIT};

@@ -20,6 +20,16 @@ use parallax_core::extract::{self, Article};
 /// How long one file may take to extract before its worker is stopped.
 pub const EXTRACTION_TIME_LIMIT: Duration = Duration::from_secs(30);
 
+/// The time one file may take to extract: [`EXTRACTION_TIME_LIMIT`], or `PARALLAX_EXTRACT_SECONDS`
+/// when set to a positive number (the tests use a short bound).
+pub fn extraction_time_limit() -> Duration {
+    std::env::var("PARALLAX_EXTRACT_SECONDS")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| *s > 0.0 && s.is_finite())
+        .map_or(EXTRACTION_TIME_LIMIT, Duration::from_secs_f64)
+}
+
 /// The largest answer a worker may send (an article is far smaller than the 64 MiB file cap).
 const MAX_ANSWER_BYTES: u64 = 256 << 20;
 
