@@ -54,6 +54,19 @@ pub enum LibraryCommand {
     Purge,
     /// List the outlets with their article counts.
     Outlets,
+    /// Check the library for damage (SQLite's integrity check and the search index).
+    Check,
+    /// Write the whole library to one file (a consistent copy, also while the app runs).
+    ExportLibrary {
+        /// The new file.
+        file: PathBuf,
+    },
+    /// Replace the library with one written by `export-library` (checked first; the replaced
+    /// library is kept beside it as `….before-restore`). Close the app first.
+    RestoreLibrary {
+        /// The exported file.
+        file: PathBuf,
+    },
     /// Group reports of one event.
     Events {
         #[command(subcommand)]
@@ -131,6 +144,18 @@ pub fn run(command: LibraryCommand, global: &Global) -> anyhow::Result<ExitCode>
         .build()
         .context("could not start the async runtime")?;
     runtime.block_on(async {
+        if let LibraryCommand::RestoreLibrary { file } = &command {
+            // The library may be damaged: it is not opened, only replaced.
+            let path = library_path(global)?;
+            let kept = parallax_store::restore_library(&path, file).await?;
+            say!(
+                "restored {} from {} (the replaced library is kept as {})",
+                path.display(),
+                file.display(),
+                kept.display()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
         let store = open_store(global).await?;
         let code = run_with(&store, command, global).await;
         store.close().await;
@@ -138,11 +163,15 @@ pub fn run(command: LibraryCommand, global: &Global) -> anyhow::Result<ExitCode>
     })
 }
 
-pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
-    let path = match &global.db {
+fn library_path(global: &Global) -> anyhow::Result<PathBuf> {
+    Ok(match &global.db {
         Some(path) => path.clone(),
         None => parallax_store::default_library_path()?,
-    };
+    })
+}
+
+pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
+    let path = library_path(global)?;
     let store = Store::open(&path).await?;
     // Files are extracted in worker processes of this executable: a page that crashes or hangs
     // the extractor costs that file, not the import.
@@ -175,5 +204,25 @@ async fn run_with(
         LibraryCommand::Purge => articles::purge(store, json).await,
         LibraryCommand::Outlets => articles::outlets(store, json).await,
         LibraryCommand::Events { command } => events::run(store, command, json).await,
+        LibraryCommand::Check => match store.check_integrity().await? {
+            Ok(()) => {
+                say!("the library is healthy");
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(problems) => {
+                say!(
+                    "the library is damaged: {problems}\n\
+                     Restore an export (parallax restore-library FILE) or a copy kept beside it \
+                     (….before-migration-N); import your files again into a new library otherwise."
+                );
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        LibraryCommand::ExportLibrary { file } => {
+            store.export_library(&file).await?;
+            say!("wrote the library to {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        LibraryCommand::RestoreLibrary { .. } => unreachable!("handled before the library opens"),
     }
 }

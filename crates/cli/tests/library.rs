@@ -531,3 +531,91 @@ fn a_file_over_the_time_bound_is_skipped_and_the_batch_goes_on() {
         "the batch did not wait for the heavy file"
     );
 }
+
+/// A whole library written to one file and put back: what was deleted meanwhile returns, and the
+/// replaced library is kept beside it. `check` says a healthy library is healthy.
+#[test]
+fn export_and_restore_a_whole_library() {
+    let (dir, db) = imported_library();
+    parallax(&db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("healthy"));
+    let export = dir.path().join("export.sqlite");
+    parallax(&db)
+        .arg("export-library")
+        .arg(&export)
+        .assert()
+        .success();
+    parallax(&db)
+        .arg("export-library")
+        .arg(&export)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("exists already"));
+    let before = ids(&json_of(&db, &["list"]));
+    parallax(&db)
+        .args(["rm", &before[0].to_string()])
+        .assert()
+        .success();
+    parallax(&db).arg("purge").assert().success();
+    assert_eq!(ids(&json_of(&db, &["list"])).len(), before.len() - 1);
+
+    parallax(&db)
+        .arg("restore-library")
+        .arg(&export)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("before-restore"));
+    assert_eq!(
+        ids(&json_of(&db, &["list"])),
+        before,
+        "the export's articles are back"
+    );
+    assert!(dir.path().join("library.sqlite.before-restore").is_file());
+
+    // A damaged file is not restored, and the library stays as it is.
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, vec![0x5a; 64 << 10]).unwrap();
+    parallax(&db)
+        .arg("restore-library")
+        .arg(&junk)
+        .assert()
+        .failure();
+    assert_eq!(ids(&json_of(&db, &["list"])), before);
+}
+
+/// Random bytes written into the middle of a library: `check` says it is damaged (or the library
+/// does not open at all), never that it is healthy.
+#[test]
+fn check_finds_a_damaged_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    for k in 0..60 {
+        let body: String = (0..400).map(|w| format!("harbour{k}w{w} ")).collect();
+        std::fs::write(
+            folder.join(format!("notice-{k}.txt")),
+            format!("Harbour notice {k} (fictional)\n\n{body}\n"),
+        )
+        .unwrap();
+    }
+    parallax(&db).arg("import").arg(&folder).assert().success();
+    let mut bytes = std::fs::read(&db).unwrap();
+    let middle = bytes.len() / 2;
+    let end = middle + (64 << 10).min(bytes.len() - middle);
+    let mut seed = 0x2545_f491u32;
+    for byte in &mut bytes[middle..end] {
+        seed ^= seed << 13;
+        seed ^= seed >> 17;
+        seed ^= seed << 5;
+        *byte = seed as u8;
+    }
+    std::fs::write(&db, bytes).unwrap();
+    let output = parallax(&db).arg("check").output().unwrap();
+    assert!(!output.status.success(), "a damaged library is not healthy");
+    let said = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
+    assert!(!said.contains("healthy"), "{said}");
+}

@@ -50,12 +50,16 @@
 //! - **Sentence vectors** — [`Store::sentence_vectors`] (the stored vectors of an article, when
 //!   still valid for its body, the segmenter and the model), [`Store::save_sentence_vectors`],
 //!   [`Store::articles_without_vectors`] (what a background pass encodes).
-//! - **Health** — [`Store::check_integrity`] (SQLite and search-index checks).
+//! - **Health** — [`Store::check_integrity`] (SQLite and search-index checks);
+//!   [`Store::export_library`] writes the whole library to one file and [`restore_library`] puts
+//!   such a file back (checked first, the replaced library kept); opening a library that needs
+//!   migrations first copies it to `<library>.before-migration-<version>` (the last three kept).
 //!
 //! Errors are [`StoreError`], worded for people. Every returned type is serde (snake_case fields).
 //! Text offsets are byte offsets into UTF-8 strings.
 
 mod articles;
+mod backup;
 mod checks;
 mod collect;
 mod error;
@@ -74,6 +78,7 @@ mod time;
 mod vectors;
 mod worker;
 
+pub use backup::restore_library;
 pub use collect::{
     collect_import_paths, read_import_file, CollectedPaths, PathFailure, ARTICLE_EXTENSIONS,
     MAX_IMPORT_BYTES,

@@ -10,7 +10,7 @@ use sqlx::SqlitePool;
 use crate::error::{StoreError, StoreResult};
 use crate::worker::{WorkerCommand, WorkerPool};
 
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
 
 /// How long a statement waits for another writer (another process, say) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -53,6 +53,8 @@ impl Store {
                 source,
             })?;
         }
+        // Migrations change the library for good: keep a copy of it as it was first.
+        crate::backup::backup_before_migrations(path).await?;
         Self::open_with(path, file_options(path)).await
     }
 

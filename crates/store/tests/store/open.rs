@@ -280,3 +280,47 @@ async fn three_openers_of_a_new_library_at_once_all_succeed() {
         );
     }
 }
+
+/// Opening a library that lacks a migration copies it first (`….before-migration-N`), then
+/// brings it up to date.
+#[tokio::test]
+async fn a_library_is_copied_before_migrations_change_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let store = Store::open(&path).await.unwrap();
+    store.close().await;
+    // Make it an older library: the last migration not applied yet.
+    let mut conn = raw(&path).await;
+    let latest: i64 = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?")
+        .bind(latest)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    sqlx::query("DROP TABLE sentence_vectors")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path).await.unwrap();
+    store.close().await;
+    let backup = dir
+        .path()
+        .join(format!("library.sqlite.before-migration-{latest}"));
+    assert!(backup.is_file(), "a copy was taken before migrating");
+    let mut copy = raw(&backup).await;
+    let had: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sentence_vectors'")
+            .fetch_one(&mut copy)
+            .await
+            .unwrap();
+    assert_eq!(had, 0, "the copy is the library as it was");
+    // Up to date now: opening again takes no new copy.
+    std::fs::remove_file(&backup).unwrap();
+    Store::open(&path).await.unwrap().close().await;
+    assert!(!backup.exists());
+}
