@@ -194,3 +194,31 @@ fn without_vectors_the_alignment_is_by_words_and_says_so() {
         .iter()
         .all(|p| p.semantic.is_none() && p.class == PairClass::Identical));
 }
+
+#[test]
+fn a_headline_and_a_lead_that_say_nearly_the_same_pair_with_their_own_renderings() {
+    let Some(encoder) = encoder() else { return };
+    let en = report(
+        encoder,
+        "en",
+        &[
+            "Court orders arrest of Vestrian minister over grain fraud.",
+            "The regional court in Kessen on Friday ordered the arrest of Vestria's agriculture minister, Lina Brask, over a grain export fraud.",
+            "Her lawyers said they would appeal.",
+        ],
+    );
+    let es = report(
+        encoder,
+        "es",
+        &[
+            "Un tribunal ordena detener a la ministra vestria por fraude de grano.",
+            "El tribunal regional de Kessen ordenó el viernes la detención de la ministra de Agricultura de Vestria, Lina Brask, por un fraude en las exportaciones de grano.",
+            "Sus abogados anunciaron que recurrirán.",
+        ],
+    );
+    let found: Vec<(usize, usize)> = pairs(&align(&en, &es, &AlignOptions::default()))
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    assert_eq!(found, [(0, 0), (1, 1), (2, 2)], "headline to headline, lead to lead");
+}

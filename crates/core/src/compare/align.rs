@@ -476,6 +476,10 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         }
     }
 
+    if scorer.semantic() {
+        swap_crossed(scorer, opts.threshold, &unlinked, &mut links);
+    }
+
     merge_neighbours(
         a,
         b,
@@ -551,6 +555,63 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         unique_a: (0..na).filter(|&i| !used_a[i]).collect(),
         unique_b: (0..nb).filter(|&j| !used_b[j]).collect(),
         semantic: scorer.semantic(),
+    }
+}
+
+/// Links the greedy matching is not asked to compare: above this many, no swaps are tried.
+const MAX_SWAP_LINKS: usize = 400;
+/// A swap must gain this much in summed score.
+const SWAP_GAIN: f32 = 0.02;
+
+/// Undoes the greedy matching's one typical mistake by meaning: a headline and a lead that say
+/// nearly the same, each paired with the other's counterpart because one cross pair scored
+/// highest. Two 1:1 links `(i, j)`, `(k, l)` become `(i, l)`, `(k, j)` when that sums to clearly
+/// more (both above the threshold), best gain first, until no swap gains.
+fn swap_crossed(
+    scorer: &Scorer,
+    threshold: f32,
+    unlinked: &FastSet<(usize, usize)>,
+    links: &mut [Link],
+) {
+    if links.len() > MAX_SWAP_LINKS {
+        return;
+    }
+    loop {
+        let mut best: Option<(f32, usize, usize, f32, f32)> = None;
+        for x in 0..links.len() {
+            for y in x + 1..links.len() {
+                let (p, q) = (&links[x], &links[y]);
+                if p.pinned
+                    || q.pinned
+                    || p.a.len() > 1
+                    || p.b.len() > 1
+                    || q.a.len() > 1
+                    || q.b.len() > 1
+                {
+                    continue;
+                }
+                let (i, j, k, l) = (p.a[0], p.b[0], q.a[0], q.b[0]);
+                if unlinked.contains(&(i, l)) || unlinked.contains(&(k, j)) {
+                    continue;
+                }
+                let (il, kj) = (scorer.score(i, l), scorer.score(k, j));
+                if il < threshold || kj < threshold {
+                    continue;
+                }
+                let gain = il + kj - p.score - q.score;
+                if gain > SWAP_GAIN && best.is_none_or(|b| gain > b.0) {
+                    best = Some((gain, x, y, il, kj));
+                }
+            }
+        }
+        let Some((_, x, y, il, kj)) = best else {
+            return;
+        };
+        let (jx, jy) = (links[x].b[0], links[y].b[0]);
+        links[x].b = vec![jy];
+        links[x].score = il;
+        links[y].b = vec![jx];
+        links[y].score = kj;
     }
 }
 
