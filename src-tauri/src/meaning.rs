@@ -131,11 +131,16 @@ pub fn prepare_in_background(app: tauri::AppHandle, store: Store, model: Arc<Sen
             if let Err(error) = prepare_missing(&app, &store, &model).await {
                 eprintln!("parallax-app: preparing sentence vectors stopped: {error}");
             }
-            if !model.again.load(Ordering::Acquire) {
+            if model.again.load(Ordering::Acquire) {
+                continue;
+            }
+            model.running.store(false, Ordering::Release);
+            // A call between the check above and this store set `again` and left: take the
+            // pass back for it (unless another pass started meanwhile).
+            if !model.again.load(Ordering::Acquire) || model.running.swap(true, Ordering::AcqRel) {
                 break;
             }
         }
-        model.running.store(false, Ordering::Release);
     });
 }
 

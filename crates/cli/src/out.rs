@@ -1,6 +1,7 @@
 //! Standard output that a closed pipe cannot break: `parallax list | head -1` ends quietly (as
 //! git and ripgrep do) instead of panicking, and an import whose output nobody reads any more goes
-//! on importing. After the first failed write, output is dropped; `main` exits as usual.
+//! on importing. After the first failed write, output is dropped; a closed pipe ends quietly,
+//! any other failure (a full disk under `> file`) makes `main` say so and exit with failure.
 //!
 //! Text from articles (titles, bodies, file names) is untrusted: [`visible`] shows its control
 //! characters as symbols, so an escape sequence in a page's `<title>` cannot retitle the terminal,
@@ -12,16 +13,18 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static CLOSED: AtomicBool = AtomicBool::new(false);
+/// Set when a write failed for another reason than a closed pipe (a full disk): `main` then
+/// says so and exits with failure, since the output is cut short.
+static FAILED: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
 
-/// Writes `args` to standard output, unless an earlier write failed (the reader went away).
+/// Writes `args` to standard output, unless an earlier write failed.
 pub fn print(args: fmt::Arguments<'_>) {
     if CLOSED.load(Ordering::Relaxed) {
         return;
     }
     let mut out = std::io::stdout().lock();
-    if out.write_fmt(args).and_then(|()| out.flush()).is_err() {
-        CLOSED.store(true, Ordering::Relaxed);
-    }
+    let written = out.write_fmt(args).and_then(|()| out.flush());
+    failed_with(written);
 }
 
 /// Writes `bytes` to standard output as [`print`] does.
@@ -30,9 +33,24 @@ pub fn write_all(bytes: &[u8]) {
         return;
     }
     let mut out = std::io::stdout().lock();
-    if out.write_all(bytes).and_then(|()| out.flush()).is_err() {
+    let written = out.write_all(bytes).and_then(|()| out.flush());
+    failed_with(written);
+}
+
+fn failed_with(written: std::io::Result<()>) {
+    if let Err(error) = written {
         CLOSED.store(true, Ordering::Relaxed);
+        if error.kind() != std::io::ErrorKind::BrokenPipe {
+            if let Ok(mut failed) = FAILED.lock() {
+                failed.get_or_insert_with(|| error.to_string());
+            }
+        }
     }
+}
+
+/// Why the output was cut short, when it was (not for a reader that went away).
+pub fn failure() -> Option<String> {
+    FAILED.lock().ok().and_then(|failed| failed.clone())
 }
 
 /// `text` with every control character but newline and tab shown as a symbol: C0 controls as

@@ -334,3 +334,33 @@ fn compare_refuses_devices_pipes_and_huge_files() {
             .stderr(predicate::str::contains("cannot read"));
     }
 }
+
+/// A compared file whose title and text carry escape sequences: the terminal view sends none.
+#[test]
+fn compare_shows_no_control_characters_from_the_reports() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(
+        &a,
+        "Harbour \u{1b}]0;pwned\u{7}notice (fictional)\n\nThe ferry to Tolm ran on Monday.\u{1b}[2J It was full.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Harbour notice (fictional)\n\nThe ferry to Tolm ran on Monday. It was nearly full.\n",
+    )
+    .unwrap();
+    let output = parallax()
+        .args(["compare", "--by", "words"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        !output.stdout.contains(&0x1b) && !output.stdout.contains(&0x07),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+}

@@ -573,7 +573,15 @@ fn export_and_restore_a_whole_library() {
         before,
         "the export's articles are back"
     );
-    assert!(dir.path().join("library.sqlite.before-restore").is_file());
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("library.sqlite.before-restore-")
+        });
+    assert!(kept, "the replaced library is kept beside it");
 
     // A damaged file is not restored, and the library stays as it is.
     let junk = dir.path().join("junk.sqlite");

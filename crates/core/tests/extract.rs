@@ -553,3 +553,21 @@ fn one_line_texts_import_as_they_are() {
         Err(ExtractError::Empty | ExtractError::NoText)
     ));
 }
+
+/// Found by fuzzing (`cargo xtask fuzz extract`): a page whose 4,096th byte falls inside a
+/// multi-byte character (an Arabic page, say) panicked while looking for the "saved from url"
+/// comment in its first 4 KB — such pages failed to import.
+#[test]
+fn a_page_with_a_character_across_byte_4096_extracts() {
+    let padding = "x".repeat(4_095 - "<html><head><title>".len());
+    let page = format!(
+        "<html><head><title>{padding}طقس</title></head><body><p>تعبر العبارة إلى تولم كل يوم \
+         اثنين، وقال مكتب الميناء إنها ستواصل الرحلات طوال فصل الشتاء.</p></body></html>"
+    );
+    assert!(
+        !page.is_char_boundary(4_096),
+        "the fixture straddles byte 4,096"
+    );
+    let article = extract(page.as_bytes(), "page.html").expect("extracts");
+    assert!(article.body().contains("العبارة"));
+}

@@ -220,5 +220,9 @@ fn a_headline_and_a_lead_that_say_nearly_the_same_pair_with_their_own_renderings
         .into_iter()
         .map(|(a, b, _)| (a, b))
         .collect();
-    assert_eq!(found, [(0, 0), (1, 1), (2, 2)], "headline to headline, lead to lead");
+    assert_eq!(
+        found,
+        [(0, 0), (1, 1), (2, 2)],
+        "headline to headline, lead to lead"
+    );
 }

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, SqlitePool};
+use sqlx::{ConnectOptions, Connection, SqlitePool};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::{Store, MIGRATOR};
@@ -34,46 +34,88 @@ async fn vacuum_into(pool: &SqlitePool, dest: &Path) -> StoreResult<()> {
     Ok(())
 }
 
-/// Replaces the library at `library` with the copy at `source` (an export): the copy must open as
-/// a library and pass the integrity check first; the replaced library is kept as
-/// `<library>.before-restore` (returned). Nothing else may have the library open.
+/// Replaces the library at `library` with the copy at `source` (an export): the copy must be a
+/// library (it has migrations applied) and pass the integrity check first. The replaced library
+/// is kept beside it as `<library>.before-restore-<time>` (returned), with its write-ahead log,
+/// so nothing committed is lost. Nothing else may have the library open.
 pub async fn restore_library(library: &Path, source: &Path) -> StoreResult<PathBuf> {
-    let scratch = library.with_extension("restoring");
-    let _ = std::fs::remove_file(&scratch);
-    std::fs::copy(source, &scratch).map_err(|error| StoreError::Io {
-        path: source.display().to_string(),
-        source: error,
-    })?;
+    let invalid =
+        |why: String| StoreError::Invalid(format!("{} was not restored: {why}", source.display()));
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| StoreError::Io { path, source }
+    };
+    // Only a Parallax library is restored: probe it read-only first.
     {
-        let candidate = Store::open(&scratch).await?;
-        let health = candidate.check_integrity().await?;
-        candidate.close().await;
-        if let Err(problems) = health {
-            let _ = std::fs::remove_file(&scratch);
-            return Err(StoreError::Invalid(format!(
-                "{} is damaged and was not restored: {problems}",
-                source.display()
-            )));
+        let options = SqliteConnectOptions::new().filename(source).read_only(true);
+        let mut conn = options
+            .connect()
+            .await
+            .map_err(|e| invalid(format!("it does not open as a library ({e})")))?;
+        let applied: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations")
+            .fetch_one(&mut conn)
+            .await
+            .map_err(|_| invalid("it is not a Parallax library".into()))?;
+        if applied == 0 {
+            return Err(invalid("it is not a Parallax library".into()));
         }
     }
-    let kept = PathBuf::from(format!("{}.before-restore", library.display()));
+    let scratch = PathBuf::from(format!("{}.restoring", library.display()));
+    for stale in [
+        scratch.clone(),
+        with_suffix(&scratch, "-wal"),
+        with_suffix(&scratch, "-shm"),
+    ] {
+        let _ = std::fs::remove_file(stale);
+    }
+    std::fs::copy(source, &scratch).map_err(io(source))?;
+    let checked = async {
+        let candidate = Store::open_with(&scratch, crate::store::file_options(&scratch)).await?;
+        let health = candidate.check_integrity().await;
+        // Back to one file: no write-ahead log beside the copy when it is moved into place.
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&candidate.pool)
+            .await;
+        candidate.close().await;
+        health
+    }
+    .await;
+    match checked {
+        Ok(Ok(())) => {}
+        Ok(Err(problems)) => {
+            let _ = std::fs::remove_file(&scratch);
+            return Err(invalid(format!("it is damaged: {problems}")));
+        }
+        Err(error) => {
+            let _ = std::fs::remove_file(&scratch);
+            return Err(error);
+        }
+    }
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let kept = PathBuf::from(format!("{}.before-restore-{stamp}", library.display()));
     if library.exists() {
-        std::fs::rename(library, &kept).map_err(|error| StoreError::Io {
-            path: library.display().to_string(),
-            source: error,
-        })?;
+        std::fs::rename(library, &kept).map_err(io(library))?;
+        // The log holds commits the main file may not have yet: it goes with the kept library.
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::rename(with_suffix(library, suffix), with_suffix(&kept, suffix));
+        }
+    }
+    if let Err(error) = std::fs::rename(&scratch, library) {
+        // Put the library back rather than leave its place empty.
+        let _ = std::fs::rename(&kept, library);
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::rename(with_suffix(&kept, suffix), with_suffix(library, suffix));
+        }
+        return Err(io(library)(error));
     }
     for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", library.display()));
-    }
-    std::fs::rename(&scratch, library).map_err(|error| StoreError::Io {
-        path: library.display().to_string(),
-        source: error,
-    })?;
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", scratch.display()));
+        let _ = std::fs::remove_file(with_suffix(&scratch, suffix));
     }
     Ok(kept)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}", path.display()))
 }
 
 /// Before migrations change the library at `path` (one that holds data and lacks some of them),
@@ -82,8 +124,14 @@ pub(crate) async fn backup_before_migrations(path: &Path) -> StoreResult<Option<
     if !path.is_file() {
         return Ok(None);
     }
+    if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
+        return Ok(None); // being created: nothing to keep
+    }
     let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
-    let options = SqliteConnectOptions::new().filename(path).read_only(true);
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true)
+        .busy_timeout(std::time::Duration::from_secs(10));
     let Ok(mut conn) = options.connect().await else {
         return Ok(None);
     };
@@ -91,7 +139,8 @@ pub(crate) async fn backup_before_migrations(path: &Path) -> StoreResult<Option<
         .fetch_one(&mut conn)
         .await
         .unwrap_or(None);
-    drop(conn);
+    // Closed before the library is opened for writing (switching it to WAL needs it alone).
+    let _ = conn.close().await;
     let Some(applied) = applied else {
         return Ok(None); // a new library: nothing to keep
     };
@@ -100,10 +149,24 @@ pub(crate) async fn backup_before_migrations(path: &Path) -> StoreResult<Option<
     }
     let dest = PathBuf::from(format!("{}.before-migration-{latest}", path.display()));
     if !dest.exists() {
+        // Written under a name of its own, then renamed: two processes opening the library at
+        // once (or a full disk) never leave a partial copy under the backup's name.
+        let partial = with_suffix(&dest, &format!(".partial-{}", std::process::id()));
+        let _ = std::fs::remove_file(&partial);
         let pool = SqlitePool::connect_with(SqliteConnectOptions::new().filename(path)).await?;
-        let copied = vacuum_into(&pool, &dest).await;
+        let copied = vacuum_into(&pool, &partial).await;
         pool.close().await;
-        copied?;
+        match copied {
+            Ok(()) => {
+                let _ = std::fs::rename(&partial, &dest);
+            }
+            Err(error) => {
+                let _ = std::fs::remove_file(&partial);
+                if !dest.exists() {
+                    return Err(error);
+                }
+            }
+        }
     }
     prune_backups(path);
     Ok(Some(dest))

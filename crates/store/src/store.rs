@@ -29,7 +29,7 @@ pub struct Store {
 }
 
 /// How a library file is opened: WAL, normal sync, foreign keys, a busy timeout.
-fn file_options(path: &Path) -> SqliteConnectOptions {
+pub(crate) fn file_options(path: &Path) -> SqliteConnectOptions {
     SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
@@ -65,15 +65,31 @@ impl Store {
         Self::open_with(path, options).await
     }
 
-    async fn open_with(path: &Path, options: SqliteConnectOptions) -> StoreResult<Self> {
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await
-            .map_err(|source| StoreError::Open {
-                path: path.display().to_string(),
-                source,
-            })?;
+    pub(crate) async fn open_with(path: &Path, options: SqliteConnectOptions) -> StoreResult<Self> {
+        // Another process opening the library at this moment can hold it for the instant it
+        // switches to WAL: "database is locked" then, which a moment later is gone.
+        let mut attempt = 0;
+        let pool = loop {
+            match SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_with(options.clone())
+                .await
+            {
+                Ok(pool) => break pool,
+                Err(sqlx::Error::Database(db))
+                    if db.code().as_deref() == Some("5") && attempt < MIGRATION_ATTEMPTS =>
+                {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
+                }
+                Err(source) => {
+                    return Err(StoreError::Open {
+                        path: path.display().to_string(),
+                        source,
+                    })
+                }
+            }
+        };
         Self::migrated(pool).await
     }
 

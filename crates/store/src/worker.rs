@@ -6,7 +6,8 @@
 //! that says so; the next file gets a fresh worker.
 //!
 //! Frames, little-endian: a request is `u32` name length, name, `u64` byte count, bytes; an answer
-//! is one status byte (0: article as JSON, 1: a message for a person), `u64` length, payload.
+//! is `PXW1`, one status byte (0: article as JSON, 1: a message for a person), `u64` length,
+//! payload.
 
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -29,6 +30,12 @@ pub fn extraction_time_limit() -> Duration {
         .filter(|s| *s > 0.0 && s.is_finite())
         .map_or(EXTRACTION_TIME_LIMIT, Duration::from_secs_f64)
 }
+
+/// The first bytes of every answer.
+const ANSWER_MAGIC: &[u8; 4] = b"PXW1";
+
+/// The stack of a worker's extraction thread.
+const WORKER_STACK_BYTES: usize = 256 << 20;
 
 /// The largest answer a worker may send (an article is far smaller than the 64 MiB file cap).
 const MAX_ANSWER_BYTES: u64 = 256 << 20;
@@ -172,6 +179,13 @@ fn seconds(duration: Duration) -> String {
 }
 
 fn read_answer(from: &mut impl Read) -> io::Result<(u8, Vec<u8>)> {
+    // Anything else on the worker's output (a library printing) breaks the frame: the worker is
+    // then treated as failed, never read out of step.
+    let mut magic = [0u8; 4];
+    from.read_exact(&mut magic)?;
+    if &magic != ANSWER_MAGIC {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, "not an answer"));
+    }
     let mut status = [0u8; 1];
     from.read_exact(&mut status)?;
     let mut len = [0u8; 8];
@@ -210,11 +224,23 @@ pub fn serve_extraction(input: impl Read, output: impl Write) -> io::Result<()> 
         }
         let mut bytes = vec![0u8; size as usize];
         input.read_exact(&mut bytes)?;
-        let name = String::from_utf8_lossy(&name);
-        let (status, payload) = match extract::extract(&bytes, &name) {
-            Ok(article) => (0u8, serde_json::to_vec(&article).map_err(io::Error::other)?),
-            Err(error) => (1u8, error.to_string().into_bytes()),
+        let name = String::from_utf8_lossy(&name).into_owned();
+        // A deep stack: a page nested deeper than the pre-scan can see recurses deeply in the
+        // clean-up; should even this overflow, the process dies and costs only this file.
+        let extracted = std::thread::Builder::new()
+            .stack_size(WORKER_STACK_BYTES)
+            .spawn(move || extract::extract(&bytes, &name))
+            .and_then(|thread| {
+                thread
+                    .join()
+                    .map_err(|_| io::Error::other("the extractor failed"))
+            });
+        let (status, payload) = match extracted {
+            Ok(Ok(article)) => (0u8, serde_json::to_vec(&article).map_err(io::Error::other)?),
+            Ok(Err(error)) => (1u8, error.to_string().into_bytes()),
+            Err(_) => (1u8, b"the extractor failed on this file".to_vec()),
         };
+        output.write_all(ANSWER_MAGIC)?;
         output.write_all(&[status])?;
         output.write_all(&(payload.len() as u64).to_le_bytes())?;
         output.write_all(&payload)?;

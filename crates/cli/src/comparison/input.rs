@@ -9,6 +9,7 @@ use parallax_core::extract::extract;
 use parallax_core::text::{segment, Document};
 use parallax_store::ArticleDetail;
 
+use crate::out::visible;
 use crate::Global;
 
 /// A report ready for comparison.
@@ -39,14 +40,47 @@ pub fn load_all(args: &[String], global: &Global) -> anyhow::Result<Vec<Report>>
     } else {
         vec![None; args.len()]
     };
-    args.iter()
+    let reports: Vec<Report> = args
+        .iter()
         .zip(stored)
         .enumerate()
         .map(|(index, (arg, article))| match article {
             Some(article) => Ok(from_library(index, &article)),
             None => from_file(index, arg),
         })
-        .collect()
+        .collect::<anyhow::Result<_>>()?;
+    // The terminal views print the reports' text: untrusted, so without its control characters
+    // (`--json` escapes them and keeps the text exact).
+    Ok(if global.json {
+        reports
+    } else {
+        reports.into_iter().map(shown_safely).collect()
+    })
+}
+
+/// `report` with the control characters of its texts made harmless: in the body replaced by
+/// characters of the same length (so every byte range still holds), elsewhere made visible.
+fn shown_safely(mut report: Report) -> Report {
+    let body: String = report
+        .doc
+        .body
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' | '\u{7f}' => ' ',
+            '\u{80}'..='\u{9f}' => '\u{b7}',
+            _ => c,
+        })
+        .collect();
+    if body != report.doc.body {
+        let meaning = report.doc.meaning.take();
+        report.doc = segment(&body, report.doc.lang.as_deref());
+        report.doc.meaning = meaning;
+    }
+    report.info.title = visible(&report.info.title).into_owned();
+    report.info.source = visible(&report.info.source).into_owned();
+    report.info.outlet = report.info.outlet.map(|o| visible(&o).into_owned());
+    report
 }
 
 /// The library id an argument names: an integer that is not also a file's name.

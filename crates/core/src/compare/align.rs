@@ -560,6 +560,8 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
 
 /// Links the greedy matching is not asked to compare: above this many, no swaps are tried.
 const MAX_SWAP_LINKS: usize = 400;
+/// At most this many swaps (each gains, so the loop ends anyway; this bounds the work).
+const MAX_SWAPS: usize = 64;
 /// A swap must gain this much in summed score.
 const SWAP_GAIN: f32 = 0.02;
 
@@ -576,7 +578,7 @@ fn swap_crossed(
     if links.len() > MAX_SWAP_LINKS {
         return;
     }
-    loop {
+    for _ in 0..MAX_SWAPS {
         let mut best: Option<(f32, usize, usize, f32, f32)> = None;
         for x in 0..links.len() {
             for y in x + 1..links.len() {

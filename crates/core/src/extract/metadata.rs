@@ -185,7 +185,11 @@ fn is_absolute(u: &str) -> bool {
 
 /// The address recorded by a browser's "save page" (`<!-- saved from url=(0042)https://… -->`).
 fn saved_from_url(raw: &str) -> Option<String> {
-    let head = &raw[..raw.len().min(4096)];
+    let mut end = raw.len().min(4096);
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &raw[..end];
     let at = head.find("saved from url=(")?;
     let rest = &head[at..];
     let start = rest.find(')')? + 1;

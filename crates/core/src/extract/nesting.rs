@@ -4,11 +4,16 @@
 //! their tags (their text stays, in place); nothing else changes, and a page within the bound is
 //! returned as it is.
 //!
-//! The scan follows what matters for depth: comments, doctype and processing instructions are
-//! skipped; void elements (`<br>`, `<img>`…) and self-closing tags do not nest; the contents of
-//! raw-text elements (`<script>`, `<style>`, `<textarea>`…) are not looked into; elements whose end
-//! tag may be left out (`<p>`, `<li>`, `<td>`…) close an open one of the same name, as a browser
-//! does; an end tag closes the nearest open element of its name and everything opened inside it.
+//! The scan follows what matters for depth, and where it cannot be sure it counts deeper than a
+//! parser would (never shallower): comments (with every ending a parser accepts), doctype and
+//! processing instructions are skipped; only void elements (`<br>`, `<img>`…) do not nest (`<div/>`
+//! does); the contents of raw-text elements (`<script>`, `<style>`…, outside SVG and MathML) are
+//! not looked into and their tags are always kept; elements whose end tag may be left out (`<p>`,
+//! `<li>`, `<td>`…) close an open one of the same name; an end tag closes the nearest open element
+//! of its name and everything opened inside it, unless a scope boundary (`<object>`, `<table>`…)
+//! lies between. A `<` not followed by a letter, `/`, `!` or `?` is text. What the scan cannot
+//! model (a parser reopening formatting elements) is left to the extraction worker's process
+//! boundary: a crash there costs one file.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -23,6 +28,22 @@ const VOID: &[&str] = &[
 
 const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Elements an end tag of an element opened outside them cannot reach past.
+const SCOPE_BOUNDARIES: &[&str] = &[
+    "applet",
+    "caption",
+    "html",
+    "table",
+    "td",
+    "th",
+    "marquee",
+    "object",
+    "template",
+    "svg",
+    "math",
+    "foreignobject",
 ];
 
 /// Elements a new one of the same name closes (their end tag is optional).
@@ -50,13 +71,19 @@ pub fn bound_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
         let start = at + offset;
         let rest = &html[start..];
         if let Some(comment) = rest.strip_prefix("<!--") {
-            at = comment
-                .find("-->")
-                .map_or(bytes.len(), |e| start + 4 + e + 3);
+            at = start + 4 + comment_end(comment);
+            continue;
+        }
+        // Only `<` before a letter, `/`, `!` or `?` opens a tag ("x < y" is text).
+        let opens_tag = bytes
+            .get(start + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'));
+        if !opens_tag {
+            at = start + 1;
             continue;
         }
         let Some(tag_end) = tag_end(bytes, start + 1) else {
-            break;
+            break; // an attribute value open to the end: the rest is no markup
         };
         let inner = &html[start + 1..tag_end];
         at = tag_end + 1;
@@ -75,6 +102,14 @@ pub fn bound_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
             let Some(found) = stack.iter().rposition(|o| o.name == name) else {
                 continue;
             };
+            // A parser ignores an end tag across a scope boundary (`</div>` inside `<object>`):
+            // so does the scan, counting deeper rather than shallower.
+            if stack[found + 1..]
+                .iter()
+                .any(|o| SCOPE_BOUNDARIES.contains(&o.name.as_str()))
+            {
+                continue;
+            }
             let kept = stack[found].kept;
             for open in stack.drain(found..) {
                 if open.kept {
@@ -89,7 +124,8 @@ pub fn bound_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
             }
             continue;
         }
-        if VOID.contains(&name.as_str()) || inner.ends_with('/') {
+        // `<div/>` opens a div all the same: only void elements never nest.
+        if VOID.contains(&name.as_str()) {
             continue;
         }
         if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) {
@@ -105,14 +141,19 @@ pub fn bound_nesting(html: &str, max_depth: usize) -> Cow<'_, str> {
                 }
             }
         }
-        let kept = kept_depth < max_depth;
+        let foreign = ["svg", "math"]
+            .iter()
+            .any(|f| open_count.get(*f).is_some_and(|&n| n > 0));
+        // Raw text (outside SVG and MathML, where `<style>` holds markup): its content is skipped,
+        // so its tags are never dropped (the content would become markup).
+        let raw_text = !foreign && RAW_TEXT.contains(&name.as_str());
+        let kept = kept_depth < max_depth || raw_text;
         if kept {
             kept_depth += 1;
         } else {
             drop.push((start, tag_end + 1));
         }
-        if RAW_TEXT.contains(&name.as_str()) {
-            // Its text is not markup: go on after its end tag.
+        if raw_text {
             let close = format!("</{name}");
             at = find_ascii_ci(&html[at..], &close).map_or(bytes.len(), |e| at + e);
         }
@@ -136,19 +177,45 @@ fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
     haystack.iter().position(|&b| b == needle)
 }
 
-/// The index of the `>` ending the tag whose body starts at `from`, skipping quoted values.
+/// The index of the `>` ending the tag whose body starts at `from`, skipping quoted attribute
+/// values (a quote counts only right after `=`, as in a parser: "l'été" in a tag name does not).
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut quote: Option<u8> = None;
+    let mut after_equals = false;
     for (k, &b) in bytes[from..].iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return Some(from + k),
-            None => {}
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'>' => return Some(from + k),
+            b'"' | b'\'' if after_equals => quote = Some(b),
+            b'=' => after_equals = true,
+            _ if b.is_ascii_whitespace() => {}
+            _ => after_equals = false,
         }
     }
     None
+}
+
+/// Where a comment whose text starts at `comment` ends, past its closing: `-->`, `--!>`, or at
+/// once for `<!-->` and `<!--->` (as a parser ends them); the end of the page when unclosed.
+fn comment_end(comment: &str) -> usize {
+    if comment.starts_with('>') {
+        return 1;
+    }
+    if comment.starts_with("->") {
+        return 2;
+    }
+    let close = comment.find("-->").map(|e| e + 3);
+    let bang = comment.find("--!>").map(|e| e + 4);
+    match (close, bang) {
+        (Some(c), Some(b)) => c.min(b),
+        (Some(e), None) | (None, Some(e)) => e,
+        (None, None) => comment.len(),
+    }
 }
 
 /// The lower-case element name at the start of a tag's body ("div" of `div class="x"`).
@@ -238,5 +305,32 @@ mod tests {
         let bounded = bound_nesting(&page, 3);
         assert_eq!(bounded.matches("<b>").count(), 5);
         assert_eq!(bounded.matches("<span>").count(), 2);
+    }
+
+    #[test]
+    fn the_tricks_that_hide_nesting_from_a_simple_scan_are_counted() {
+        let deep = "<div>".repeat(2_000);
+        for page in [
+            "<div/>".repeat(2_000),
+            format!("<p>x < y's</p>{deep}"),
+            format!("<!--> {deep}"),
+            format!("<!---> {deep}"),
+            format!("<!-- a --!> {deep}"),
+            "<div><object></div>".repeat(2_000),
+            format!("<svg><style>{}</style></svg>", "<g>".repeat(2_000)),
+        ] {
+            let bounded = bound_nesting(&page, MAX_DEPTH);
+            let opens = bounded.matches("<div").count() + bounded.matches("<g>").count();
+            assert!(
+                opens <= MAX_DEPTH + 2,
+                "{} opening tags left of {}",
+                opens,
+                &page[..40]
+            );
+        }
+        // A script's tags are kept even beyond the bound, so its text never becomes markup.
+        let page = format!("{deep}<script>{}</script>", "<div>".repeat(10));
+        let bounded = bound_nesting(&page, MAX_DEPTH);
+        assert!(bounded.contains(&format!("<script>{}</script>", "<div>".repeat(10))));
     }
 }
