@@ -11,11 +11,15 @@ fuzz_target!(|data: &[u8]| {
     for lang in [None, Some("en"), Some("ar"), Some("zh")] {
         let doc = parallax_core::text::segment(text, lang);
         for s in &doc.sentences {
-            assert!(doc.body.is_char_boundary(s.range.start) && doc.body.is_char_boundary(s.range.end));
+            assert!(
+                doc.body.is_char_boundary(s.range.start) && doc.body.is_char_boundary(s.range.end)
+            );
             assert!(s.range.start <= s.range.end && s.range.end <= doc.body.len());
         }
         for t in &doc.tokens {
-            assert!(doc.body.is_char_boundary(t.range.start) && doc.body.is_char_boundary(t.range.end));
+            assert!(
+                doc.body.is_char_boundary(t.range.start) && doc.body.is_char_boundary(t.range.end)
+            );
         }
     }
 });
