@@ -111,6 +111,19 @@ fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
     let _ = channel.send(event);
 }
 
+/// What a quick check finds wrong with the library, or `None` when it is sound (the page asks at
+/// start and shows a banner when the library is damaged).
+#[tauri::command]
+pub async fn library_health(library: State<'_, Library>) -> AppResult<Option<String>> {
+    let store = library.store()?;
+    Ok(match store.quick_check().await {
+        Ok(Ok(())) => None,
+        Ok(Err(problems)) => Some(problems),
+        // A library too damaged to run the check at all is damaged too.
+        Err(error) => Some(error.to_string()),
+    })
+}
+
 /// Imports the fictional sample articles and groups them under one event.
 #[tauri::command]
 pub async fn open_sample_library(

@@ -48,6 +48,7 @@ pub fn run() -> anyhow::Result<()> {
             commands::restore_article,
             commands::import_paths,
             commands::open_sample_library,
+            commands::library_health,
             commands::list_events,
             commands::create_event,
             commands::rename_event,

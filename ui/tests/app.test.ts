@@ -259,6 +259,22 @@ describe("importing", () => {
   });
 });
 
+describe("a damaged library", () => {
+  it("says so in a banner at start, with the way back", async () => {
+    backend.libraryProblems = "*** in database main *** Page 7: btreeInitPage() returns error code 11";
+    start();
+    const banner = await until(() => byTestId("error-banner"));
+    expect(banner.textContent).toContain("The library is damaged");
+    expect(banner.textContent).toContain("restore-library");
+  });
+
+  it("shows no banner for a sound library", async () => {
+    start();
+    await until(() => byTestId("welcome"));
+    expect(document.querySelector("[data-testid='error-banner']")).toBeNull();
+  });
+});
+
 describe("preparing articles for comparison by meaning", () => {
   it("shows the background pass while it runs and hides it when done", async () => {
     start();

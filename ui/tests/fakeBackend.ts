@@ -66,6 +66,8 @@ export class FakeBackend {
   events: { id: number; title: string; articleIds: Set<number> }[] = [];
   /** Outcome per path for the next import (default: imported, titled after the file). */
   importOutcomes = new Map<string, FileOutcome>();
+  /** What the quick check at start reports (null: a sound library). */
+  libraryProblems: string | null = null;
   /** Paths chosen in the next file dialog. */
   dialogPaths: string[] | null = null;
   /** Sample pages that fail to import (the rest import). */
@@ -430,6 +432,8 @@ export class FakeBackend {
         return this.createSession(args.session as NewSession);
       case "open_session":
         return this.openSession(args.id);
+      case "library_health":
+        return this.libraryProblems;
       case "last_session":
         return this.lastOpened !== null && this.sessions.some((session) => session.id === this.lastOpened)
           ? this.lastOpened

@@ -152,6 +152,24 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// SQLite's quick consistency check (no index contents; seconds on a large library): `Ok(())`
+    /// when it finds nothing, otherwise the problems found. What the app runs at start.
+    pub async fn quick_check(&self) -> StoreResult<Result<(), String>> {
+        let rows: Vec<(String,)> = sqlx::query_as("PRAGMA quick_check")
+            .fetch_all(&self.pool)
+            .await?;
+        let problems: Vec<String> = rows
+            .into_iter()
+            .map(|(row,)| row)
+            .filter(|row| row != "ok")
+            .collect();
+        Ok(if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        })
+    }
+
     /// SQLite's own consistency check plus the full-text index check; `Ok(())` when all is well,
     /// otherwise the problems found.
     pub async fn check_integrity(&self) -> StoreResult<Result<(), String>> {

@@ -195,6 +195,11 @@ export type DropHandlers = {
 };
 
 /** Listens for files dragged onto the window; resolves to the function that stops listening. */
+/** What a quick check finds wrong with the library, or null when it is sound. */
+export function libraryHealth(): Promise<string | null> {
+  return invoke("library_health");
+}
+
 /** Progress of the background pass that prepares imported articles for comparison by meaning. */
 export function onVectorsProgress(handler: (progress: VectorsProgress) => void): Promise<() => void> {
   return listen<VectorsProgress>("sentence-vectors", (event) => handler(event.payload));

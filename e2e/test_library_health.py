@@ -1,0 +1,47 @@
+"""A damaged library: the app starts on a library with random bytes written into its middle (made
+with the command line, then damaged) and says so in a banner, with the way back — instead of
+carrying on as if nothing were wrong."""
+
+import random
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from parallax_e2e import App, Session, target_dir
+
+
+@pytest.fixture
+def damaged_app():
+    data = Path(tempfile.mkdtemp(prefix="parallax-e2e-damaged-"))
+    library = data / "app.parallax.desktop" / "library.sqlite"
+    library.parent.mkdir(parents=True)
+    notices = data / "notices"
+    notices.mkdir()
+    for k in range(60):
+        words = " ".join(f"harbour{k}w{w}" for w in range(400))
+        (notices / f"notice-{k}.txt").write_text(f"Harbour notice {k} (fictional)\n\n{words}\n", encoding="utf-8")
+    cli = target_dir() / "debug" / "parallax"
+    subprocess.run([str(cli), "--db", str(library), "import", str(notices)], check=True, capture_output=True)
+    raw = bytearray(library.read_bytes())
+    middle = len(raw) // 2
+    noise = random.Random(7)
+    for k in range(middle, min(len(raw), middle + (64 << 10))):
+        raw[k] = noise.randrange(256)
+    library.write_bytes(bytes(raw))
+    session = Session(extra_env={"XDG_DATA_HOME": str(data)})
+    assert session.driver is not None
+    page = App(session.driver, export_dir=session.export_dir, home=session.home)
+    try:
+        yield page
+    finally:
+        session.close()
+
+
+def test_a_damaged_library_is_reported_in_a_banner_at_start(damaged_app: App):
+    app = damaged_app
+    banner = app.wait_for("error-banner", timeout=60)
+    text = app.text(banner)
+    assert "damaged" in text or "could not open" in text.lower(), f"the banner says what is wrong: {text}"
+    app.screenshot("62-library-damaged")
