@@ -10,8 +10,9 @@ import socket
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 import urllib3
 from selenium import webdriver
@@ -355,3 +356,19 @@ LEDGER_TITLE = "Footbridge gives way over Orvane canal"
 GAZETTE_TITLE = "Commuters plunge into canal as old bridge fails"
 
 FIXTURE_NAMES = sorted((p.name for p in FIXTURES.iterdir() if p.is_file()), key=len, reverse=True)
+
+
+@contextmanager
+def running_app(extra_env: dict[str, str] | None = None, ready: bool = True) -> Iterator[App]:
+    """The real app in a session of its own with `extra_env` added to its environment (a theme,
+    a shorter extraction bound, another data folder); closed on leaving. With `ready`, waits until
+    the page has loaded."""
+    session = Session(extra_env)
+    assert session.driver is not None
+    page = App(session.driver, export_dir=session.export_dir, home=session.home)
+    try:
+        if ready:
+            page.wait_ready()
+        yield page
+    finally:
+        session.close()

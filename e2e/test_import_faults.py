@@ -7,19 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from parallax_e2e import App, Session
+from parallax_e2e import App, running_app
 
 
 @pytest.fixture
 def quick_bound_app():
-    session = Session(extra_env={"PARALLAX_EXTRACT_SECONDS": "1"})
-    assert session.driver is not None
-    page = App(session.driver, export_dir=session.export_dir, home=session.home)
-    try:
-        page.wait_ready()
+    with running_app({"PARALLAX_EXTRACT_SECONDS": "1"}) as page:
         yield page
-    finally:
-        session.close()
 
 
 def test_a_page_past_the_time_bound_fails_alone_and_the_app_stays_up(quick_bound_app: App, tmp_path: Path):

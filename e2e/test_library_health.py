@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parallax_e2e import App, Session, target_dir
+from parallax_e2e import App, running_app, target_dir
 
 
 @pytest.fixture
@@ -30,13 +30,8 @@ def damaged_app():
     for k in range(middle, min(len(raw), middle + (64 << 10))):
         raw[k] = noise.randrange(256)
     library.write_bytes(bytes(raw))
-    session = Session(extra_env={"XDG_DATA_HOME": str(data)})
-    assert session.driver is not None
-    page = App(session.driver, export_dir=session.export_dir, home=session.home)
-    try:
+    with running_app({"XDG_DATA_HOME": str(data)}, ready=False) as page:
         yield page
-    finally:
-        session.close()
 
 
 def test_a_damaged_library_is_reported_in_a_banner_at_start(damaged_app: App):

