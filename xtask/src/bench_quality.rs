@@ -223,11 +223,30 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
                 if made.contains(&(i, j)) {
                     entry.0 += 1;
                 } else {
+                    let group = if labels.grouped.contains(&(i, j)) {
+                        ", part of a 1:2"
+                    } else {
+                        ""
+                    };
                     lines.push(format!(
-                        "    missed {kind}: {}  ↔  {}{}",
+                        "    missed {kind}: {}  ↔  {}{}  [A {}, B {}{group}]",
                         clip(a.sentence_text(i)),
                         clip(b.sentence_text(j)),
-                        cos_note(&a, &b, i, j)
+                        cos_note(&a, &b, i, j),
+                        fate(
+                            made.iter().filter(|p| p.0 == i).map(|p| p.1),
+                            &a,
+                            &b,
+                            i,
+                            true
+                        ),
+                        fate(
+                            made.iter().filter(|p| p.1 == j).map(|p| p.0),
+                            &a,
+                            &b,
+                            j,
+                            false
+                        ),
                     ));
                 }
             }
@@ -285,6 +304,28 @@ fn mode_name(mode: MatchBy) -> &'static str {
     }
 }
 
+/// What the engine did with sentence `k` of A (`in_a`) or of B, whose partners it made are
+/// `partners`: "unpaired", or the cosine to the partner it chose instead.
+fn fate(
+    partners: impl Iterator<Item = usize>,
+    a: &Document,
+    b: &Document,
+    k: usize,
+    in_a: bool,
+) -> String {
+    let notes: Vec<String> = partners
+        .map(|p| {
+            let (i, j) = if in_a { (k, p) } else { (p, k) };
+            format!("paired elsewhere{}", cos_note(a, b, i, j))
+        })
+        .collect();
+    if notes.is_empty() {
+        "unpaired".to_string()
+    } else {
+        notes.join(", ")
+    }
+}
+
 fn cos_note(a: &Document, b: &Document, i: usize, j: usize) -> String {
     match (&a.meaning, &b.meaning) {
         (Some(va), Some(vb)) => format!("  (cos {:.2})", cosine(va.row(i), vb.row(j))),
@@ -305,6 +346,8 @@ fn clip(text: &str) -> String {
 struct Labels {
     /// Gold sentence pairs and their kind.
     gold: BTreeMap<(usize, usize), String>,
+    /// Gold pairs that belong to a 1:2 or 2:1 link.
+    grouped: BTreeSet<(usize, usize)>,
     /// Sentences of A and of B that some cue labels.
     in_a: BTreeSet<usize>,
     in_b: BTreeSet<usize>,
@@ -314,6 +357,7 @@ impl Labels {
     fn of(gold: &Gold, a: &Document, b: &Document) -> anyhow::Result<Labels> {
         let mut labels = Labels {
             gold: BTreeMap::new(),
+            grouped: BTreeSet::new(),
             in_a: BTreeSet::new(),
             in_b: BTreeSet::new(),
         };
@@ -333,6 +377,9 @@ impl Labels {
                 for &j in &js {
                     labels.in_b.insert(j);
                     labels.gold.insert((i, j), link.kind.clone());
+                    if is.len() + js.len() > 2 {
+                        labels.grouped.insert((i, j));
+                    }
                 }
             }
         }

@@ -1,8 +1,9 @@
 //! Alignment by meaning on invented reports, one test per phenomenon the real-coverage development
 //! set (`corpus/`, `cargo xtask bench-quality`) showed: translations paired across languages and
 //! marked `translated`; paraphrases with few shared words paired; sentences that share names but
-//! say different things left apart; moved translations still found; and words alone when asked or
-//! when a report has no vectors (the result says so).
+//! say different things left apart; moved translations still found, while a weak pair against the
+//! reports' order is not made; a report cut short mid-sentence still pairs its last words; and words
+//! alone when asked or when a report has no vectors (the result says so).
 //!
 //! They need the converted sentence model at `PARALLAX_MODEL` (`cargo xtask test` sets it); without
 //! it each test prints a note and passes.
@@ -225,4 +226,73 @@ fn a_headline_and_a_lead_that_say_nearly_the_same_pair_with_their_own_renderings
         [(0, 0), (1, 1), (2, 2)],
         "headline to headline, lead to lead"
     );
+}
+
+#[test]
+fn a_weak_pair_against_the_reports_order_is_not_made() {
+    let Some(encoder) = encoder() else { return };
+    let a = report(
+        encoder,
+        "en",
+        &[
+            "A rail bridge over the river Tessel collapsed on Tuesday night in Orlov, cutting the main line to the coast.",
+            "No train was on the bridge and nobody was hurt, the railway company said.",
+            "Engineers blamed last month's floods, which had washed away part of a pillar.",
+            "Repairs are expected to take at least a year.",
+            "Residents of Orlov had warned about cracks in the pillars for years.",
+        ],
+    );
+    let b = report(
+        encoder,
+        "en",
+        &[
+            "Residents of Orlov will be asked on Friday whether the cracks in the pillars of the old road bridge should be painted blue.",
+            "The rail bridge over the Tessel at Orlov collapsed late on Tuesday, cutting the line to the coast.",
+            "Nobody was hurt and no train was on the bridge, according to the railway company.",
+            "Engineers blamed last month's floods, which washed away part of a pillar.",
+            "Repairs will take at least a year.",
+        ],
+    );
+    let in_order = [(0, 1), (1, 2), (2, 3), (3, 4)];
+    let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &AlignOptions::default()))
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    assert_eq!(
+        found, in_order,
+        "the painted pillars are not the warned-about cracks, and they sit against the order"
+    );
+    // By score alone the pair clears the threshold: the order's prior is what keeps it apart.
+    let mut without_prior = AlignOptions::default();
+    without_prior.fusion.moved_min_score = 0.0;
+    let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &without_prior))
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    assert!(found.contains(&(4, 0)), "{found:?}");
+}
+
+#[test]
+fn a_report_cut_short_pairs_its_last_words_with_the_sentence_they_begin() {
+    let Some(encoder) = encoder() else { return };
+    let full = [
+        "The old harbour master of Kessen, Aldo Varn, died on Sunday at the age of 91.",
+        "He ran the port through the great storm of 1979 and the strikes of the eighties.",
+        "Among major decisions, he had allowed fishing boats from Vestria to moor in the inner harbour at night.",
+    ];
+    let a = report(encoder, "en", &full);
+    let b = report(
+        encoder,
+        "en",
+        &[
+            full[0],
+            full[1],
+            "Among major decisions, he had allo",
+        ],
+    );
+    let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &AlignOptions::default()))
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    assert_eq!(found, [(0, 0), (1, 1), (2, 2)]);
 }

@@ -80,6 +80,9 @@ pub struct Fusion {
     /// language and across languages.
     pub gap_cos: f32,
     pub cross_gap_cos: f32,
+    /// The score a link off the reports' shared order (a moved sentence) needs: a move is less
+    /// likely than keeping the order, so it takes stronger evidence than the threshold.
+    pub moved_min_score: f32,
 }
 
 impl Default for Fusion {
@@ -95,6 +98,7 @@ impl Default for Fusion {
             candidate_cos: 0.45,
             gap_cos: 0.4,
             cross_gap_cos: 0.45,
+            moved_min_score: 0.42,
         }
     }
 }
@@ -148,6 +152,7 @@ impl Fusion {
             "candidate_cos" => self.candidate_cos = value,
             "gap_cos" => self.gap_cos = value,
             "cross_gap_cos" => self.cross_gap_cos = value,
+            "moved_min_score" => self.moved_min_score = value,
             _ => return false,
         }
         true

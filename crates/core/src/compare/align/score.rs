@@ -10,19 +10,79 @@
 //! the cosine range are smaller. The constants are [`Fusion`]'s, measured on the real-coverage
 //! development set (`cargo xtask bench-quality`).
 //!
+//! **A report cut short.** Stored copies and teasers stop mid-sentence ("Among major decisions, he
+//! had allo"). When a report's last sentence has no closing punctuation, and its words but the last
+//! (perhaps cut inside) are the first words of a sentence of the other report, the two are the
+//! same sentence: they score [`CUT_PREFIX_SCORE`] at least, whatever the encoder makes of the stub.
+//!
 //! **Candidates by meaning.** Each sentence also proposes its nearest sentences of the other
 //! report (`Fusion::neighbours`, cosine at least `Fusion::candidate_cos`), so paraphrases and
 //! translations that share no rare word still reach the matching.
 
 use super::SentenceTerms;
 use crate::compare::options::{Fusion, NEIGHBOUR_SEARCH_MAX_PAIRS};
-use crate::text::{cosine_matrix, dot, Document, SentenceVectors};
+use crate::text::{cosine_matrix, dot, Document, SentenceVectors, Token, TokenKind};
+
+/// The score of a cut last sentence and the sentence it begins.
+const CUT_PREFIX_SCORE: f32 = 0.9;
+/// Whole words a cut sentence must keep to be recognised as the start of another, and how many
+/// of them must be informative (not stop words).
+const CUT_MIN_WORDS: usize = 4;
+const CUT_MIN_INFORMATIVE: usize = 2;
 
 /// Scores pairs of sentences of A and B.
 pub(crate) struct Scorer<'d> {
     pub terms: SentenceTerms,
     meaning: Option<Meaning<'d>>,
     fusion: Fusion,
+    /// A's and B's last sentence when the report stops inside it.
+    cut_a: Option<Cut<'d>>,
+    cut_b: Option<Cut<'d>>,
+    a: &'d Document,
+    b: &'d Document,
+}
+
+/// The last sentence of a report that stops inside it, and its whole words.
+struct Cut<'d> {
+    sentence: usize,
+    words: Vec<&'d str>,
+}
+
+impl<'d> Cut<'d> {
+    /// `doc`'s last sentence when it ends without closing punctuation and keeps enough words.
+    fn of(doc: &'d Document) -> Option<Cut<'d>> {
+        let sentence = doc.sentences.len().checked_sub(1)?;
+        let closed = doc.sentence_text(sentence).trim_end().ends_with(|c: char| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '…' | '"' | '”' | '»' | ')' | '؟' | '。'
+            )
+        });
+        if closed {
+            return None;
+        }
+        let mut tokens = words(doc, sentence);
+        tokens.pop();
+        let informative = tokens.iter().filter(|t| !t.stop).count();
+        (tokens.len() >= CUT_MIN_WORDS && informative >= CUT_MIN_INFORMATIVE).then(|| Cut {
+            sentence,
+            words: tokens.iter().map(|t| t.norm.as_str()).collect(),
+        })
+    }
+
+    /// Whether sentence `other` of `doc` begins with this cut sentence's whole words.
+    fn begins(&self, doc: &Document, other: usize) -> bool {
+        let theirs = words(doc, other);
+        theirs.len() > self.words.len() && theirs.iter().zip(&self.words).all(|(t, w)| t.norm == *w)
+    }
+}
+
+/// The word and number tokens of a sentence, in order.
+fn words(doc: &Document, sentence: usize) -> Vec<&Token> {
+    doc.sentence_tokens(sentence)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .collect()
 }
 
 struct Meaning<'d> {
@@ -72,6 +132,10 @@ impl<'d> Scorer<'d> {
             terms: SentenceTerms::build(a, b),
             meaning,
             fusion,
+            cut_a: Cut::of(a),
+            cut_b: Cut::of(b),
+            a,
+            b,
         }
     }
 
@@ -105,7 +169,23 @@ impl<'d> Scorer<'d> {
 
     /// The fused score of sentences `i` of A and `j` of B.
     pub(crate) fn score(&self, i: usize, j: usize) -> f32 {
-        self.fuse(self.lexical(i, j), self.cosine(i, j))
+        let fused = self.fuse(self.lexical(i, j), self.cosine(i, j));
+        if self.cut_pair(i, j) {
+            fused.max(CUT_PREFIX_SCORE)
+        } else {
+            fused
+        }
+    }
+
+    /// Whether one of the two sentences is its report's cut last sentence and begins the other.
+    fn cut_pair(&self, i: usize, j: usize) -> bool {
+        self.cut_a
+            .as_ref()
+            .is_some_and(|c| c.sentence == i && c.begins(self.b, j))
+            || self
+                .cut_b
+                .as_ref()
+                .is_some_and(|c| c.sentence == j && c.begins(self.a, i))
     }
 
     /// Word overlap of a group of A sentences and a group of B sentences.
