@@ -284,11 +284,7 @@ fn a_report_cut_short_pairs_its_last_words_with_the_sentence_they_begin() {
     let b = report(
         encoder,
         "en",
-        &[
-            full[0],
-            full[1],
-            "Among major decisions, he had allo",
-        ],
+        &[full[0], full[1], "Among major decisions, he had allo"],
     );
     let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &AlignOptions::default()))
         .into_iter()

@@ -38,17 +38,27 @@ struct DetailRow {
 
 impl Store {
     /// The articles of the library (or of one event or outlet), sorted; deleted ones left out.
+    ///
+    /// The page's ids are picked first from the sort column's index alone (skipping `offset` rows
+    /// there costs little), then only those rows are read in full.
     pub async fn list_articles(&self, query: &ListQuery) -> StoreResult<Vec<ArticleSummary>> {
         let mut sql = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id"
+            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE a.id IN ("
         ));
-        push_filters(&mut sql, query);
-        sql.push(" ORDER BY ")
+        push_ids_query(&mut sql, query);
+        sql.push(") ORDER BY ")
             .push(order_by(query.sort, query.order));
-        sql.push(" LIMIT ")
-            .push_bind(query.limit.map_or(-1, i64::from));
-        sql.push(" OFFSET ").push_bind(i64::from(query.offset));
         Ok(sql.build_query_as().fetch_all(&self.pool).await?)
+    }
+
+    /// The ids of the articles [`Store::list_articles`] would give, in its order (`limit` and
+    /// `offset` apply too): enough for a range selection or a keyboard walk across pages without
+    /// the rows themselves.
+    pub async fn list_ids(&self, query: &ListQuery) -> StoreResult<Vec<i64>> {
+        let mut sql = QueryBuilder::<Sqlite>::new("");
+        push_ids_query(&mut sql, query);
+        Ok(sql.build_query_scalar().fetch_all(&self.pool).await?)
     }
 
     /// Number of articles [`Store::list_articles`] would give without `limit` and `offset`.
@@ -252,6 +262,20 @@ impl Store {
 }
 
 /// The event join and `WHERE` of a list (deleted articles always left out).
+/// `SELECT a.id … ORDER BY … LIMIT … OFFSET …` for a list query: the ids of one page, in order.
+fn push_ids_query(sql: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery) {
+    sql.push("SELECT a.id FROM articles a");
+    if query.sort == SortKey::Outlet {
+        sql.push(" LEFT JOIN outlets o ON o.id = a.outlet_id");
+    }
+    push_filters(sql, query);
+    sql.push(" ORDER BY ")
+        .push(order_by(query.sort, query.order));
+    sql.push(" LIMIT ")
+        .push_bind(query.limit.map_or(-1, i64::from));
+    sql.push(" OFFSET ").push_bind(i64::from(query.offset));
+}
+
 fn push_filters(sql: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery) {
     if let Some(event_id) = query.event_id {
         sql.push(" JOIN event_articles ea ON ea.article_id = a.id AND ea.event_id = ")

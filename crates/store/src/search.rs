@@ -28,16 +28,24 @@ impl Store {
         let Some(query) = fts_query(text) else {
             return Ok(Vec::new());
         };
+        // The best `limit` matches are ranked first on the index alone; the title is marked and
+        // the snippet cut for those rows only (not for every match of a common word).
         let rows: Vec<HitRow> = sqlx::query_as(&format!(
-            "SELECT {SUMMARY_COLUMNS},
+            "WITH best (id, score) AS MATERIALIZED (
+                 SELECT a.id, bm25(articles_fts, 10.0, 1.0)
+                 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                 WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL
+                 ORDER BY 2, a.id
+                 LIMIT ?2)
+             SELECT {SUMMARY_COLUMNS},
                     highlight(articles_fts, 0, char(2), char(3)) AS marked_title,
                     snippet(articles_fts, 1, char(2), char(3), '…', {SNIPPET_WORDS}) AS marked_snippet
-             FROM articles_fts
-             JOIN articles a ON a.id = articles_fts.rowid
+             FROM best
+             JOIN articles_fts ON articles_fts.rowid = best.id
+             JOIN articles a ON a.id = best.id
              LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE articles_fts MATCH ? AND a.deleted_at IS NULL
-             ORDER BY bm25(articles_fts, 10.0, 1.0), a.id
-             LIMIT ?"
+             WHERE articles_fts MATCH ?1
+             ORDER BY best.score, best.id"
         ))
         .bind(query)
         .bind(i64::from(limit))

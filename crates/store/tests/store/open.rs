@@ -1,6 +1,8 @@
 //! Opening libraries: migrations from empty, SQLite settings, parent folders, bad files.
 
 use parallax_store::{Store, StoreError};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+use sqlx::Connection;
 
 use crate::common::raw;
 
@@ -287,23 +289,23 @@ async fn three_openers_of_a_new_library_at_once_all_succeed() {
 async fn a_library_is_copied_before_migrations_change_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.sqlite");
-    let store = Store::open(&path).await.unwrap();
-    store.close().await;
-    // Make it an older library: the last migration not applied yet.
-    let mut conn = raw(&path).await;
-    let latest: i64 = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
-        .fetch_one(&mut conn)
-        .await
-        .unwrap();
-    sqlx::query("DELETE FROM _sqlx_migrations WHERE version = ?")
-        .bind(latest)
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    sqlx::query("DROP TABLE sentence_vectors")
-        .execute(&mut conn)
-        .await
-        .unwrap();
+    // An older library: every migration but the last.
+    let mut migrator = sqlx::migrate!("../../migrations");
+    let latest = migrator.iter().map(|m| m.version).max().unwrap();
+    migrator.migrations = migrator
+        .iter()
+        .filter(|m| m.version < latest)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    let mut conn = SqliteConnection::connect_with(
+        &SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true),
+    )
+    .await
+    .unwrap();
+    migrator.run(&mut conn).await.unwrap();
     drop(conn);
 
     let store = Store::open(&path).await.unwrap();
@@ -313,12 +315,11 @@ async fn a_library_is_copied_before_migrations_change_it() {
         .join(format!("library.sqlite.before-migration-{latest}"));
     assert!(backup.is_file(), "a copy was taken before migrating");
     let mut copy = raw(&backup).await;
-    let had: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'sentence_vectors'")
-            .fetch_one(&mut copy)
-            .await
-            .unwrap();
-    assert_eq!(had, 0, "the copy is the library as it was");
+    let had: i64 = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+        .fetch_one(&mut copy)
+        .await
+        .unwrap();
+    assert_eq!(had, latest - 1, "the copy is the library as it was");
     // Up to date now: opening again takes no new copy.
     std::fs::remove_file(&backup).unwrap();
     Store::open(&path).await.unwrap().close().await;
