@@ -18,20 +18,47 @@ use crate::wire::{
 /// The most search results shown at once.
 const SEARCH_LIMIT: u32 = 200;
 
-/// The articles of the library, or of one event, in the order asked for.
+/// Rows asked for at most at once (a page of the list; the window shows a few dozen).
+const MAX_PAGE: u32 = 1_000;
+
+/// One page of the articles of the library, or of one event, in the order asked for, with how
+/// many the whole list holds (so the window can size its scroll bar) and the library's size.
 #[tauri::command]
 pub async fn list_articles(
     library: State<'_, Library>,
     sort: ArticleSort,
     event_id: Option<i64>,
+    offset: u32,
+    limit: u32,
 ) -> AppResult<ArticleList> {
     let store = library.store()?;
-    let rows = store.list_articles(&sort.query(event_id)).await?;
-    let total = store.count_articles().await?;
+    let mut query = sort.query(event_id);
+    query.offset = offset;
+    query.limit = Some(limit.min(MAX_PAGE));
+    let rows = store.list_articles(&query).await?;
+    let listed = store.count_listed(&query).await?;
+    let total = if event_id.is_none() {
+        listed
+    } else {
+        store.count_articles().await?
+    };
     Ok(ArticleList {
         articles: rows.into_iter().map(Into::into).collect(),
+        offset,
+        listed,
         total,
     })
+}
+
+/// Every article id of the list (the library or one event) in the order asked for: what a range
+/// selection or the keyboard needs across pages not loaded yet.
+#[tauri::command]
+pub async fn list_article_ids(
+    library: State<'_, Library>,
+    sort: ArticleSort,
+    event_id: Option<i64>,
+) -> AppResult<Vec<i64>> {
+    Ok(library.store()?.list_ids(&sort.query(event_id)).await?)
 }
 
 /// Full-text search over titles and bodies, best matches first.

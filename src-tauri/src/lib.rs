@@ -41,6 +41,7 @@ pub fn run() -> anyhow::Result<()> {
         })
         .invoke_handler(tauri::generate_handler![
             commands::list_articles,
+            commands::list_article_ids,
             commands::search,
             commands::get_article,
             commands::update_article,

@@ -42,11 +42,16 @@ impl From<ArticleSummary> for ArticleRow {
     }
 }
 
-/// The article list plus the size of the whole library (for the sidebar and the welcome screen).
+/// One page of the article list, where it starts, the length of the whole list, and the size of
+/// the whole library (for the sidebar and the welcome screen).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleList {
     pub articles: Vec<ArticleRow>,
+    /// The position of the first row in the whole list.
+    pub offset: u32,
+    /// Rows in the whole list (the library, or one event).
+    pub listed: i64,
     /// Articles in the whole library, whatever the list is limited to.
     pub total: i64,
 }

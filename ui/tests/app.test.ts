@@ -438,6 +438,55 @@ describe("the library", () => {
   });
 });
 
+describe("a big library", () => {
+  /** The list's scrolling element, moved to `top` pixels as a wheel would. */
+  function scrollListTo(top: number) {
+    const list = document.querySelector<HTMLElement>("section.list")!;
+    list.scrollTop = top;
+    list.dispatchEvent(new Event("scroll"));
+  }
+
+  beforeEach(() => {
+    for (let n = 0; n < 1000; n++) backend.add({ title: `Harbour report ${String(n).padStart(4, "0")}` });
+  });
+
+  it("puts only the rows in view in the page and fetches pages as they scroll into view", async () => {
+    start();
+    await until(() => expect(byTestId("article-list").dataset.rows).toBe(String(backend.live().length)));
+    const total = backend.live().length;
+    expect(byTestId("article-list").getAttribute("aria-rowcount")).toBe(String(total + 1));
+    const shown = allByTestId("article-row").length;
+    expect(shown).toBeGreaterThan(10);
+    expect(shown).toBeLessThan(100);
+    expect(backend.callsTo("list_articles")[0]).toMatchObject({ offset: 0, limit: 200 });
+
+    scrollListTo(500 * 40);
+    await until(() => expect(backend.callsTo("list_articles").some((call) => call.offset === 400)).toBe(true));
+    const indexes = await until(() => {
+      const rows = allByTestId("article-row").map((row) => Number(row.getAttribute("aria-rowindex")) - 2);
+      expect(rows).toContain(500);
+      return rows;
+    });
+    expect(indexes.length).toBeLessThan(100);
+    expect(Math.min(...indexes)).toBeGreaterThan(400);
+  });
+
+  it("picks a range with Shift-click across pages never loaded", async () => {
+    start();
+    const first = await until(() => byTestId("article-row"));
+    first.click();
+    scrollListTo(900 * 40);
+    const far = await until(() => {
+      const row = allByTestId("article-row").find((element) => element.getAttribute("aria-rowindex") === String(900 + 2));
+      if (!row) throw new Error("row 900 not shown yet");
+      return row;
+    });
+    far.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, shiftKey: true }));
+    await until(() => expect(byTestId("compare-selected").textContent).toBe("Compare (901)"));
+    expect(backend.callsTo("list_article_ids").length).toBeGreaterThan(0);
+  });
+});
+
 describe("events", () => {
   beforeEach(() => {
     backend.add({ title: "Report one" });

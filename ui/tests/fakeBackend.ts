@@ -144,7 +144,8 @@ export class FakeBackend {
     return this.calls.filter((call) => call.cmd === cmd).map((call) => call.args);
   }
 
-  private live(): Stored[] {
+  /** The articles not deleted. */
+  live(): Stored[] {
     return this.articles.filter((article) => !article.deleted);
   }
 
@@ -340,10 +341,31 @@ export class FakeBackend {
         const sort = args.sort as ArticleSort;
         const eventId = args.eventId as number | null;
         const event = this.events.find((candidate) => candidate.id === eventId);
-        const rows = this.live()
-          .filter((article) => eventId === null || event?.articleIds.has(article.id))
-          .map((article) => this.row(article));
-        return { articles: sortRows(rows, sort), total: this.live().length };
+        const rows = sortRows(
+          this.live()
+            .filter((article) => eventId === null || event?.articleIds.has(article.id))
+            .map((article) => this.row(article)),
+          sort,
+        );
+        const offset = Number(args.offset ?? 0);
+        const limit = Number(args.limit ?? rows.length);
+        return {
+          articles: rows.slice(offset, offset + limit),
+          offset,
+          listed: rows.length,
+          total: this.live().length,
+        };
+      }
+      case "list_article_ids": {
+        const sort = args.sort as ArticleSort;
+        const eventId = args.eventId as number | null;
+        const event = this.events.find((candidate) => candidate.id === eventId);
+        return sortRows(
+          this.live()
+            .filter((article) => eventId === null || event?.articleIds.has(article.id))
+            .map((article) => this.row(article)),
+          sort,
+        ).map((row) => row.id);
       }
       case "search": {
         const words = String(args.query).toLowerCase().split(/\s+/).filter(Boolean);

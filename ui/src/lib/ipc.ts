@@ -24,8 +24,18 @@ import type { SessionSummary } from "./bindings/SessionSummary";
 import type { SessionView } from "./bindings/SessionView";
 
 /** The articles of the library (or of one event), in the given order, and the library's size. */
-export function listArticles(sort: ArticleSort, eventId: number | null): Promise<ArticleList> {
-  return invoke("list_articles", { sort, eventId });
+export function listArticles(
+  sort: ArticleSort,
+  eventId: number | null,
+  offset: number,
+  limit: number,
+): Promise<ArticleList> {
+  return invoke("list_articles", { sort, eventId, offset, limit });
+}
+
+/** Every id of the list (the library or one event) in the order asked for. */
+export function listArticleIds(sort: ArticleSort, eventId: number | null): Promise<number[]> {
+  return invoke("list_article_ids", { sort, eventId });
 }
 
 /** Full-text search over titles and bodies, best matches first. */

@@ -16,6 +16,10 @@ import { DEFAULT_SORT, sortRows, toggleSort } from "./sorting";
 /** How long typing must pause before the search runs. */
 export const SEARCH_DELAY_MS = 200;
 
+/** Rows fetched at a time: the list holds only the pages scrolled to, so 100,000 articles cost
+ * what a few hundred do. */
+export const PAGE_SIZE = 200;
+
 /** How long the undo toast stays after a delete. */
 export const UNDO_MS = 8000;
 
@@ -23,8 +27,11 @@ export const UNDO_MS = 8000;
 export type PendingDelete = { id: number; title: string };
 
 export class Library {
-  /** The rows of the current list (all articles or one event's). */
-  articles = $state<ArticleRow[]>([]);
+  /** The rows of the current list (all articles or one event's) by position; a hole is a row of
+   * a page not fetched yet. */
+  listed = $state.raw<(ArticleRow | undefined)[]>([]);
+  /** Every id of the current list in order, once fetched (for ranges and the keyboard). */
+  listedIds = $state.raw<number[] | null>(null);
   /** Articles in the whole library, for the sidebar and the welcome screen. */
   totalCount = $state(0);
   events = $state<EventSummary[]>([]);
@@ -51,6 +58,10 @@ export class Library {
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private searchSeq = 0;
+  /** Bumped whenever the list changes (sort, event, contents): older pages are dropped. */
+  private listSeq = 0;
+  private pagesAsked = new Set<number>();
+  private lastWindow: [number, number] = [0, 0];
   private readonly debouncedSearch = debounce(() => void this.runSearch(), SEARCH_DELAY_MS);
 
   /** The library has no article at all: show the welcome screen. */
@@ -58,11 +69,52 @@ export class Library {
     return this.loaded && this.totalCount === 0 && this.batch === null;
   }
 
-  /** The rows on screen: search results (sorted when a header was clicked) or the list. */
-  get rows(): ArticleRow[] {
-    if (this.results === null) return this.articles;
+  /** Search results (sorted when a header was clicked), or `null` when listing. */
+  get searchRows(): ArticleRow[] | null {
+    if (this.results === null) return null;
     const rows = this.results.map((result) => result.article);
     return this.sortedSearch ? sortRows(rows, this.sort) : rows;
+  }
+
+  /** Rows on screen: the search results, or the whole list (loaded or not). */
+  get rowCount(): number {
+    return this.searchRows?.length ?? this.listed.length;
+  }
+
+  /** The row at `index` of what is on screen; `undefined` while its page loads. */
+  rowAt(index: number): ArticleRow | undefined {
+    return (this.searchRows ?? this.listed)[index];
+  }
+
+  /** The ids on screen in order, as far as known now (every id once fetched). */
+  get knownIds(): number[] {
+    const search = this.searchRows;
+    if (search) return search.map((row) => row.id);
+    return this.listedIds ?? this.listed.flatMap((row) => (row ? [row.id] : []));
+  }
+
+  /** Every id on screen in order when known without asking the backend (search results, a list
+   * whose ids or rows are all here), else `null`. */
+  idsIfKnown(): number[] | null {
+    const search = this.searchRows;
+    if (search) return search.map((row) => row.id);
+    if (this.listedIds) return this.listedIds;
+    const ids: number[] = [];
+    for (const row of this.listed) {
+      if (!row) return null;
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /** Every id on screen in order, fetching the list's ids when not known yet. */
+  async orderedIds(): Promise<number[]> {
+    const known = this.idsIfKnown();
+    if (known) return known;
+    const seq = this.listSeq;
+    const ids = await ipc.listArticleIds(this.sort, this.eventId);
+    if (seq === this.listSeq) this.listedIds = ids;
+    return ids;
   }
 
   get currentEvent(): EventSummary | null {
@@ -77,11 +129,47 @@ export class Library {
     this.loaded = true;
   }
 
+  /** Reloads the list from its first page (and the pages last on screen). */
   private async refreshList(): Promise<void> {
-    const list = await ipc.listArticles(this.sort, this.eventId);
-    this.articles = list.articles;
-    this.totalCount = list.total;
+    const seq = ++this.listSeq;
+    this.pagesAsked.clear();
+    this.listedIds = null;
+    const first = await ipc.listArticles(this.sort, this.eventId, 0, PAGE_SIZE);
+    if (seq !== this.listSeq) return;
+    const rows = new Array<ArticleRow | undefined>(Number(first.listed));
+    first.articles.forEach((row, index) => (rows[index] = row));
+    this.listed = rows;
+    this.totalCount = first.total;
+    this.pagesAsked.add(0);
+    // A long list fetches its ids too, so picks and ranges span pages not loaded.
+    if (rows.length > PAGE_SIZE) void this.guard(() => this.orderedIds());
+    await this.ensureRows(...this.lastWindow);
     if (this.query.trim() !== "") await this.runSearch();
+  }
+
+  /** Makes sure rows `first..=last` of the list are loaded or on their way (the table calls this
+   * as it scrolls). */
+  async ensureRows(first: number, last: number): Promise<void> {
+    this.lastWindow = [first, last];
+    if (this.listed.length === 0) return;
+    const seq = this.listSeq;
+    const lastPage = Math.floor(Math.min(last, this.listed.length - 1) / PAGE_SIZE);
+    const wanted: number[] = [];
+    for (let page = Math.floor(Math.max(0, first) / PAGE_SIZE); page <= lastPage; page++) {
+      if (!this.pagesAsked.has(page)) {
+        this.pagesAsked.add(page);
+        wanted.push(page);
+      }
+    }
+    await this.guard(async () => {
+      for (const page of wanted) {
+        const list = await ipc.listArticles(this.sort, this.eventId, page * PAGE_SIZE, PAGE_SIZE);
+        if (seq !== this.listSeq) return;
+        const rows = this.listed.slice();
+        list.articles.forEach((row, index) => (rows[list.offset + index] = row));
+        this.listed = rows;
+      }
+    });
   }
 
   private async refreshEvents(): Promise<void> {
@@ -159,14 +247,15 @@ export class Library {
     });
   }
 
-  /** Moves the selection up or down the list (arrow keys). */
-  async selectNext(step: 1 | -1): Promise<void> {
-    const rows = this.rows;
-    if (rows.length === 0) return;
-    const at = rows.findIndex((row) => row.id === this.selectedId);
-    const next = at === -1 ? (step === 1 ? 0 : rows.length - 1) : Math.min(rows.length - 1, Math.max(0, at + step));
-    const row = rows[next];
-    if (row && row.id !== this.selectedId) await this.select(row.id);
+  /** Moves the selection up or down the list (arrow keys); resolves to the new row's index. */
+  async selectNext(step: 1 | -1): Promise<number | null> {
+    const ids = await this.orderedIds();
+    if (ids.length === 0) return null;
+    const at = this.selectedId === null ? -1 : ids.indexOf(this.selectedId);
+    const next = at === -1 ? (step === 1 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, at + step));
+    const id = ids[next];
+    if (id !== undefined && id !== this.selectedId) await this.select(id);
+    return next;
   }
 
   /** Saves edited metadata; resolves true when saved. */
@@ -262,7 +351,7 @@ export class Library {
         }
         this.eventId = sample.eventId;
         await this.refresh();
-        const first = this.articles[0];
+        const first = this.listed[0];
         if (first) await this.select(first.id);
       }
     } finally {

@@ -2,9 +2,18 @@
 import type { ArticleRow } from "./ArticleRow";
 
 /**
- * The article list plus the size of the whole library (for the sidebar and the welcome screen).
+ * One page of the article list, where it starts, the length of the whole list, and the size of
+ * the whole library (for the sidebar and the welcome screen).
  */
 export type ArticleList = { articles: Array<ArticleRow>, 
+/**
+ * The position of the first row in the whole list.
+ */
+offset: number, 
+/**
+ * Rows in the whole list (the library, or one event).
+ */
+listed: number, 
 /**
  * Articles in the whole library, whatever the list is limited to.
  */
