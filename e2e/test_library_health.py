@@ -1,6 +1,6 @@
 """A damaged library: the app starts on a library with random bytes written into its middle (made
 with the command line, then damaged) and says so in a banner, with the way back — instead of
-carrying on as if nothing were wrong."""
+carrying on as if nothing were wrong — and refuses to change it."""
 
 import random
 import subprocess
@@ -39,4 +39,9 @@ def test_a_damaged_library_is_reported_in_a_banner_at_start(damaged_app: App):
     banner = app.wait_for("error-banner", timeout=60)
     text = app.text(banner)
     assert "damaged" in text or "could not open" in text.lower(), f"the banner says what is wrong: {text}"
+    assert "parallax recover" in text, f"the banner names the way back: {text}"
     app.screenshot("62-library-damaged")
+    # A damaged library is only read: a change is refused with the reason, the file left alone.
+    with pytest.raises(RuntimeError) as refused:
+        app.invoke("create_event", {"title": "Harbour works (fictional)"})
+    assert '"damaged"' in str(refused.value) and "parallax recover" in str(refused.value), str(refused.value)

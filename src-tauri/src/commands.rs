@@ -82,7 +82,7 @@ pub async fn update_article(
     edit: MetadataEdit,
 ) -> AppResult<ArticleView> {
     Ok(library
-        .store()?
+        .writable()?
         .update_metadata(id, &edit.into())
         .await?
         .into())
@@ -91,13 +91,13 @@ pub async fn update_article(
 /// Hides an article from the library (undone by `restore_article`).
 #[tauri::command]
 pub async fn delete_article(library: State<'_, Library>, id: i64) -> AppResult<()> {
-    Ok(library.store()?.delete_article(id).await?)
+    Ok(library.writable()?.delete_article(id).await?)
 }
 
 /// Brings a deleted article back.
 #[tauri::command]
 pub async fn restore_article(library: State<'_, Library>, id: i64) -> AppResult<()> {
-    Ok(library.store()?.restore_article(id).await?)
+    Ok(library.writable()?.restore_article(id).await?)
 }
 
 /// Imports files and folders, streaming `Started`, `Files` (a few a second) and `Finished`.
@@ -109,7 +109,7 @@ pub async fn import_paths(
     paths: Vec<PathBuf>,
     on_progress: Channel<ImportEvent>,
 ) -> AppResult<()> {
-    let store = library.store()?;
+    let store = library.writable()?;
     // Listing first (folders expanded, once) lets the bar show a total before the first file is done.
     let found = tauri::async_runtime::spawn_blocking(move || collect_import_paths(&paths))
         .await
@@ -139,16 +139,19 @@ fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
 }
 
 /// What a quick check finds wrong with the library, or `None` when it is sound (the page asks at
-/// start and shows a banner when the library is damaged).
+/// start and shows a banner when the library is damaged). A damaged library is then only read:
+/// every command that would change it answers [`AppError::Damaged`].
 #[tauri::command]
 pub async fn library_health(library: State<'_, Library>) -> AppResult<Option<String>> {
     let store = library.store()?;
-    Ok(match store.quick_check().await {
+    let problems = match store.quick_check().await {
         Ok(Ok(())) => None,
         Ok(Err(problems)) => Some(problems),
         // A library too damaged to run the check at all is damaged too.
         Err(error) => Some(error.to_string()),
-    })
+    };
+    library.set_damaged(problems.clone());
+    Ok(problems)
 }
 
 /// Imports the fictional sample articles and groups them under one event.
@@ -158,7 +161,7 @@ pub async fn open_sample_library(
     library: State<'_, Library>,
     model: State<'_, std::sync::Arc<crate::meaning::SentenceModel>>,
 ) -> AppResult<SampleLibrary> {
-    let store = library.store()?;
+    let store = library.writable()?;
     let sample = crate::sample::open_sample_library(store).await?;
     crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
     Ok(sample)
@@ -174,7 +177,7 @@ pub async fn list_events(library: State<'_, Library>) -> AppResult<Vec<EventSumm
 /// Creates an event.
 #[tauri::command]
 pub async fn create_event(library: State<'_, Library>, title: String) -> AppResult<EventSummary> {
-    Ok(library.store()?.create_event(&title).await?.into())
+    Ok(library.writable()?.create_event(&title).await?.into())
 }
 
 /// Renames an event.
@@ -184,13 +187,13 @@ pub async fn rename_event(
     id: i64,
     title: String,
 ) -> AppResult<EventSummary> {
-    Ok(library.store()?.rename_event(id, &title).await?.into())
+    Ok(library.writable()?.rename_event(id, &title).await?.into())
 }
 
 /// Deletes an event; its articles stay in the library.
 #[tauri::command]
 pub async fn delete_event(library: State<'_, Library>, id: i64) -> AppResult<()> {
-    Ok(library.store()?.delete_event(id).await?)
+    Ok(library.writable()?.delete_event(id).await?)
 }
 
 /// Groups articles under an event (articles already in it are left as they are).
@@ -201,7 +204,7 @@ pub async fn add_to_event(
     article_ids: Vec<i64>,
 ) -> AppResult<()> {
     library
-        .store()?
+        .writable()?
         .add_to_event(event_id, &article_ids)
         .await?;
     Ok(())
@@ -215,7 +218,7 @@ pub async fn remove_from_event(
     article_id: i64,
 ) -> AppResult<()> {
     library
-        .store()?
+        .writable()?
         .remove_from_event(event_id, &[article_id])
         .await?;
     Ok(())

@@ -20,6 +20,9 @@ pub enum AppError {
     /// The library was not opened at start-up (the message says why).
     #[error("the library is not open: {0}")]
     NotOpen(String),
+    /// The library is damaged, so nothing is written to it (the message names the damage).
+    #[error("the library is damaged ({0}), so nothing is changed in it. Close Parallax and run `parallax recover` to save what can be read, or restore an export with `parallax restore-library FILE`")]
+    Damaged(String),
 }
 
 impl AppError {
@@ -30,6 +33,7 @@ impl AppError {
             Self::Invalid(_) => ErrorCode::Invalid,
             Self::Library(_) => ErrorCode::Library,
             Self::NotOpen(_) => ErrorCode::NotOpen,
+            Self::Damaged(_) => ErrorCode::Damaged,
         }
     }
 }
@@ -37,6 +41,7 @@ impl AppError {
 impl From<StoreError> for AppError {
     fn from(error: StoreError) -> Self {
         match error {
+            ref damaged if damaged.is_damaged() => Self::Damaged(damaged.to_string()),
             StoreError::NotFound { .. } => Self::NotFound(error.to_string()),
             StoreError::Invalid(message) => Self::Invalid(message),
             StoreError::Database(source) => Self::Library(database_problem(&source)),
@@ -56,7 +61,7 @@ fn database_problem(error: &dyn std::fmt::Display) -> String {
     } else if lower.contains("readonly") || lower.contains("read-only") {
         "its file cannot be written (it is read-only)".into()
     } else if lower.contains("malformed") || lower.contains("not a database") {
-        "its file is damaged; restore it from a backup".into()
+        "its file is damaged; save what can be read with `parallax recover`".into()
     } else {
         format!("the database reported “{text}”")
     }
@@ -70,6 +75,7 @@ pub enum ErrorCode {
     Invalid,
     Library,
     NotOpen,
+    Damaged,
 }
 
 /// The shape of every rejected command on the JS side.

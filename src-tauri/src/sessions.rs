@@ -42,7 +42,7 @@ pub async fn create_session(
     session: NewSession,
 ) -> AppResult<SessionSummary> {
     Ok(library
-        .store()?
+        .writable()?
         .create_session(&session.into())
         .await?
         .into())
@@ -61,19 +61,19 @@ pub async fn rename_session(
     id: i64,
     name: String,
 ) -> AppResult<SessionSummary> {
-    Ok(library.store()?.rename_session(id, &name).await?.into())
+    Ok(library.writable()?.rename_session(id, &name).await?.into())
 }
 
 /// Copies a session with its articles, options and notes.
 #[tauri::command]
 pub async fn duplicate_session(library: State<'_, Library>, id: i64) -> AppResult<SessionSummary> {
-    Ok(library.store()?.duplicate_session(id).await?.into())
+    Ok(library.writable()?.duplicate_session(id).await?.into())
 }
 
 /// Deletes a session and its notes; the articles stay.
 #[tauri::command]
 pub async fn delete_session(library: State<'_, Library>, id: i64) -> AppResult<()> {
-    Ok(library.store()?.delete_session(id).await?)
+    Ok(library.writable()?.delete_session(id).await?)
 }
 
 /// Sets a session's articles in pane order.
@@ -84,7 +84,7 @@ pub async fn set_session_articles(
     article_ids: Vec<i64>,
 ) -> AppResult<SessionSummary> {
     Ok(library
-        .store()?
+        .writable()?
         .set_session_articles(id, &article_ids)
         .await?
         .into())
@@ -98,7 +98,7 @@ pub async fn set_session_options(
     options: SessionOptions,
 ) -> AppResult<SessionSummary> {
     Ok(library
-        .store()?
+        .writable()?
         .set_session_options(id, &options.into())
         .await?
         .into())
@@ -107,19 +107,19 @@ pub async fn set_session_options(
 /// Adds a note on a span of one report.
 #[tauri::command]
 pub async fn add_note(library: State<'_, Library>, note: NewNote) -> AppResult<Note> {
-    Ok(library.store()?.add_note(&note.into()).await?.into())
+    Ok(library.writable()?.add_note(&note.into()).await?.into())
 }
 
 /// Changes a note's text.
 #[tauri::command]
 pub async fn update_note(library: State<'_, Library>, id: i64, note: String) -> AppResult<Note> {
-    Ok(library.store()?.update_note(id, &note).await?.into())
+    Ok(library.writable()?.update_note(id, &note).await?.into())
 }
 
 /// Deletes a note.
 #[tauri::command]
 pub async fn delete_note(library: State<'_, Library>, id: i64) -> AppResult<()> {
-    Ok(library.store()?.delete_note(id).await?)
+    Ok(library.writable()?.delete_note(id).await?)
 }
 
 /// Opens a session: its articles, options, notes and the comparison; remembers it as the last one.

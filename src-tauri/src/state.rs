@@ -13,6 +13,8 @@ pub const EXTRACT_WORKER: &str = "--extract-worker";
 #[derive(Debug)]
 pub struct Library {
     opened: Result<Store, String>,
+    /// What the check at start found wrong with the library, if anything: then it is only read.
+    damaged: std::sync::Mutex<Option<String>>,
 }
 
 impl Library {
@@ -22,7 +24,10 @@ impl Library {
             Ok(path) => Self::open_at(path).await,
             Err(error) => Err(error.to_string()),
         };
-        Self { opened }
+        Self {
+            opened,
+            damaged: std::sync::Mutex::new(None),
+        }
     }
 
     async fn open_at(path: PathBuf) -> Result<Store, String> {
@@ -44,5 +49,22 @@ impl Library {
         self.opened
             .as_ref()
             .map_err(|why| AppError::NotOpen(why.clone()))
+    }
+
+    /// The store for a change, refused while the library is known to be damaged: writing to a
+    /// damaged file can spread the damage, and nothing written could be trusted.
+    pub fn writable(&self) -> AppResult<&Store> {
+        let store = self.store()?;
+        match self.damaged.lock().map(|d| d.clone()) {
+            Ok(Some(problems)) => Err(AppError::Damaged(problems)),
+            _ => Ok(store),
+        }
+    }
+
+    /// Records what the check found wrong (`None`: sound).
+    pub fn set_damaged(&self, problems: Option<String>) {
+        if let Ok(mut damaged) = self.damaged.lock() {
+            *damaged = problems;
+        }
     }
 }

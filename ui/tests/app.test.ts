@@ -266,6 +266,7 @@ describe("a damaged library", () => {
     const banner = await until(() => byTestId("error-banner"));
     expect(banner.textContent).toContain("The library is damaged");
     expect(banner.textContent).toContain("restore-library");
+    expect(banner.textContent).toContain("parallax recover");
   });
 
   it("shows no banner for a sound library", async () => {

@@ -5,12 +5,12 @@ mod events;
 mod import;
 mod output;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
-use parallax_store::{SortKey, SortOrder, Store};
+use parallax_store::{SortKey, SortOrder, Store, StoreError};
 
 use crate::Global;
 
@@ -66,6 +66,14 @@ pub enum LibraryCommand {
     RestoreLibrary {
         /// The exported file.
         file: PathBuf,
+    },
+    /// Save what can still be read of a damaged library into a new one, and put that in its
+    /// place (the damaged library is kept beside it as `….before-restore-TIME`). With `--into`,
+    /// only write the recovered library there. Close the app first.
+    Recover {
+        /// Write the recovered library here and leave the library as it is.
+        #[arg(long)]
+        into: Option<PathBuf>,
     },
     /// Group reports of one event.
     Events {
@@ -156,11 +164,65 @@ pub fn run(command: LibraryCommand, global: &Global) -> anyhow::Result<ExitCode>
             );
             return Ok(ExitCode::SUCCESS);
         }
-        let store = open_store(global).await?;
+        if let LibraryCommand::Recover { into } = &command {
+            return recover(&library_path(global)?, into.as_deref()).await;
+        }
+        let store = open_store(global).await.map_err(damage_hint)?;
         let code = run_with(&store, command, global).await;
         store.close().await;
-        code
+        code.map_err(damage_hint)
     })
+}
+
+/// Says what to do when the library turned out to be damaged.
+fn damage_hint(error: anyhow::Error) -> anyhow::Error {
+    let damaged = error.chain().any(|cause| {
+        cause
+            .downcast_ref::<StoreError>()
+            .is_some_and(StoreError::is_damaged)
+    });
+    if damaged {
+        error.context(
+            "the library is damaged. Save what can still be read with `parallax recover`, or \
+             restore an export (`parallax restore-library FILE`) or a copy kept beside it \
+             (….before-migration-N)",
+        )
+    } else {
+        error
+    }
+}
+
+/// `recover`: salvages `library` into a new file, then swaps it in unless `into` was given.
+async fn recover(library: &Path, into: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let target = into.map_or_else(|| parallax_store::recovery_path(library), Path::to_path_buf);
+    let report = parallax_store::recover_library(library, &target).await?;
+    for (table, copied, lost) in &report.tables {
+        if *copied > 0 || *lost > 0 {
+            say!("{table}: {copied} rows saved, {lost} lost");
+        }
+    }
+    for table in &report.unreadable {
+        say!("{table}: could not be read at all");
+    }
+    if into.is_some() {
+        say!(
+            "wrote the recovered library to {} ({} rows saved, {} lost); the library is unchanged",
+            target.display(),
+            report.copied(),
+            report.lost()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let kept = parallax_store::restore_library(library, &target).await?;
+    let _ = std::fs::remove_file(&target);
+    say!(
+        "recovered {} ({} rows saved, {} lost); the damaged library is kept as {}",
+        library.display(),
+        report.copied(),
+        report.lost(),
+        kept.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn library_path(global: &Global) -> anyhow::Result<PathBuf> {
@@ -209,8 +271,8 @@ async fn run_with(
             Err(problems) => {
                 say!(
                     "the library is damaged: {problems}\n\
-                     Restore an export (parallax restore-library FILE) or a copy kept beside it \
-                     (….before-migration-N); import your files again into a new library otherwise."
+                     Save what can be read with parallax recover, or restore an export \
+                     (parallax restore-library FILE) or a copy kept beside it (….before-migration-N)."
                 );
                 Ok(ExitCode::FAILURE)
             }
@@ -220,6 +282,8 @@ async fn run_with(
             say!("wrote the library to {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
-        LibraryCommand::RestoreLibrary { .. } => unreachable!("handled before the library opens"),
+        LibraryCommand::RestoreLibrary { .. } | LibraryCommand::Recover { .. } => {
+            unreachable!("handled before the library opens")
+        }
     }
 }

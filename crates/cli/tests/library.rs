@@ -626,4 +626,35 @@ fn check_finds_a_damaged_library() {
     assert!(!output.status.success(), "a damaged library is not healthy");
     let said = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
     assert!(!said.contains("healthy"), "{said}");
+    assert!(
+        said.contains("parallax recover"),
+        "the way back is named: {said}"
+    );
+
+    // Recovery saves what can be read, puts it in place and keeps the damaged library.
+    let output = parallax(&db).arg("recover").output().unwrap();
+    let said = String::from_utf8_lossy(&output.stdout) + String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("rows saved"), "{said}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| {
+            name.contains("before-restore") && !name.ends_with("-wal") && !name.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "the damaged library is kept beside it: {said}"
+    );
+    parallax(&db)
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("healthy"));
+    let listed = parallax(&db).arg("list").output().unwrap();
+    assert!(listed.status.success());
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Harbour notice"));
 }

@@ -63,5 +63,24 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether SQLite found the library file damaged (SQLITE_CORRUPT, SQLITE_NOTADB): reads and
+    /// writes will keep failing until it is recovered or restored.
+    pub fn is_damaged(&self) -> bool {
+        let sql = match self {
+            Self::Database(e) | Self::Open { source: e, .. } => Some(e),
+            Self::Migrate(MigrateError::Execute(e)) => Some(e),
+            _ => None,
+        };
+        let Some(sqlx::Error::Database(db)) = sql else {
+            return false;
+        };
+        db.code()
+            .and_then(|code| code.parse::<i64>().ok())
+            .is_some_and(|c| matches!(c & 0xff, 11 | 26))
+            || db.message().contains("malformed")
+    }
+}
+
 /// Shorthand for results of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;

@@ -69,6 +69,7 @@ mod location;
 mod model;
 mod notes;
 mod outlets;
+mod recover;
 mod reextract;
 mod search;
 mod session_model;
@@ -89,6 +90,7 @@ pub use model::{
     ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportProgress,
     ImportSummary, ListQuery, MetadataUpdate, Outlet, SearchHit, SortKey, SortOrder, TextRange,
 };
+pub use recover::{recover_library, recovery_path, RecoveryReport};
 pub use search::fts_query;
 pub use session_model::{
     ManualLink, NewNote, NewSession, Note, SessionLayout, SessionMember, SessionMode,

@@ -7,6 +7,7 @@ mod crash;
 mod events;
 mod import;
 mod open;
+mod recover;
 mod search;
 mod sessions;
 mod vectors;
