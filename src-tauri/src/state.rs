@@ -51,10 +51,18 @@ impl Library {
             .map_err(|why| AppError::NotOpen(why.clone()))
     }
 
-    /// The store for a change, refused while the library is known to be damaged: writing to a
-    /// damaged file can spread the damage, and nothing written could be trusted.
+    /// The store for a change, refused while the library is known to be damaged (writing to a
+    /// damaged file can spread the damage, and nothing written could be trusted) or cannot be
+    /// written at all.
     pub fn writable(&self) -> AppResult<&Store> {
         let store = self.store()?;
+        if store.is_read_only() {
+            return Err(AppError::Library(
+                "its file or folder cannot be written (it is read-only), so it is open for \
+                 reading only"
+                    .into(),
+            ));
+        }
         match self.damaged.lock().map(|d| d.clone()) {
             Ok(Some(problems)) => Err(AppError::Damaged(problems)),
             _ => Ok(store),

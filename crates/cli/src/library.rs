@@ -235,6 +235,13 @@ fn library_path(global: &Global) -> anyhow::Result<PathBuf> {
 pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
     let path = library_path(global)?;
     let store = Store::open(&path).await?;
+    if store.is_read_only() {
+        note!(
+            "note: the library at {} cannot be written (its file or folder is read-only): it is \
+             open for reading, and changes are refused",
+            path.display()
+        );
+    }
     // Files are extracted in worker processes of this executable: a page that crashes or hangs
     // the extractor costs that file, not the import.
     Ok(

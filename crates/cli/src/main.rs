@@ -84,14 +84,14 @@ fn main() -> ExitCode {
         Command::Comparison(command) => comparison::run(command, &global),
     };
     if let Some(why) = out::failure() {
-        eprintln!("error: the output could not be written: {why}");
+        note!("error: the output could not be written: {why}");
         return ExitCode::FAILURE;
     }
     match outcome {
         Ok(code) => code,
         Err(error) => {
             // Messages name files and quote titles: untrusted text, shown without its controls.
-            eprintln!("error: {}", out::visible(&describe(&error)));
+            note!("error: {}", describe(&error));
             ExitCode::FAILURE
         }
     }

@@ -82,6 +82,19 @@ macro_rules! outln {
     ($($arg:tt)*) => { $crate::out::print(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
+/// `eprintln!` that never panics: a message for stderr is dropped when stderr is closed or full
+/// (a note is never worth aborting for), its control characters made [`visible`].
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "{}",
+            $crate::out::visible(&format!($($arg)*))
+        );
+    }};
+}
+
 /// `println!` of text holding untrusted parts, its control characters made [`visible`].
 macro_rules! say {
     () => { $crate::out::print(format_args!("\n")) };

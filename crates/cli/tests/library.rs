@@ -658,3 +658,74 @@ fn check_finds_a_damaged_library() {
     assert!(listed.status.success());
     assert!(String::from_utf8_lossy(&listed.stdout).contains("Harbour notice"));
 }
+
+/// A library whose folder and file cannot be written (checked as another user when the tests
+/// run as root, for whom permissions do not apply): it is read, and a change is refused once,
+/// with the reason.
+#[cfg(unix)]
+#[test]
+fn a_library_in_a_read_only_folder_is_read_and_changes_are_refused() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("shelf");
+    std::fs::create_dir(&folder).unwrap();
+    let db = folder.join("library.sqlite");
+    let notices = dir.path().join("notices");
+    std::fs::create_dir(&notices).unwrap();
+    for k in 0..3 {
+        std::fs::write(
+            notices.join(format!("notice-{k}.txt")),
+            format!("Harbour notice {k} (fictional)\n\nThe ferry to berth {k} runs late today.\n"),
+        )
+        .unwrap();
+    }
+    parallax(&db)
+        .arg("import")
+        .arg(notices.join("notice-0.txt"))
+        .assert()
+        .success();
+    let mode = |path: &Path, bits: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits)).unwrap();
+    };
+    mode(dir.path(), 0o755);
+    mode(&notices, 0o755);
+    mode(&db, 0o444);
+    mode(&folder, 0o555);
+    let as_root = std::fs::metadata(&db).unwrap().uid() == 0;
+    let run = |args: &[&str]| -> std::process::Output {
+        let bin = assert_cmd::cargo::cargo_bin("parallax");
+        let mut command = if as_root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+                .arg(bin);
+            c
+        } else {
+            std::process::Command::new(bin)
+        };
+        command.arg("--db").arg(&db).args(args).output().unwrap()
+    };
+    if as_root
+        && std::process::Command::new("setpriv")
+            .arg("--help")
+            .output()
+            .is_err()
+    {
+        eprintln!("skipped: running as root without setpriv to drop to another user");
+        return;
+    }
+    let listed = run(&["list"]);
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(listed.status.success(), "{said}");
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("Harbour notice 0"));
+    assert!(said.contains("cannot be written"), "it says why: {said}");
+
+    let imported = run(&["import", notices.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&imported.stdout);
+    assert!(!imported.status.success());
+    assert!(out.contains("read-only"), "{out}");
+    assert!(
+        out.contains("not tried"),
+        "the batch stops at the first refusal: {out}"
+    );
+    mode(&folder, 0o755);
+}

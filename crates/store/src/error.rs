@@ -64,6 +64,20 @@ impl StoreError {
 }
 
 impl StoreError {
+    /// Whether the library's file or folder cannot be written (SQLITE_READONLY, or a copy beside
+    /// it refused): it can still be opened for reading.
+    pub fn is_read_only(&self) -> bool {
+        match self {
+            Self::Database(e)
+            | Self::Open { source: e, .. }
+            | Self::Migrate(MigrateError::Execute(e)) => {
+                matches!(e, sqlx::Error::Database(db) if db.code().and_then(|c| c.parse::<i64>().ok()).is_some_and(|c| c & 0xff == 8))
+            }
+            Self::Io { source, .. } => source.kind() == io::ErrorKind::PermissionDenied,
+            _ => false,
+        }
+    }
+
     /// Whether SQLite found the library file damaged (SQLITE_CORRUPT, SQLITE_NOTADB): reads and
     /// writes will keep failing until it is recovered or restored.
     pub fn is_damaged(&self) -> bool {

@@ -236,9 +236,9 @@ impl Store {
                 break;
             };
             let extracted = task.await.unwrap_or_else(|error| Err(crashed(&error)));
-            let (outcome, disk_full) = self.finish_import(&path, extracted).await;
+            let (outcome, stop) = self.finish_import(&path, extracted).await;
             report(path.display().to_string(), outcome);
-            if disk_full {
+            if let Some(why) = stop {
                 // Every later file would fail the same way: stop, with one message that says so.
                 let left = pending.len() + files.len();
                 for (_, task) in pending.drain(..) {
@@ -247,9 +247,7 @@ impl Store {
                 if left > 0 {
                     let outcome = ImportOutcome::Failed {
                         path: format!("{left} more file(s)"),
-                        message:
-                            "not tried: the disk is full (free some space and import them again)"
-                                .into(),
+                        message: format!("not tried: {why}"),
                     };
                     report(format!("{left} more file(s)"), outcome);
                 }
@@ -259,8 +257,13 @@ impl Store {
         summary
     }
 
-    /// The outcome of one file, and whether it failed because the disk is full.
-    async fn finish_import(&self, path: &Path, extracted: Extracted) -> (ImportOutcome, bool) {
+    /// The outcome of one file, and why the batch must stop after it (the disk is full, the
+    /// library cannot be written), if it must.
+    async fn finish_import(
+        &self,
+        path: &Path,
+        extracted: Extracted,
+    ) -> (ImportOutcome, Option<&'static str>) {
         let shown = path.display().to_string();
         match extracted {
             Err(message) => (
@@ -268,14 +271,14 @@ impl Store {
                     path: shown,
                     message,
                 },
-                false,
+                None,
             ),
             Ok((article, bytes)) => {
                 match self
                     .import_article(&article, Some(&bytes), Some(&shown))
                     .await
                 {
-                    Ok(outcome) => (outcome, false),
+                    Ok(outcome) => (outcome, None),
                     Err(error) if error.is_disk_full() => (
                         ImportOutcome::Failed {
                             path: shown,
@@ -284,14 +287,23 @@ impl Store {
                                       import stopped here"
                                     .into(),
                         },
-                        true,
+                        Some("the disk is full (free some space and import them again)"),
+                    ),
+                    Err(error) if error.is_read_only() => (
+                        ImportOutcome::Failed {
+                            path: shown,
+                            message: "the library cannot be written (its file or folder is \
+                                      read-only): nothing was written, and the import stopped here"
+                                .into(),
+                        },
+                        Some("the library cannot be written (its file or folder is read-only)"),
                     ),
                     Err(error) => (
                         ImportOutcome::Failed {
                             path: shown,
                             message: error.to_string(),
                         },
-                        false,
+                        None,
                     ),
                 }
             }

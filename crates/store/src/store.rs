@@ -26,6 +26,8 @@ pub struct Store {
     pub(crate) pool: SqlitePool,
     /// Extraction workers (other processes), when the face set them up; else in process.
     pub(crate) workers: Option<Arc<WorkerPool>>,
+    /// Opened read-only because its file or folder cannot be written: every change fails.
+    read_only: bool,
 }
 
 /// How a library file is opened: WAL, normal sync, foreign keys, a busy timeout.
@@ -53,7 +55,61 @@ impl Store {
                 source,
             })?;
         }
-        Self::open_with(path, file_options(path), true).await
+        match Self::open_with(path, file_options(path), true).await {
+            // A library in a folder (or a file) that cannot be written is still read.
+            Err(error) if error.is_read_only() && path.is_file() => {
+                Self::open_read_only(path).await.map_err(|_| error)
+            }
+            // SQLite opens a file it may not write read-only without a word (when the files of
+            // its write-ahead log are already there): say so too.
+            Ok(mut store) => {
+                let writable = std::fs::OpenOptions::new().write(true).open(path);
+                store.read_only =
+                    matches!(&writable, Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied);
+                Ok(store)
+            }
+            result => result,
+        }
+    }
+
+    /// Opens an up-to-date library that cannot be written, for reading only. SQLite is told the
+    /// file will not change (it cannot keep its write-ahead log beside it).
+    async fn open_read_only(path: &Path) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .immutable(true)
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| StoreError::Open {
+                path: path.display().to_string(),
+                source,
+            })?;
+        let applied: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
+            .fetch_one(&pool)
+            .await?;
+        let latest = MIGRATOR.iter().map(|m| m.version).max();
+        if applied < latest {
+            pool.close().await;
+            return Err(StoreError::Invalid(format!(
+                "the library at {} needs an update to this version of Parallax, but its file or \
+                 folder cannot be written",
+                path.display()
+            )));
+        }
+        Ok(Self {
+            pool,
+            workers: None,
+            read_only: true,
+        })
+    }
+
+    /// Whether the library was opened read-only (its file or folder cannot be written).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A library at `path` that can grow to at most `pages` pages of 4 KiB: a full disk, for tests.
@@ -134,6 +190,7 @@ impl Store {
                     return Ok(Self {
                         pool,
                         workers: None,
+                        read_only: false,
                     })
                 }
                 Err(

@@ -24,7 +24,7 @@ pub fn attach(reports: &mut [Report], by: MatchBy) -> anyhow::Result<bool> {
         executable.as_deref().and_then(|exe| exe.parent()),
     );
     let Some(path) = places.into_iter().find(|p| p.is_file()) else {
-        eprintln!(
+        note!(
             "note: no sentence model found (set PARALLAX_MODEL to {MODEL_FILE}, or run `cargo xtask model`): \
              pairing sentences by words only"
         );

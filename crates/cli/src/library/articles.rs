@@ -24,7 +24,7 @@ pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<
     if json {
         print_json(&articles)?;
     } else if articles.is_empty() {
-        eprintln!("no articles");
+        note!("no articles");
     } else {
         for article in &articles {
             say!("{}", article_line(article));
@@ -38,7 +38,7 @@ pub async fn search(store: &Store, text: &str, limit: u32, json: bool) -> anyhow
     if json {
         print_json(&hits)?;
     } else if hits.is_empty() {
-        eprintln!("nothing found for “{}”", visible(text));
+        note!("nothing found for “{}”", visible(text));
     } else {
         for hit in &hits {
             // `highlighted` shows the text's control characters and adds only its own bold.
@@ -172,7 +172,7 @@ pub async fn outlets(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
     if json {
         print_json(&outlets)?;
     } else if outlets.is_empty() {
-        eprintln!("no outlets");
+        note!("no outlets");
     } else {
         for outlet in &outlets {
             let domain = outlet

@@ -83,7 +83,7 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             if json {
                 print_json(&events)?;
             } else if events.is_empty() {
-                eprintln!("no events");
+                note!("no events");
             } else {
                 for event in &events {
                     say!("{}", event_line(event));

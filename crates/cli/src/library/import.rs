@@ -43,9 +43,10 @@ pub async fn run(store: &Store, paths: &[PathBuf], json: bool) -> anyhow::Result
             0 => String::new(),
             n => format!(", {} skipped (not articles)", counted(n, "file")),
         };
-        eprintln!(
+        note!(
             "{} imported, {duplicates}, {} failed{skipped}",
-            summary.imported, summary.failed
+            summary.imported,
+            summary.failed
         );
     }
     Ok(if summary.failed > 0 {
