@@ -571,3 +571,45 @@ fn a_page_with_a_character_across_byte_4096_extracts() {
     let article = extract(page.as_bytes(), "page.html").expect("extracts");
     assert!(article.body().contains("العبارة"));
 }
+
+/// A page saved as one file (its images inlined as `data:` URIs, its scripts kept) can be tens of
+/// megabytes around an ordinary article: it extracts as the page without them does.
+#[test]
+fn a_large_page_of_embedded_images_and_scripts_extracts_as_its_article() {
+    let page = fixture_text("harbour-wire.html");
+    let image = "QUJD".repeat(1 << 20); // 4 MB of base64
+    let inflated = page.replace(
+        "</body>",
+        &format!(
+            "<img src=\"data:image/jpeg;base64,{image}\" alt=\"\">\
+             <script>{}</script><!-- {} --></body>",
+            "var x = 1;".repeat(200_000),
+            "-".repeat(1 << 20)
+        ),
+    );
+    assert!(inflated.len() > 6 << 20);
+    let plain = extract(page.as_bytes(), "night-ferry.html").expect("article");
+    let large = extract(inflated.as_bytes(), "night-ferry.html").expect("article");
+    assert_eq!(large.title, plain.title);
+    assert_eq!(large.byline, plain.byline);
+    assert_eq!(large.published_at, plain.published_at);
+    assert_eq!(large.paragraphs, plain.paragraphs);
+}
+
+/// A page that is still more markup than any article once its bulk is set aside is refused at
+/// once, with a sentence saying why, instead of tens of seconds and gigabytes of parsing.
+#[test]
+fn a_page_of_more_text_than_any_article_is_refused_with_the_reason() {
+    let paragraph = "<p>The ferry to the outer berth ran late again on Tuesday night.</p>";
+    let page = format!(
+        "<html><body>{}</body></html>",
+        paragraph.repeat((10 << 20) / paragraph.len())
+    );
+    let error = extract(page.as_bytes(), "endless.html").expect_err("refused");
+    assert!(
+        matches!(error, ExtractError::TooMuchMarkup { .. }),
+        "{error:?}"
+    );
+    let said = error.to_string();
+    assert!(said.contains("more than any article"), "{said}");
+}

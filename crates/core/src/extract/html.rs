@@ -3,7 +3,7 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-use super::{metadata, nesting, Draft, ExtractError};
+use super::{bulk, metadata, nesting, Draft, ExtractError};
 
 /// Pages larger than this are refused: a DOM costs roughly ten times the page's size in memory.
 pub const MAX_HTML_BYTES: usize = 64 << 20;
@@ -16,8 +16,18 @@ pub(crate) fn extract(html: &str) -> Result<Draft, ExtractError> {
             limit: MAX_HTML_BYTES,
         });
     }
+    // A large page without its scripts, styles and embedded images; refused when even that is
+    // more markup than any article (a DOM costs ~30× its page).
+    let slim = bulk::set_aside_bulk(html);
+    if slim.len() > bulk::MAX_MARKUP {
+        return Err(ExtractError::TooMuchMarkup {
+            size: html.len(),
+            markup: slim.len(),
+            limit: bulk::MAX_MARKUP,
+        });
+    }
     // Bound the nesting first: the clean-up below recurses once per level.
-    let bounded = nesting::bound_nesting(html, nesting::MAX_DEPTH);
+    let bounded = nesting::bound_nesting(&slim, nesting::MAX_DEPTH);
     let html: &str = &bounded;
     let doc = Html::parse_document(html);
     let mut draft = metadata::from_html(&doc, html);

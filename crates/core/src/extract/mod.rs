@@ -16,6 +16,7 @@
 //! averaged precision/recall): precision 0.963, recall 0.978, F1 0.971 (Python trafilatura:
 //! 0.960). The body comes from the `trafilatura` crate; our clean-up on top adds ~0.01.
 
+mod bulk;
 mod clutter;
 mod date;
 mod docx;
@@ -114,6 +115,14 @@ pub enum ExtractError {
     Internal(String),
     #[error("the file is too large to read ({} MB; the limit for this format is {} MB)", size >> 20, limit >> 20)]
     TooLarge { size: usize, limit: usize },
+    /// A page that, without its scripts, styles and embedded images, is still more markup than
+    /// any article: extracting it would take tens of seconds and gigabytes.
+    #[error("the page is {} MB, of which {} MB is text and markup besides scripts, styles and images — more than any article holds (Parallax reads pages with up to {} MB of it)", size >> 20, markup >> 20, limit >> 20)]
+    TooMuchMarkup {
+        size: usize,
+        markup: usize,
+        limit: usize,
+    },
 }
 
 /// An article as a format reader found it, before the shared clean-up.
