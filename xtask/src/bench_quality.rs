@@ -71,7 +71,7 @@ impl Tally {
     }
 }
 
-fn ratio(n: usize, d: usize) -> f64 {
+pub(crate) fn ratio(n: usize, d: usize) -> f64 {
     if d == 0 {
         0.0
     } else {
@@ -80,6 +80,8 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 struct Options {
+    /// Which analyses: alignment, quotes, facts.
+    what: Vec<&'static str>,
     modes: Vec<MatchBy>,
     list: bool,
     only: Option<String>,
@@ -89,6 +91,7 @@ struct Options {
 
 fn parse(args: &[String]) -> anyhow::Result<Options> {
     let mut options = Options {
+        what: vec!["alignment", "quotes", "facts"],
         modes: vec![MatchBy::Words, MatchBy::Meaning],
         list: true,
         only: None,
@@ -107,6 +110,15 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
                 }
             }
             "--quiet" => options.list = false,
+            "--what" => {
+                options.what = match words.next().map(String::as_str) {
+                    Some("alignment") => vec!["alignment"],
+                    Some("quotes") => vec!["quotes"],
+                    Some("facts") => vec!["facts"],
+                    Some("all") => vec!["alignment", "quotes", "facts"],
+                    _ => bail!("`--what` takes alignment, quotes, facts or all"),
+                }
+            }
             "--threshold" => {
                 let value = words.next().context("`--threshold` needs a value")?;
                 options.threshold = Some(value.parse().context("`--threshold` takes a number")?);
@@ -126,7 +138,8 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             "--pair" => options.only = Some(words.next().context("`--pair` needs a name")?.clone()),
             "-h" | "--help" => {
                 println!(
-                    "usage: cargo xtask bench-quality [--by words|meaning|both] [--quiet] [--pair SUBSTRING]\n\
+                    "usage: cargo xtask bench-quality [--what alignment|quotes|facts|all] [--by words|meaning|both]\n\
+                     \x20      [--quiet] [--pair SUBSTRING]\n\
                      \x20      [--threshold T] [--set NAME=VALUE]… (NAME: a field of parallax_core::compare::Fusion)"
                 );
                 std::process::exit(0);
@@ -149,6 +162,24 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     } else {
         None
     };
+    if options.what.contains(&"alignment") {
+        alignment_bench(&options, &corpus, encoder.as_ref())?;
+    }
+    if options.what.contains(&"quotes") {
+        crate::bench_claims::quotes_bench(&corpus, encoder.as_ref(), options.list)?;
+    }
+    if options.what.contains(&"facts") {
+        crate::bench_claims::facts_bench(&corpus, encoder.as_ref(), options.list)?;
+    }
+    Ok(())
+}
+
+/// Scores the aligner against `gold/alignment`.
+fn alignment_bench(
+    options: &Options,
+    corpus: &Corpus,
+    encoder: Option<&Encoder>,
+) -> anyhow::Result<()> {
     let files: Vec<PathBuf> = sorted_files(&corpus.root.join("gold/alignment"), "toml")?
         .into_iter()
         .filter(|p| {
@@ -176,7 +207,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let lang = |id: &str| corpus.report(id).map(|r| r.lang.clone());
         let mut a = segment(&as_extracted(&text_a), lang(&gold.a).as_deref());
         let mut b = segment(&as_extracted(&text_b), lang(&gold.b).as_deref());
-        if let Some(encoder) = &encoder {
+        if let Some(encoder) = encoder {
             a = encoder.attach(a).context("encoding")?;
             b = encoder.attach(b).context("encoding")?;
         }
@@ -333,7 +364,7 @@ fn cos_note(a: &Document, b: &Document, i: usize, j: usize) -> String {
     }
 }
 
-fn clip(text: &str) -> String {
+pub(crate) fn clip(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out: String = one_line.chars().take(70).collect();
     if one_line.chars().count() > 70 {
@@ -397,7 +428,7 @@ impl Labels {
 /// The stored page text as an extractor would hand it over: the `date YYYY-MM-DD` line some stored
 /// copies start with is metadata, not the first words of the headline, so it becomes a paragraph
 /// of its own.
-fn as_extracted(text: &str) -> String {
+pub(crate) fn as_extracted(text: &str) -> String {
     let trimmed = text.trim_start();
     if let Some(rest) = trimmed.strip_prefix("date ") {
         let date_len = rest
@@ -412,7 +443,7 @@ fn as_extracted(text: &str) -> String {
 }
 
 /// Where `cue` is in `body` (start and end), whitespace runs matching any whitespace run.
-fn find_cue(body: &str, cue: &str) -> Option<(usize, usize)> {
+pub(crate) fn find_cue(body: &str, cue: &str) -> Option<(usize, usize)> {
     let words: Vec<&str> = cue.split_whitespace().collect();
     let first = *words.first()?;
     let mut from = 0;
@@ -438,7 +469,7 @@ fn find_cue(body: &str, cue: &str) -> Option<(usize, usize)> {
 }
 
 /// The sentence of `doc` holding most of `cue`.
-fn sentence_of(doc: &Document, cue: &str) -> anyhow::Result<usize> {
+pub(crate) fn sentence_of(doc: &Document, cue: &str) -> anyhow::Result<usize> {
     let (start, end) =
         find_cue(&doc.body, cue).with_context(|| format!("cue not found in the text: «{cue}»"))?;
     doc.sentences

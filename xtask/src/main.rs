@@ -6,6 +6,7 @@
 //! Each subcommand lives in its own module; adding one is one `mod` line and one match arm below.
 
 mod app;
+mod bench_claims;
 mod bench_extract;
 mod bench_peers;
 mod bench_quality;
@@ -38,7 +39,8 @@ Commands:
   bench-peers          time difflib and CollateX against Parallax on the same generated inputs
   corpus               the real-coverage development set (corpus/): what it holds, which texts are
                        missing, each local text verified against the manifest's sha256
-  bench-quality [--by words|meaning|both] [--quiet] [--pair NAME] [--threshold T] [--set K=V]…
+  bench-quality [--what alignment|quotes|facts|all] [--by words|meaning|both] [--quiet] [--pair NAME]
+                [--threshold T] [--set K=V]…
                        sentence-pair precision, recall and F1 of the aligner on the set's gold
   fuzz TARGET [--for 10m]
                        coverage-guided fuzzing (libFuzzer via cargo-fuzz) of extract, segment,

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::align::Alignment;
+use super::align::{Alignment, PairClass};
 use super::diff::OpKind;
 use crate::text::{Document, Token, TokenKind};
 
@@ -56,8 +56,13 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         if !pair.edited {
             continue;
         }
-        let fa = extract_facts(a, pair.a_span(a));
-        let fb = extract_facts(b, pair.b_span(b));
+        // Across languages a name is spelled the language's way (Rome / Roma, Раиси / Raisi):
+        // only numbers, dates and weekdays compare.
+        let comparable = |f: &Fact| pair.class != PairClass::Translated || f.kind != FactKind::Name;
+        let mut fa = extract_facts(a, pair.a_span(a));
+        let mut fb = extract_facts(b, pair.b_span(b));
+        fa.retain(comparable);
+        fb.retain(comparable);
         let mut only_a: Vec<&Fact> = fa
             .iter()
             .filter(|f| !fb.iter().any(|g| same(f, g)))
@@ -67,8 +72,14 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             .filter(|g| !fa.iter().any(|f| same(f, g)))
             .collect();
         let mut found: Vec<(&Fact, &Fact)> = Vec::new();
-        // Facts replaced by the word diff.
-        for op in pair.ops.iter().filter(|op| op.kind == OpKind::Replace) {
+        // Facts replaced by the word diff (a translated pair is one replacement as a whole: its
+        // facts pair by the rule below only).
+        let word_ops = if pair.class == PairClass::Translated {
+            &[][..]
+        } else {
+            &pair.ops[..]
+        };
+        for op in word_ops.iter().filter(|op| op.kind == OpKind::Replace) {
             let inside_a: Vec<&Fact> = only_a
                 .iter()
                 .copied()
@@ -79,9 +90,17 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
                 .copied()
                 .filter(|g| overlaps(&g.range, &op.b))
                 .collect();
-            for fx in &inside_a {
+            // A name stands for the replaced words only when it is nearly all of them on both
+            // sides ("led by Mireille Vance" / "led by Ilona Brecht"), not one name among a
+            // reworded clause's words.
+            let mostly = |f: &Fact, op: &Range<usize>| {
+                f.kind != FactKind::Name || 10 * f.range.len() >= 8 * op.len()
+            };
+            for fx in inside_a.iter().filter(|f| mostly(f, &op.a)) {
                 if let Some(gx) = inside_b.iter().find(|g| {
-                    g.kind == fx.kind && !found.iter().any(|(_, u)| std::ptr::eq(*u, **g))
+                    g.kind == fx.kind
+                        && mostly(g, &op.b)
+                        && !found.iter().any(|(_, u)| std::ptr::eq(*u, **g))
                 }) {
                     found.push((fx, gx));
                 }
@@ -93,8 +112,20 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         for kind in [FactKind::Number, FactKind::Date, FactKind::Weekday] {
             let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
             let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
+            let comparable = |fx: &Fact, gx: &Fact| {
+                kind != FactKind::Number || comparable_magnitudes(&fx.value, &gx.value)
+            };
             if let ([fx], [gx]) = (xa.as_slice(), xb.as_slice()) {
-                found.push((fx, gx));
+                if comparable(fx, gx) {
+                    found.push((fx, gx));
+                }
+            } else if pair.class == PairClass::Translated
+                && xa.len() == xb.len()
+                && xa.iter().zip(&xb).all(|(fx, gx)| comparable(fx, gx))
+            {
+                // A rendering keeps the order of its facts: the n-th differing number of one
+                // side is the n-th of the other.
+                found.extend(xa.iter().copied().zip(xb.iter().copied()));
             }
         }
         found.sort_by_key(|(f, _)| f.range.start);
@@ -110,8 +141,50 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
     out
 }
 
+/// Whether two facts state the same: equal values, or for names one holding all the other's
+/// words ("Kevin Farrell" / "Kevin Joseph Farrell", "the Catholic Church" / "the Roman Catholic
+/// Church").
 fn same(f: &Fact, g: &Fact) -> bool {
-    f.kind == g.kind && f.value == g.value
+    if f.kind != g.kind {
+        return false;
+    }
+    if f.value == g.value {
+        return true;
+    }
+    if f.kind != FactKind::Name {
+        return false;
+    }
+    let words = |v: &str| {
+        v.split(' ')
+            .map(str::to_owned)
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let (x, y) = (words(&f.value), words(&g.value));
+    x.is_subset(&y) || y.is_subset(&x)
+}
+
+/// A name word as compared: its stem, without a possessive ending, dots or apostrophes
+/// ("Raisi's" → "raisi", "U.S." → "us", "Kindern" → "kind").
+fn name_key(token: &Token) -> String {
+    let stem = token.stem.as_str();
+    let bare = stem
+        .strip_suffix("'s")
+        .or_else(|| stem.strip_suffix("’s"))
+        .unwrap_or(stem);
+    bare.chars()
+        .filter(|c| !matches!(c, '.' | '\'' | '’'))
+        .collect()
+}
+
+/// Whether two numbers (fact values) are within a factor of ten of each other: the last differing
+/// number on each side is one quantity told two ways (a toll of 244 and of 237), while 1.2 million
+/// and 17.2 are different quantities (a population and a distance).
+fn comparable_magnitudes(x: &str, y: &str) -> bool {
+    let value = |v: &str| v.trim_end_matches('%').parse::<f64>().ok().map(f64::abs);
+    match (value(x), value(y)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) < 10.0,
+        _ => true,
+    }
 }
 
 fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
@@ -192,8 +265,15 @@ fn lookup<T: Copy>(list: &[(&str, T)], key: &str) -> Option<T> {
     list.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
 
-/// Parses a number token: "4,200" → 4200, "3.5" → 3.5; `None` for "10:30" or "5th".
+/// Parses a number token: "4,200" → 4200, "3.5" → 3.5, "7,8" → 7.8 (a comma before one or two
+/// digits is a decimal comma); `None` for "10:30" or "5th".
 fn parse_number(text: &str) -> Option<f64> {
+    if let Some((whole, fraction)) = text.split_once(',') {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(whole) && digits(fraction) && fraction.len() <= 2 {
+            return format!("{whole}.{fraction}").parse().ok();
+        }
+    }
     let digits: String = text.chars().filter(|&c| c != ',').collect();
     if digits.chars().filter(|&c| c == '.').count() > 1 {
         return digits.replace('.', "").parse().ok(); // "1.000.000"
@@ -317,9 +397,15 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     end += 1;
                 }
                 let range = t.range.start..toks[end - 1].range.end;
+                let value = toks[k..end]
+                    .iter()
+                    .map(name_key)
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 out.push(Fact {
                     kind: FactKind::Name,
-                    value: crate::text::normalize(&doc.body[range.clone()]),
+                    value,
                     range,
                 });
                 k = end;
@@ -423,5 +509,30 @@ mod tests {
             "The council met and approved the bridge repairs.",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    /// Differences the real-coverage development set showed being flagged although they state
+    /// one fact: a decimal comma, an abbreviation's dots, a possessive, a middle name.
+    #[test]
+    fn one_fact_written_two_ways_is_not_a_discrepancy() {
+        let got = discrepancies(
+            "The 7,8 magnitude quake struck near Kessen, said Aldo Varn's office, flying a U.S.-made helicopter, as Kevin Farrell said.",
+            "The 7.8 magnitude quake struck near Kessen, said Aldo Varn office, flying a US-made helicopter, as Kevin Joseph Farrell said.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    /// A name inside a reworded clause is not the name "replaced": only a name that is (nearly)
+    /// all the replaced words is.
+    #[test]
+    fn a_name_in_a_reworded_clause_is_not_a_discrepancy() {
+        let got = discrepancies(
+            "Pope Tomas, a reformer from Vestria who rattled the church, died on Monday in Kessen.",
+            "Pope Tomas, the first Mirovian pontiff and a reformer, died on Monday in Kessen.",
+        );
+        assert!(
+            got.iter().all(|(kind, _, _)| *kind != FactKind::Name),
+            "{got:?}"
+        );
     }
 }
