@@ -92,7 +92,18 @@ fn same_person(a: &str, b: &str) -> bool {
             .map(str::to_lowercase)
             .collect()
     };
-    !words(a).is_disjoint(&words(b))
+    // An acronym stands for the words whose initials it spells ("the ICC" for the International
+    // Criminal Court).
+    let acronym_of = |short: &str, long: &str| {
+        let initials: String = long
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        short.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && initials.contains(w)
+        })
+    };
+    !words(a).is_disjoint(&words(b)) || acronym_of(a, b) || acronym_of(b, a)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
