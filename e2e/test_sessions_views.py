@@ -103,6 +103,11 @@ def test_terms_view_lists_distinctive_terms_per_outlet(app: App):
     items = app.find_all("term-item", within=view)
     assert items, "distinctive terms are listed"
     assert {i.get_attribute("data-pane") for i in items} >= {"0", "1"}, "terms for more than one outlet"
+    # Words in quotation marks that quote nobody are listed with the terms, not as quotes.
+    distanced = app.find_all("distanced-term", within=view)
+    assert distanced or app.exists("distanced-empty"), "the quotation-marks section is shown"
+    for term in distanced:
+        assert app.text(term).startswith("“"), app.text(term)
     app.screenshot("36-session-terms-sample")
     item = items[0]
     pane, sentence = int(item.get_attribute("data-pane")), int(item.get_attribute("data-sentence"))

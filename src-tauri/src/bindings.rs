@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use ts_rs::{Config, TS};
 
 use parallax_core::compare::session::{
-    CellModel, CellWording, ChangeModel, ClaimModel, Counterpart, CoverageModel, FactModel,
-    InlineOp, InlineOpKind, InlineRow, LinkModel, MarkedPart, NeighbourLinks, PaneModel, PaneStats,
-    PartMark, QuoteGroupModel, QuoteModel, QuoteVariantModel, RevisionModel, SentenceClass,
-    SentenceModel, SessionModel, SubstitutionModel, SubstitutionSiteModel, TermModel, TermsModel,
-    VersionsModel,
+    CellModel, CellWording, ChangeModel, ClaimModel, Counterpart, CoverageModel,
+    DistancedTermModel, FactModel, InlineOp, InlineOpKind, InlineRow, LinkModel, MarkedPart,
+    NeighbourLinks, PaneModel, PaneStats, PartMark, QuoteGroupModel, QuoteModel, QuoteVariantModel,
+    RevisionModel, SentenceClass, SentenceModel, SessionModel, SubstitutionModel,
+    SubstitutionSiteModel, TermModel, TermsModel, VersionsModel,
 };
 use parallax_core::compare::{ChangeKind, FactKind, Level, MatchBy};
 
@@ -100,6 +100,7 @@ fn generated() -> BTreeMap<String, String> {
         SubstitutionModel,
         SubstitutionSiteModel,
         TermModel,
+        DistancedTermModel,
         TermsModel,
         MarkedPart,
         VersionsModel,

@@ -50,6 +50,7 @@ export function richView(): SessionView {
       [{ text: "demonstrators", count: 2, countElsewhere: 1, z: 1.87, sentence: 0 }],
       [],
     ],
+    distanced: [[], [{ text: "security operation", sentence: 2 }], []],
     substitutions: [
       {
         words: ["protesters", "demonstrators"],
@@ -90,7 +91,7 @@ export function emptyView(): SessionView {
   const view = threePaneView();
   view.model.coverage = { claims: [] };
   view.model.quotes = [];
-  view.model.terms = { panes: [[], [], []], substitutions: [] };
+  view.model.terms = { panes: [[], [], []], substitutions: [], distanced: [[], [], []] };
   view.model.facts = [];
   view.model.versions = null;
   return view;

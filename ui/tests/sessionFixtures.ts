@@ -234,7 +234,7 @@ export function threePaneView(): SessionView {
         ],
       },
       quotes: [],
-      terms: { panes: [[], [], []], substitutions: [] },
+      terms: { panes: [[], [], []], substitutions: [], distanced: [[], [], []] },
       facts: [],
       versions: null,
       semantic: true,
@@ -291,7 +291,7 @@ export function twoPaneView(): SessionView {
       links: view.model.links.slice(0, 1),
       inline,
       coverage: { claims: view.model.coverage.claims.map((c) => ({ ...c, cells: c.cells.slice(0, 2) })) },
-      terms: { panes: [[], []], substitutions: [] },
+      terms: { panes: [[], []], substitutions: [], distanced: [[], []] },
     },
   };
 }
@@ -340,7 +340,7 @@ export function generatedView(paneCount: number, perPane: number): SessionView {
       links,
       inline: null,
       coverage: { claims: [] },
-      terms: { panes: panes.map(() => []), substitutions: [] },
+      terms: { panes: panes.map(() => []), substitutions: [], distanced: panes.map(() => []) },
     },
     notes: [],
   };

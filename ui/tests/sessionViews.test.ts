@@ -201,10 +201,22 @@ describe("terms", () => {
     ]);
   });
 
+  it("lists the words an outlet puts in quotation marks without quoting anyone, and jumps to them", () => {
+    show(TermsView, richView());
+    const columns = all("distanced-column");
+    expect(columns).toHaveLength(1);
+    expect(columns[0]?.dataset.pane).toBe("1");
+    const term = one("distanced-term");
+    expect(term.textContent).toContain("“security operation”");
+    click(term.querySelector("button") ?? undefined);
+    expect(jumps).toEqual([[1, 2]]);
+  });
+
   it("says so when nothing stands out and nothing is swapped", () => {
     show(TermsView, emptyView());
     expect(one("terms-empty").textContent).toContain("No outlet uses words the others avoid");
     expect(one("substitutions-empty")).toBeTruthy();
+    expect(one("distanced-empty")).toBeTruthy();
   });
 });
 

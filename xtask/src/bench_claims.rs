@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use anyhow::Context;
-use parallax_core::compare::quotes::{quotes, QuoteOptions};
+use parallax_core::compare::quotes::{quotes, QuoteKind, QuoteOptions};
 use parallax_core::compare::{align, facts, AlignOptions};
 use parallax_core::text::encoder::Encoder;
 use parallax_core::text::{segment, Document};
@@ -133,7 +133,7 @@ pub fn quotes_bench(corpus: &Corpus, encoder: Option<&Encoder>, list: bool) -> a
     let (mut gold_statements, mut found_statements) = (0usize, 0usize);
     let (mut with_speaker, mut speaker_right, mut speaker_wrong, mut speaker_none) = (0, 0, 0, 0);
     let (mut same_gold, mut same_found, mut same_made, mut same_made_right) = (0, 0, 0, 0);
-    let mut gold_terms = 0usize;
+    let (mut gold_terms, mut terms_found, mut statements_as_terms) = (0usize, 0usize, 0usize);
     let mut lines: Vec<String> = Vec::new();
     for (event, golds) in &by_event {
         let mut docs = Vec::new();
@@ -172,6 +172,21 @@ pub fn quotes_bench(corpus: &Corpus, encoder: Option<&Encoder>, list: bool) -> a
             }
         }
         for (k, e) in found.quotes.iter().enumerate() {
+            if e.kind == QuoteKind::Term {
+                match engine_gold.get(&k) {
+                    Some(&(r, g)) if kept[r].quotes[g].kind == "term" => terms_found += 1,
+                    Some(&(r, g)) => {
+                        statements_as_terms += 1;
+                        lines.push(format!(
+                            "  statement taken for a term  {}: «{}»",
+                            kept[r].report,
+                            clip(&kept[r].quotes[g].cue)
+                        ));
+                    }
+                    None => {}
+                }
+                continue;
+            }
             engine_quotes += 1;
             match engine_gold.get(&k) {
                 Some(&(r, g)) if kept[r].quotes[g].kind == "statement" => right += 1,
@@ -202,7 +217,10 @@ pub fn quotes_bench(corpus: &Corpus, encoder: Option<&Encoder>, list: bool) -> a
                 if let Some(id) = &q.statement {
                     by_statement.entry(id.as_str()).or_default().push((r, g));
                 }
-                let Some(&k) = matched[r].get(&g) else {
+                let Some(&k) = matched[r]
+                    .get(&g)
+                    .filter(|&&k| found.quotes[k].kind == QuoteKind::Statement)
+                else {
                     lines.push(format!(
                         "  missed statement  {}: «{}»",
                         gold.report,
@@ -310,7 +328,7 @@ pub fn quotes_bench(corpus: &Corpus, encoder: Option<&Encoder>, list: bool) -> a
     println!(
         "\nquotes  {} reports; gold: {gold_statements} statements, {gold_terms} terms\n\
          \x20 statements  precision {:.3} ({right} of {engine_quotes} the engine lists)  recall {:.3} ({found_statements} of {gold_statements})\n\
-         \x20 terms taken for statements {terms_taken}\n\
+         \x20 terms taken for statements {terms_taken}; statements taken for terms {statements_as_terms}; terms recognised {terms_found} of {gold_terms}\n\
          \x20 speaker accuracy {:.3} ({speaker_right} of {with_speaker} found statements with a gold speaker; {speaker_none} without one, {speaker_wrong} wrong)\n\
          \x20 same quote  recall {:.3} ({same_found} of {same_gold} pairs)  precision {:.3} ({same_made_right} of {same_made})",
         by_event.values().map(Vec::len).sum::<usize>(),

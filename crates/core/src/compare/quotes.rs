@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-pub use find::{find_quotes, speaker_key, FoundQuote, QuoteMark, Speaker, SpeakerCue};
+pub use find::{find_quotes, speaker_key, FoundQuote, QuoteKind, QuoteMark, Speaker, SpeakerCue};
 
 use super::collate::{linked_sentences, ReportsError};
 use super::diff::{diff_text_spans, WordOp};
@@ -48,6 +48,9 @@ pub struct Quote {
     /// The sentence the quote starts in.
     pub sentence: usize,
     pub speaker: Option<Speaker>,
+    /// A statement, or a term in quotation marks (never matched across reports).
+    #[serde(default)]
+    pub kind: QuoteKind,
     /// The group this quote belongs to (index into [`QuoteComparison::groups`]).
     pub group: usize,
 }
@@ -123,6 +126,7 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
                 mark: q.mark,
                 sentence: q.sentence,
                 speaker: q.speaker,
+                kind: q.kind,
                 group: 0,
             });
         }
@@ -149,8 +153,14 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
     let mut links: Vec<(f32, usize, usize, MatchBasis, f32)> = Vec::new();
     for x in 0..quotes.len() {
         let rx = quotes[x].report;
+        if quotes[x].kind == QuoteKind::Term {
+            continue;
+        }
         for y in first_of_report[rx + 1]..quotes.len() {
             let (qx, qy) = (&quotes[x], &quotes[y]);
+            if qy.kind == QuoteKind::Term {
+                continue;
+            }
             let overlap = dice(&words[x], &words[y]);
             let is_aligned = aligned.contains(&(qx.report, qx.sentence, qy.report, qy.sentence));
             let same_speaker = match (&qx.speaker, &qy.speaker) {

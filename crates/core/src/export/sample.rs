@@ -297,6 +297,7 @@ pub(crate) fn two_pane_model() -> SessionModel {
         }],
     }];
     let terms = TermsModel {
+        distanced: Vec::new(),
         panes: vec![
             vec![TermModel {
                 text: "rebels".into(),

@@ -68,6 +68,22 @@ pub struct Speaker {
     pub cue: SpeakerCue,
 }
 
+/// What a quoted span is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Someone's words: a statement, or a short partial quote the sentence attributes.
+    #[default]
+    Statement,
+    /// Scare or distancing quotes, a name or title in quotation marks: the outlet's wording,
+    /// nobody's statement ("the so-called 'operation'", an outlet's "terrorist" groups).
+    Term,
+}
+
+/// Quoted spans of at most this many words with no speaker are terms, not statements.
+const TERM_MAX_WORDS: usize = 4;
+
 /// A quoted span found in one report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FoundQuote {
@@ -79,6 +95,7 @@ pub struct FoundQuote {
     /// The sentence the quote starts in.
     pub sentence: usize,
     pub speaker: Option<Speaker>,
+    pub kind: QuoteKind,
 }
 
 /// Verbs of saying after which (or before which) a speaker is named.
@@ -328,16 +345,32 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
             {
                 last_named = Some(s.name.clone());
             }
+            let text = &doc.body[range.clone()];
+            if is_address(text) {
+                // A path or link in quotation marks (markup left in a page) is no quote.
+                continue;
+            }
+            let kind = if speaker.is_none() && text.split_whitespace().count() <= TERM_MAX_WORDS {
+                QuoteKind::Term
+            } else {
+                QuoteKind::Statement
+            };
             quotes.push(FoundQuote {
                 range,
                 outer,
                 mark,
                 sentence,
                 speaker,
+                kind,
             });
         }
     }
     quotes
+}
+
+/// Whether quoted text is a link or a file path ("s3://…/a1b2", "/images/x.jpg"), not words.
+fn is_address(text: &str) -> bool {
+    !text.contains(char::is_whitespace) && (text.contains("://") || text.starts_with('/'))
 }
 
 /// The quoted spans (marks included) of the paragraph at `range`, in order.

@@ -180,16 +180,20 @@ pub fn build_session(
             Vec::new()
         }
     };
-    let terms = match &found.terms {
+    let mut terms = match &found.terms {
         Ok(t) => views::terms(&docs, t),
         Err(e) => {
             warnings.push(format!("Terms could not be compared: {e}"));
             TermsModel {
                 panes: vec![Vec::new(); n],
                 substitutions: Vec::new(),
+                distanced: vec![Vec::new(); n],
             }
         }
     };
+    if let Ok(q) = &found.quotes {
+        terms.distanced = views::distanced(n, q);
+    }
     let versions = found
         .revisions
         .take()

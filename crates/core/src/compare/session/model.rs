@@ -302,6 +302,20 @@ pub struct TermsModel {
     /// One per pane: its most distinctive terms, strongest first.
     pub panes: Vec<Vec<TermModel>>,
     pub substitutions: Vec<SubstitutionModel>,
+    /// One per pane: the words it puts in quotation marks without quoting anyone (scare or
+    /// distancing quotes, names and titles), in order: a framing signal of its own.
+    #[serde(default)]
+    pub distanced: Vec<Vec<DistancedTermModel>>,
+}
+
+/// A word or phrase a pane puts in quotation marks without quoting anyone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct DistancedTermModel {
+    pub text: String,
+    /// The sentence it is in, for jumping.
+    pub sentence: usize,
 }
 
 /// A word or two-word phrase distinctive of a pane.

@@ -4,12 +4,13 @@
 use std::collections::HashMap;
 
 use super::model::{
-    CellModel, CellWording, ClaimModel, CoverageModel, FactModel, QuoteGroupModel, QuoteModel,
-    QuoteVariantModel, SubstitutionModel, SubstitutionSiteModel, TermModel, TermsModel,
+    CellModel, CellWording, ClaimModel, CoverageModel, DistancedTermModel, FactModel,
+    QuoteGroupModel, QuoteModel, QuoteVariantModel, SubstitutionModel, SubstitutionSiteModel,
+    TermModel, TermsModel,
 };
 use super::parts::{context, inline_ops};
 use crate::compare::collate::{Collation, Wording};
-use crate::compare::quotes::{speaker_key, QuoteComparison};
+use crate::compare::quotes::{speaker_key, QuoteComparison, QuoteKind};
 use crate::compare::terms::{DistinctiveTerm, Terms};
 use crate::compare::Discrepancy;
 use crate::text::{Document, TokenKind};
@@ -43,11 +44,20 @@ pub(super) fn coverage(collation: &Collation) -> CoverageModel {
     }
 }
 
-/// Each quote group with its members, its most named speaker and its word diffs.
+/// Each group of statements with its members, its most named speaker and its word diffs (terms
+/// in quotation marks are listed with the terms, [`distanced`]).
 pub(super) fn quotes(docs: &[&Document], found: &QuoteComparison) -> Vec<QuoteGroupModel> {
     found
         .groups
         .iter()
+        .filter(|group| {
+            group.quotes.iter().any(|&q| {
+                found
+                    .quotes
+                    .get(q)
+                    .is_some_and(|q| q.kind == QuoteKind::Statement)
+            })
+        })
         .map(|group| {
             let members: Vec<QuoteModel> = group
                 .quotes
@@ -101,6 +111,20 @@ fn most_named(quotes: &[QuoteModel]) -> Option<String> {
         .and_then(|(_, first)| quotes[first].speaker.clone())
 }
 
+/// Per pane, the terms it puts in quotation marks without quoting anyone.
+pub(super) fn distanced(panes: usize, found: &QuoteComparison) -> Vec<Vec<DistancedTermModel>> {
+    let mut out = vec![Vec::new(); panes];
+    for q in found.quotes.iter().filter(|q| q.kind == QuoteKind::Term) {
+        if let Some(list) = out.get_mut(q.report) {
+            list.push(DistancedTermModel {
+                text: q.text.clone(),
+                sentence: q.sentence,
+            });
+        }
+    }
+    out
+}
+
 /// Distinctive terms per pane (with the sentence of their first use) and substitutions.
 pub(super) fn terms(docs: &[&Document], found: &Terms) -> TermsModel {
     let mut panes: Vec<Vec<TermModel>> = vec![Vec::new(); docs.len()];
@@ -148,6 +172,7 @@ pub(super) fn terms(docs: &[&Document], found: &Terms) -> TermsModel {
         })
         .collect();
     TermsModel {
+        distanced: vec![Vec::new(); panes.len()],
         panes,
         substitutions,
     }

@@ -522,6 +522,7 @@ fn an_empty_report_and_an_empty_session_still_make_a_page() {
         terms: crate::compare::session::TermsModel {
             panes: Vec::new(),
             substitutions: Vec::new(),
+            distanced: Vec::new(),
         },
         facts: Vec::new(),
         versions: None,
