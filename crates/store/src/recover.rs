@@ -1,12 +1,12 @@
 //! Salvage of a damaged library: every row that can still be read, copied into a new library.
 //!
 //! SQLite's own recovery extension is not part of the SQLite this crate links, so the salvage is
-//! done with plain SQL: the damaged file is attached read-only to a freshly migrated library, and
+//! done with plain SQL: a copy of the damaged file is attached to a freshly migrated library, and
 //! each table's rows are copied in ranges of row ids. A range that cannot be read (a damaged page
 //! under it) is halved until the unreadable rows are isolated and counted as lost; a row whose
 //! parent was lost (an article's outlet, a session's article) is refused by the foreign keys and
 //! counted as lost too. The search index is rebuilt by the triggers as articles arrive. The damaged
-//! file is only ever read.
+//! file is only ever read (copied).
 
 use std::path::{Path, PathBuf};
 
@@ -57,39 +57,43 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
         .foreign_keys(true)
         .connect()
         .await?;
-    // Read-only where SQLite takes URIs here; else the plain path (only ever read from).
-    let read_only = format!("file:{}?mode=ro", uri_path(damaged));
-    let plain = damaged.to_string_lossy().into_owned();
-    let mut attached = Ok(());
-    for source in [read_only, plain] {
-        let attempt = sqlx::query("ATTACH DATABASE ? AS damaged")
-            .bind(&source)
-            .execute(&mut conn)
-            .await;
-        let readable = match attempt {
-            Ok(_) => sqlx::query("SELECT COUNT(*) FROM damaged.sqlite_master")
-                .execute(&mut conn)
-                .await
-                .map(|_| ()),
-            Err(e) => Err(e),
-        };
-        match readable {
-            Ok(()) => {
-                attached = Ok(());
-                break;
-            }
-            Err(e) => {
-                let _ = sqlx::query("DETACH DATABASE damaged")
-                    .execute(&mut conn)
-                    .await;
-                attached = Err(StoreError::Invalid(format!(
-                    "{} cannot be read at all ({e})",
-                    damaged.display()
-                )));
-            }
-        }
+    // SQLite is handed a copy: whatever it does to a damaged file it opens (replay a log, fix a
+    // header) happens to the copy, and the damaged library stays exactly as it was.
+    let source = PathBuf::from(format!("{}.source", into.display()));
+    std::fs::copy(damaged, &source).map_err(|e| StoreError::Io {
+        path: damaged.display().to_string(),
+        source: e,
+    })?;
+    // Its write-ahead log holds committed rows not yet in the file (SQLite rebuilds the index of
+    // the log, `-shm`, itself).
+    let log = PathBuf::from(format!("{}-wal", damaged.display()));
+    if log.is_file() {
+        let _ = std::fs::copy(&log, format!("{}-wal", source.display()));
     }
-    attached?;
+    let attached = sqlx::query("ATTACH DATABASE ? AS damaged")
+        .bind(source.to_string_lossy().into_owned())
+        .execute(&mut conn)
+        .await;
+    let readable = match attached {
+        Ok(_) => sqlx::query("SELECT COUNT(*) FROM damaged.sqlite_master")
+            .execute(&mut conn)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    let cleanup = |source: &Path| {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", source.display()));
+        }
+    };
+    if let Err(e) = readable {
+        let _ = conn.close().await;
+        cleanup(&source);
+        return Err(StoreError::Invalid(format!(
+            "{} cannot be read at all ({e})",
+            damaged.display()
+        )));
+    }
 
     // Tables in creation order, so parents come before the rows that refer to them.
     let tables: Vec<String> = sqlx::query_scalar(
@@ -148,9 +152,14 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
         .execute(&mut conn)
         .await?;
     conn.close().await?;
+    cleanup(&source);
 
     let recovered = Store::open(into).await?;
     let health = recovered.check_integrity().await?;
+    // Everything into the one file: it is copied into place without its write-ahead log.
+    sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+        .execute(&recovered.pool)
+        .await?;
     recovered.close().await;
     health.map_err(|why| {
         StoreError::Invalid(format!("the recovered library failed its own check: {why}"))
@@ -197,21 +206,6 @@ async fn copy_range(
         }
     }
     (copied, lost)
-}
-
-/// A path as the path part of an SQLite `file:` URI (`?`, `#` and `%` escaped).
-fn uri_path(path: &Path) -> String {
-    let text = path.to_string_lossy();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '?' => out.push_str("%3f"),
-            '#' => out.push_str("%23"),
-            '%' => out.push_str("%25"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Where a recovery of `library` writes by default: beside it, stamped with the time.

@@ -106,7 +106,7 @@ pub enum ExtractError {
     PasswordProtected(&'static str),
     #[error("the PDF is corrupt: {0}")]
     CorruptPdf(String),
-    #[error("the PDF has no text layer (a scan?); run it through OCR first")]
+    #[error("no text could be read from the PDF: a scan without a text layer (run it through OCR first), or a damaged file")]
     NoTextLayer,
     #[error("the .docx file is corrupt: {0}")]
     CorruptDocx(String),

@@ -1,5 +1,6 @@
 //! PDF files: the text layer via `pdf-extract` (its panics on odd files are caught), then the
-//! plain-text reading of [`super::text`]. Scanned PDFs without a text layer yield no text.
+//! plain-text reading of [`super::text`]. Scanned PDFs without a text layer yield no text; a file
+//! cut short (no `%%EOF`) that yields none is called corrupt, not a scan.
 
 use super::{text, Draft, ExtractError};
 
@@ -20,6 +21,12 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<Draft, ExtractError> {
     let joined = join_wrapped_lines(&raw);
     let mut draft = text::extract(&joined, false);
     if draft.paragraphs.is_empty() && draft.title.is_empty() {
+        // A file cut short reads as empty too: say which it is when the bytes tell.
+        if super::sniff::find(bytes, b"%%EOF").is_none() {
+            return Err(ExtractError::CorruptPdf(
+                "the file is cut short (it has no end marker)".into(),
+            ));
+        }
         return Err(ExtractError::NoTextLayer);
     }
     draft.paragraphs.retain(|p| !is_page_number(p));

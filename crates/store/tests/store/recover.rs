@@ -25,9 +25,28 @@ async fn library_of(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
         )
         .await;
     }
-    // Closing the last connection folds the write-ahead log into the file.
     store.close().await;
     let path = dir.path().join("library.sqlite");
+    // Out of WAL mode, so that nothing writes to the file after it is damaged below (a pool's
+    // connections may still be checkpointing as they close).
+    let mut conn = crate::common::raw(&path).await;
+    sqlx::query("PRAGMA busy_timeout = 5000")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    for attempt in 0.. {
+        match sqlx::query("PRAGMA journal_mode = DELETE")
+            .execute(&mut conn)
+            .await
+        {
+            Ok(_) => break,
+            Err(_) if attempt < 100 => {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+            Err(e) => panic!("the library stays in WAL mode: {e}"),
+        }
+    }
+    sqlx::Connection::close(conn).await.unwrap();
     (dir, path)
 }
 
