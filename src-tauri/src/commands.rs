@@ -15,8 +15,8 @@ use crate::wire::{
     SearchResult,
 };
 
-/// The most search results shown at once.
-const SEARCH_LIMIT: u32 = 200;
+/// The most search results given at once.
+const MAX_SEARCH_RESULTS: u32 = 1_000;
 
 /// Rows asked for at most at once (a page of the list; the window shows a few dozen).
 const MAX_PAGE: u32 = 1_000;
@@ -61,10 +61,17 @@ pub async fn list_article_ids(
     Ok(library.store()?.list_ids(&sort.query(event_id)).await?)
 }
 
-/// Full-text search over titles and bodies, best matches first.
+/// Full-text search over titles and bodies, best matches first, at most `limit` of them.
 #[tauri::command]
-pub async fn search(library: State<'_, Library>, query: String) -> AppResult<Vec<SearchResult>> {
-    let hits = library.store()?.search(&query, SEARCH_LIMIT).await?;
+pub async fn search(
+    library: State<'_, Library>,
+    query: String,
+    limit: u32,
+) -> AppResult<Vec<SearchResult>> {
+    let hits = library
+        .store()?
+        .search(&query, limit.min(MAX_SEARCH_RESULTS))
+        .await?;
     Ok(hits.into_iter().map(Into::into).collect())
 }
 

@@ -351,7 +351,7 @@ describe("the library", () => {
     expect(backend.callsTo("search")).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(250);
     vi.useRealTimers();
-    expect(backend.callsTo("search")).toEqual([{ query: "bana" }]);
+    expect(backend.callsTo("search")).toEqual([{ query: "bana", limit: 201 }]);
     await until(() => expect(titles()).toEqual(["Banana report"]));
     expect(byTestId("article-count").textContent).toBe("1 match");
     expect(byTestId("article-row").querySelector("mark")?.textContent).toBe("Banana report");
@@ -470,6 +470,15 @@ describe("a big library", () => {
     });
     expect(indexes.length).toBeLessThan(100);
     expect(Math.min(...indexes)).toBeGreaterThan(400);
+  });
+
+  it("says when more articles match than the search shows", async () => {
+    start();
+    await until(() => byTestId("article-row"));
+    type(byTestId<HTMLInputElement>("search-input"), "harbour");
+    await until(() => expect(byTestId("article-count").textContent).toBe("more than 200 matches (the best 200 shown)"));
+    expect(backend.callsTo("search").at(-1)).toMatchObject({ query: "harbour", limit: 201 });
+    expect(allByTestId("article-row")).toHaveLength(200);
   });
 
   it("picks a range with Shift-click across pages never loaded", async () => {

@@ -369,6 +369,7 @@ export class FakeBackend {
       }
       case "search": {
         const words = String(args.query).toLowerCase().split(/\s+/).filter(Boolean);
+        const limit = Number(args.limit ?? Infinity);
         return this.live()
           .filter((article) => words.every((word) => article.title.toLowerCase().includes(word)))
           .map(
@@ -377,7 +378,8 @@ export class FakeBackend {
               title: [{ text: article.title, matched: true }],
               snippet: [{ text: article.paragraphs[0] ?? "", matched: false }],
             }),
-          );
+          )
+          .slice(0, limit);
       }
       case "get_article":
         return this.view(this.find(args.id));

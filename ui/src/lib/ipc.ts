@@ -39,8 +39,8 @@ export function listArticleIds(sort: ArticleSort, eventId: number | null): Promi
 }
 
 /** Full-text search over titles and bodies, best matches first. */
-export function search(query: string): Promise<SearchResult[]> {
-  return invoke("search", { query });
+export function search(query: string, limit: number): Promise<SearchResult[]> {
+  return invoke("search", { query, limit });
 }
 
 /** One article with its paragraphs and events. */

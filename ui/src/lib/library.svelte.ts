@@ -20,6 +20,9 @@ export const SEARCH_DELAY_MS = 200;
  * what a few hundred do. */
 export const PAGE_SIZE = 200;
 
+/** Search matches shown at once, best first (one more is asked for, to know there are more). */
+export const SEARCH_SHOWN = 200;
+
 /** How long the undo toast stays after a delete. */
 export const UNDO_MS = 8000;
 
@@ -41,6 +44,8 @@ export class Library {
   query = $state("");
   /** Search results for `query`, `null` when not searching. */
   results = $state<SearchResult[] | null>(null);
+  /** More articles match than the results show. */
+  searchMore = $state(false);
   selectedId = $state<number | null>(null);
   article = $state<ArticleView | null>(null);
   batch = $state<ImportBatch | null>(null);
@@ -232,9 +237,12 @@ export class Library {
     if (query === "") return;
     const seq = ++this.searchSeq;
     await this.guard(async () => {
-      const results = await ipc.search(query);
+      const results = await ipc.search(query, SEARCH_SHOWN + 1);
       // A slower answer to an older query must not overwrite a newer one.
-      if (seq === this.searchSeq) this.results = results;
+      if (seq === this.searchSeq) {
+        this.searchMore = results.length > SEARCH_SHOWN;
+        this.results = results.slice(0, SEARCH_SHOWN);
+      }
     });
   }
 
