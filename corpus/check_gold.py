@@ -12,6 +12,12 @@ Checks (ERROR = must fix, WARN = look at it):
               cue length 4-10 words (WARN if shorter, ERROR if longer);
               heuristic sentence coverage: the text is split at line breaks and sentence ends,
               and each segment should hold exactly one cue (WARN, the splitter is naive).
+  quotes      gold/quotes/<report>.toml: the report is known; kinds statement|term; every cue
+              occurs once in its text (whitespace runs equal); statements carry a statement id
+              (WARN when a statement has no speaker); ids shared across reports are counted
+  facts       gold/facts/<a>__<b>.toml: an alignment gold file of the same name exists; kinds
+              number|date|weekday|name (discrepancy) and spelling|abbreviation|metonym|possessive|
+              format|framing (same); every cue occurs once, every value lies in its side's text
 Prints counts per event (reports, languages, outlets) and per gold file (links by kind, alone).
 Exit status 1 if any ERROR.
 """
@@ -221,5 +227,64 @@ for gf in files:
         total["cross-language files"] += 1
 
 print(f"total: {dict(total)}")
+
+
+# ---------------------------------------------------------------- quotes and facts gold
+def count_cue(text, cue):
+    """How often cue occurs in text, whitespace runs matching any whitespace run."""
+    return len(re.findall(r"\s+".join(re.escape(w) for w in cue.split()), text))
+
+
+if not only:
+    statements = defaultdict(set)  # (event, id) -> reports
+    quote_kinds = Counter()
+    for qf in sorted((ROOT / "gold" / "quotes").glob("*.toml")):
+        q = tomllib.loads(qf.read_text(encoding="utf-8"))
+        rid = q.get("report")
+        if rid not in reports or reports[rid][1] is None:
+            err(f"quotes {qf.name}: report {rid!r} unknown or its text missing")
+            continue
+        if qf.stem != rid:
+            err(f"quotes {qf.name}: file name does not match the report {rid}")
+        text = reports[rid][1]
+        for i, quote in enumerate(q.get("quote", []), 1):
+            kind = quote.get("kind")
+            quote_kinds[kind] += 1
+            if kind not in ("statement", "term"):
+                err(f"quotes {qf.name}: quote {i}: kind {kind!r}")
+            if count_cue(text, quote.get("cue", "")) != 1:
+                err(f"quotes {qf.name}: quote {i}: cue not found exactly once: {quote.get('cue')!r}")
+            if kind == "statement":
+                if not quote.get("statement"):
+                    err(f"quotes {qf.name}: quote {i}: a statement needs a statement id")
+                else:
+                    statements[(reports[rid][2], quote["statement"])].add(rid)
+                if not quote.get("speaker"):
+                    warn(f"quotes {qf.name}: quote {i}: statement without a speaker")
+    shared = sum(1 for rs in statements.values() if len(rs) > 1)
+    print(f"quotes: {dict(quote_kinds)}, {len(statements)} statement ids, {shared} shared by 2+ reports")
+
+    fact_kinds = Counter()
+    for ff in sorted((ROOT / "gold" / "facts").glob("*.toml")):
+        f = tomllib.loads(ff.read_text(encoding="utf-8"))
+        if not (GOLD / ff.name).exists():
+            err(f"facts {ff.name}: no alignment gold of that name")
+        sides = {s: reports.get(f.get(s), (None, None))[1] for s in ("a", "b")}
+        if None in sides.values():
+            err(f"facts {ff.name}: a report is unknown or its text missing")
+            continue
+        for group, kinds in (("discrepancy", {"number", "date", "weekday", "name"}),
+                             ("same", {"spelling", "abbreviation", "metonym", "possessive", "format", "framing"})):
+            for i, d in enumerate(f.get(group, []), 1):
+                fact_kinds[f"{group}:{d.get('kind')}"] += 1
+                if d.get("kind") not in kinds:
+                    err(f"facts {ff.name}: {group} {i}: kind {d.get('kind')!r}")
+                for side in ("a", "b"):
+                    if count_cue(sides[side], d.get(side, "")) != 1:
+                        err(f"facts {ff.name}: {group} {i}: {side} cue not found exactly once: {d.get(side)!r}")
+                    if d.get(f"{side}_value", "") not in sides[side]:
+                        err(f"facts {ff.name}: {group} {i}: {side}_value not in the text: {d.get(side + '_value')!r}")
+    print(f"facts: {dict(fact_kinds)}")
+
 print(f"{errors} errors, {warnings} warnings")
 sys.exit(1 if errors else 0)
