@@ -292,3 +292,33 @@ fn a_report_cut_short_pairs_its_last_words_with_the_sentence_they_begin() {
         .collect();
     assert_eq!(found, [(0, 0), (1, 1), (2, 2)]);
 }
+
+/// A statement quoted in two languages is one quote: its sentences' meaning matches them where
+/// their words cannot.
+#[test]
+fn a_statement_and_its_translation_are_the_same_quote() {
+    use parallax_core::compare::quotes::{quotes, QuoteOptions};
+    let Some(encoder) = encoder() else { return };
+    let en = report(
+        encoder,
+        "en",
+        &[
+            "The river Tessel rose to its highest level in forty years on Sunday.",
+            "Mayor Lina Brask told reporters: \u{201C}The new barrier saved the old town from the water.\u{201D}",
+        ],
+    );
+    let es = report(
+        encoder,
+        "es",
+        &[
+            "El río Tessel alcanzó el domingo su nivel más alto en cuarenta años.",
+            "\u{AB}La nueva barrera salvó del agua al casco antiguo\u{BB}, dijo la alcaldesa.",
+        ],
+    );
+    let found = quotes(&[en, es], &QuoteOptions::default()).expect("two reports");
+    assert_eq!(found.quotes.len(), 2, "{:?}", found.quotes);
+    assert_eq!(
+        found.quotes[0].group, found.quotes[1].group,
+        "one statement in two languages"
+    );
+}

@@ -6,8 +6,11 @@
 //! [`ALIGNED_BONUS`] when the sentences holding them are linked (as collate links them), plus [`SPEAKER_BONUS`] when
 //! their speakers agree (the surname), raised to [`SOLE_SPEAKER_BONUS`] when each is that
 //! speaker's only quote of four words or more in its report (a quote translated two ways shares
-//! few words but keeps its speaker). Quotes are then grouped greedily, best score first, never two
-//! quotes of one report in a group. Each group lists word diffs from its first quote to every
+//! few words but keeps its speaker), plus up to [`MEANING_BONUS`] for the meaning of their
+//! sentences when the reports carry sentence vectors (a statement rendered in other words or
+//! another language; on the development set same-quote recall 0.288 → 0.750, precision 0.732 →
+//! 0.768). Terms in quotation marks are never matched. Quotes are then grouped greedily, best score
+//! first, never two quotes of one report in a group. Each group lists word diffs from its first quote to every
 //! member worded differently.
 
 mod find;
@@ -29,6 +32,24 @@ use crate::text::{Document, TokenKind};
 pub const MATCH_SCORE: f32 = 0.5;
 /// Added when the sentences holding the two quotes are aligned.
 pub const ALIGNED_BONUS: f32 = 0.3;
+/// At most this much is added for the meaning of the two quotes' sentences (sentence vectors),
+/// which finds a statement rendered in other words or another language.
+pub const MEANING_BONUS: f32 = 0.4;
+/// Sentence cosines from this one up to [`MEANING_FULL`] earn the meaning bonus in proportion.
+const MEANING_FLOOR: f32 = 0.5;
+const MEANING_FULL: f32 = 0.8;
+
+/// The meaning bonus of two sentences, 0 when either report lacks sentence vectors.
+fn meaning_bonus(a: &Document, i: usize, b: &Document, j: usize) -> f32 {
+    match (&a.meaning, &b.meaning) {
+        (Some(va), Some(vb)) if i < va.len() && j < vb.len() && va.dim() == vb.dim() => {
+            let cos = crate::text::cosine(va.row(i), vb.row(j));
+            MEANING_BONUS * ((cos - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR)).clamp(0.0, 1.0)
+        }
+        _ => 0.0,
+    }
+}
+
 /// Added when the two quotes have the same speaker.
 pub const SPEAKER_BONUS: f32 = 0.2;
 /// Added instead when each is its speaker's only quote (of four words or more) in its report.
@@ -174,6 +195,12 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
             if is_aligned {
                 score += ALIGNED_BONUS;
             }
+            score += meaning_bonus(
+                &reports[qx.report],
+                qx.sentence,
+                &reports[qy.report],
+                qy.sentence,
+            );
             if same_speaker {
                 score += if sole[x] && sole[y] {
                     SOLE_SPEAKER_BONUS
