@@ -21,6 +21,11 @@ fn report(encoder: &Encoder, lang: &str, sentences: &[&str]) -> Document {
         .expect("one vector per sentence")
 }
 
+/// `(a sentence, b sentence)` of every 1:1 pair.
+fn links(al: &Alignment) -> Vec<(usize, usize)> {
+    pairs(al).into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
 /// `(a sentence, b sentence, class)` of every 1:1 pair.
 fn pairs(al: &Alignment) -> Vec<(usize, usize, PairClass)> {
     al.pairs.iter().map(|p| (p.a[0], p.b[0], p.class)).collect()
@@ -217,10 +222,7 @@ fn a_headline_and_a_lead_that_say_nearly_the_same_pair_with_their_own_renderings
             "Sus abogados anunciaron que recurrirán.",
         ],
     );
-    let found: Vec<(usize, usize)> = pairs(&align(&en, &es, &AlignOptions::default()))
-        .into_iter()
-        .map(|(a, b, _)| (a, b))
-        .collect();
+    let found: Vec<(usize, usize)> = links(&align(&en, &es, &AlignOptions::default()));
     assert_eq!(
         found,
         [(0, 0), (1, 1), (2, 2)],
@@ -254,10 +256,7 @@ fn a_weak_pair_against_the_reports_order_is_not_made() {
         ],
     );
     let in_order = [(0, 1), (1, 2), (2, 3), (3, 4)];
-    let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &AlignOptions::default()))
-        .into_iter()
-        .map(|(a, b, _)| (a, b))
-        .collect();
+    let found: Vec<(usize, usize)> = links(&align(&a, &b, &AlignOptions::default()));
     assert_eq!(
         found, in_order,
         "the painted pillars are not the warned-about cracks, and they sit against the order"
@@ -265,10 +264,7 @@ fn a_weak_pair_against_the_reports_order_is_not_made() {
     // By score alone the pair clears the threshold: the order's prior is what keeps it apart.
     let mut without_prior = AlignOptions::default();
     without_prior.fusion.moved_min_score = 0.0;
-    let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &without_prior))
-        .into_iter()
-        .map(|(a, b, _)| (a, b))
-        .collect();
+    let found: Vec<(usize, usize)> = links(&align(&a, &b, &without_prior));
     assert!(found.contains(&(4, 0)), "{found:?}");
 }
 
@@ -286,10 +282,7 @@ fn a_report_cut_short_pairs_its_last_words_with_the_sentence_they_begin() {
         "en",
         &[full[0], full[1], "Among major decisions, he had allo"],
     );
-    let found: Vec<(usize, usize)> = pairs(&align(&a, &b, &AlignOptions::default()))
-        .into_iter()
-        .map(|(a, b, _)| (a, b))
-        .collect();
+    let found: Vec<(usize, usize)> = links(&align(&a, &b, &AlignOptions::default()));
     assert_eq!(found, [(0, 0), (1, 1), (2, 2)]);
 }
 

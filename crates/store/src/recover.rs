@@ -40,6 +40,17 @@ impl RecoveryReport {
     }
 }
 
+/// The copy of the damaged library SQLite reads, with its log files: removed however recovery ends.
+struct Scratch(PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+        }
+    }
+}
+
 /// Copies what can be read of the library at `damaged` into a new library at `into` (which must
 /// not exist). The new library is checked before this returns.
 pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<RecoveryReport> {
@@ -59,8 +70,9 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
         .await?;
     // SQLite is handed a copy: whatever it does to a damaged file it opens (replay a log, fix a
     // header) happens to the copy, and the damaged library stays exactly as it was.
-    let source = PathBuf::from(format!("{}.source", into.display()));
-    std::fs::copy(damaged, &source).map_err(|e| StoreError::Io {
+    let scratch = Scratch(PathBuf::from(format!("{}.source", into.display())));
+    let source = &scratch.0;
+    std::fs::copy(damaged, source).map_err(|e| StoreError::Io {
         path: damaged.display().to_string(),
         source: e,
     })?;
@@ -81,14 +93,8 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
             .map(|_| ()),
         Err(e) => Err(e),
     };
-    let cleanup = |source: &Path| {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", source.display()));
-        }
-    };
     if let Err(e) = readable {
         let _ = conn.close().await;
-        cleanup(&source);
         return Err(StoreError::Invalid(format!(
             "{} cannot be read at all ({e})",
             damaged.display()
@@ -152,7 +158,7 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
         .execute(&mut conn)
         .await?;
     conn.close().await?;
-    cleanup(&source);
+    drop(scratch);
 
     let recovered = Store::open(into).await?;
     let health = recovered.check_integrity().await?;

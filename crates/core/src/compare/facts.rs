@@ -112,16 +112,16 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         for kind in [FactKind::Number, FactKind::Date, FactKind::Weekday] {
             let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
             let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
-            let comparable = |fx: &Fact, gx: &Fact| {
+            let one_quantity = |fx: &Fact, gx: &Fact| {
                 kind != FactKind::Number || comparable_magnitudes(&fx.value, &gx.value)
             };
             if let ([fx], [gx]) = (xa.as_slice(), xb.as_slice()) {
-                if comparable(fx, gx) {
+                if one_quantity(fx, gx) {
                     found.push((fx, gx));
                 }
             } else if pair.class == PairClass::Translated
                 && xa.len() == xb.len()
-                && xa.iter().zip(&xb).all(|(fx, gx)| comparable(fx, gx))
+                && xa.iter().zip(&xb).all(|(fx, gx)| one_quantity(fx, gx))
             {
                 // A rendering keeps the order of its facts: the n-th differing number of one
                 // side is the n-th of the other.

@@ -732,11 +732,7 @@ mod tests {
     use crate::text::segment;
 
     fn quotes_of(body: &str) -> Vec<(String, Option<String>)> {
-        let doc = segment(body, Some("en"));
-        find_quotes(&doc)
-            .into_iter()
-            .map(|q| (doc.body[q.range].to_string(), q.speaker.map(|s| s.name)))
-            .collect()
+        quotes_in("en", body)
     }
 
     #[test]
