@@ -1,145 +1,437 @@
 //! Page clutter in extracted paragraphs: share bars, newsletter boxes, cookie banners, breadcrumbs,
 //! captions, "also available at" footers and the like, recognised by their wording and shape.
+//!
+//! The wording is kept in phrase tables matched on case-folded text ([`super::phrase`]): nothing
+//! is compiled at start-up, so a short run of the CLI pays only for the paragraphs it reads.
 
-use super::keyword_gate::KeywordGate;
 use super::lazy_regex::LazyRegex;
+use super::phrase::{after_number, chars, fold, is_word_char, Folded};
 
-/// Whole paragraphs that are clutter whatever surrounds them.
-static CLUTTER: LazyRegex = LazyRegex::big(
-    r"(?ix)^(?:
-            share\s+(?:this|the)\s+(?:article|story|page|post)
-          | share\s+(?:on|via)\b.{0,40}
-          | (?:partager|partagez|compartir|comparte|teilen|condividi|поделиться|شارك)(?:\ (?:cet|cette|este|esta|diesen|den|questo|l'|la|le)\s*\w+)?
-          | (?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit)(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit))*
-          | advertisement | advertising | sponsored(?:\ content)? | ad
-          | scroll\ to\ continue(?:\ with\ content)?
-          | (?:read|see)\ (?:more|also|next)\b.{0,80}
-          | related(?:\ (?:articles|stories|news|content|coverage|topics|posts))?:?
-          | more\ (?:from|on|stories|news)\b.{0,60}
-          | (?:sign\ up|subscribe)\b.{0,160}(?:newsletter|inbox|email|updates|briefing|digest)\b.*
-          | .{0,80}\bnewsletter\b.{0,80}(?:sign\ up|subscribe)\b.*
-          | get\ (?:the|our)\ .{0,40}(?:newsletter|app)\b.*
-          | (?:we|this\ (?:site|website))\ uses?\ cookies\b.*
-          | .{0,60}\b(?:accept|manage)\ (?:all\ )?cookies\b.*
-          | follow\ us\ on\b.*
-          | (?:download|get)\ (?:our|the)\ app\b.*
-          | .{0,60}\b(?:can\ )?also\ be\ (?:accessed|reached|found|read)\ at\b.*
-          | .{0,60}\balso\ available\ at\b.{0,80}
-          | (?:leave\ a\ |post\ a\ |add\ a\ |show\ |view\ |load\ )?comments?(?:\ \(\d+\))?:?
-          | \d+\ comments?
-          | (?:all\ )?rights\ reserved\.?
-          | (?:©|\(c\)|copyright)\s.{0,120}
-          | skip\ to\ (?:main\ )?content
-          | (?:image|photo|picture|video)\ (?:source|credit|caption)s?\b.{0,160}
-          | (?:photo|image|picture|credit)s?\s*(?::|/|by\b).{0,120}
-          | click\ here\b.{0,120}
-          | (?:listen\ to\ (?:this|the)\ (?:article|story)).{0,60}
-          | (?:reading\ time|min(?:ute)?s?\ read)\b.{0,30}
-          | \d+\ min(?:ute)?s?\ read
-          | (?:tags|topics|filed\ under|categories)\s*:.{0,200}
-          | back\ to\ top
-          | loading\.*
-          | continue\ reading(?:\ below|\ the\ main\ story)?
-          | advert
-          | privacy\ overview
-          | this\ (?:slideshow|video|content)\ requires\ javascript\.?
-          | explore\ further | citation | order\ reprints | print\ article | reprints?
-          | home | menu | search | close | sorry!? | thanks\ for\ (?:signing\ up|subscribing)!?
-          | (?:write\ to|email|e-mail|contact|reach)\ .{2,60}\ at\ \S+@\S+.*
-          | \S+@\S+\.\w+(?:\s+@\w+)?
-          | have\ a\ (?:news\ )?tip\?.*
-          | (?:tempo\ de\ leitura|reading\ time|lesezeit|temps\ de\ lecture)\s*:.{0,30}
-          | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\ .{2,250}
-          | .{2,200}\ contributed\ (?:reporting|to\ this\ (?:report|story|article)).{0,80}
-          | (?:updated|published|posted|publié|publiée|mis\ à\ jour|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено)(?:\ on|\ at|\ le|\ am|\ el|:)?\ .{0,60}\d.{0,30}
-          | like\ this\ (?:story|article)\?.*
-          | (?:related(?:\ (?:post|article|story|coverage|video|reading))?|see\ also|leggi\ anche(?:\ su)?|lire\ aussi|lesen\ sie\ auch|read\ also|читайте\ также)\s*:\s.{0,160}
-          | also\ on\ \S+\.\w+\b.{0,200}
-          | follow\ .{1,60}\ on\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|social\ media)\b.{0,120}
-          | follow\ @\w+.{0,160}
-          | subscribe\ to\ .{0,120}
-          | there\ was\ an\ error\ .{0,80}
-          | .{0,80}\bdelivered\ (?:to|through|into)\ your\ (?:door|letterbox|letter\ box|inbox|mailbox)\b.*
-          | tell\ us\ what\ you\ think.{0,40}
-          | \[\w+[^\]]*\].*\[/\w+\]
-          | (?:associated\ press|ap|reuters|afp)\ writers?\ .{2,300}
-        )\s*[.!:]?$",
-);
-
-/// Words of which every [`CLUTTER`] match holds one: an alternative that opens with a literal
-/// gives it as a prefix, one that opens with `.{0,n}`, `\d`, `\S` or an optional part gives a
-/// literal it cannot do without. Most paragraphs hold none, and then the pattern (whose Unicode
-/// form takes ~24 ms to compile) is neither compiled nor run. Keep the lists in step with the
-/// pattern: `gate_agrees_with_the_pattern` checks them on the fixtures and on generated text.
-#[rustfmt::skip]
-static CLUTTER_WORDS: KeywordGate = KeywordGate::new(
-    &[
-        "share", "partage", "compartir", "comparte", "teilen", "condividi", "поделиться", "شارك",
-        "tweet", "email", "e-mail", "print", "save", "copy link", "facebook", "twitter", "x",
-        "whatsapp", "telegram", "linkedin", "reddit", "ad", "sponsored", "scroll", "read", "see",
-        "related", "more", "sign up", "subscribe", "get", "we", "this", "follow", "download",
-        "also", "leave", "post", "show", "view", "load", "comment", "all", "rights", "©", "(c)",
-        "copyright", "skip", "image", "photo", "picture", "video", "credit", "click", "listen",
-        "min", "tags", "topics", "filed under", "categories", "back to top", "continue",
-        "privacy", "explore", "citation", "order", "reprint", "home", "menu", "search", "close",
-        "sorry", "thanks", "write to", "contact", "reach", "have a", "tempo de leitura",
-        "lesezeit", "temps de lecture", "updated", "publi", "mis à jour", "veröffentlicht",
-        "aktualisiert", "actualizado", "опубликовано", "обновлено", "like this", "leggi",
-        "lire", "lesen", "читайте", "there was", "tell us", "[",
-    ],
-    &[
-        "newsletter", "cookies", "also be ", "also available at", "comment", "@",
-        "reporting by ", "writing by ", "editing by ", " contributed ", " min read", " mins read",
-        " minute read", " minutes read", "delivered ", " writer",
-    ],
-);
-
-/// [`CLUTTER`], asked only when [`CLUTTER_WORDS`] lets the paragraph through.
-fn is_clutter_phrase(p: &str) -> bool {
-    CLUTTER_WORDS.may_match(p) && CLUTTER.is_match(p)
+/// How a clutter paragraph may go on after an opening taken from [`CLUTTER_OPENINGS`].
+#[derive(Clone, Copy)]
+enum Tail {
+    /// Nothing more.
+    End,
+    /// Anything.
+    Any,
+    /// At most this many characters.
+    Within(usize),
+    /// From the first to the second number of characters.
+    Between(usize, usize),
+    /// A word boundary, then anything.
+    Word,
+    /// A word boundary, then at most this many characters.
+    WordWithin(usize),
+    /// Perhaps a space, then one word.
+    OneWord,
+    /// A digit within the first number of characters, and at most the second number after it.
+    DigitWithin(usize, usize),
 }
 
-/// A trail of short path segments: "News / Politics / Syria", "Home › World › Europe".
-static BREADCRUMB: LazyRegex = LazyRegex::big(
-    r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$",
-);
+use Tail::{Any, Between, DigitWithin, End, OneWord, Within, Word, WordWithin};
 
-/// A bare web address line ("www.outlet.example").
-static ADDRESS: LazyRegex =
-    LazyRegex::new(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$");
+/// Social networks and share-bar buttons, which make a share bar in any order and number.
+const SHARE_BUTTONS: &[&str] = &[
+    "share",
+    "tweet",
+    "email",
+    "print",
+    "save",
+    "copy link",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "telegram",
+    "linkedin",
+    "reddit",
+];
 
-/// Picture captions in text flattened from a page: "(L)", "(File photo)", agency credits.
-static CAPTION: LazyRegex = LazyRegex::new(
-    r"(?ix)(?:\((?:l|r|c|left|right|center|centre|top|bottom|file(?:\ photo)?|pictured)\)|\(photo(?:\ by)?[^)]*\)|\bphoto:\s|\(getty\ images\)|\((?:afp|reuters|ap|epa|anadolu)(?:\ photo)?\))",
-);
+/// "Share" in the languages we read.
+const SHARE_WORDS: &[&str] = &[
+    "partager",
+    "partagez",
+    "compartir",
+    "comparte",
+    "teilen",
+    "condividi",
+    "поделиться",
+    "شارك",
+];
 
-/// "Press TV News Roku", "Download the Outlet app on iOS" — app-store and channel plugs.
-static APP_PLUG: LazyRegex = LazyRegex::new(
-    r"(?ix)^.{0,60}\b(?:roku|app\ store|google\ play|android|ios|apple\ tv|podcasts?)$",
-);
+/// Words that open a publication date line: "Updated on 14 March", "Mis à jour le 14 mars".
+const DATE_LABELS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "publié",
+    "publiée",
+    "mis à jour",
+    "veröffentlicht",
+    "aktualisiert",
+    "publicado",
+    "actualizado",
+    "опубликовано",
+    "обновлено",
+];
+
+/// Whole paragraphs that are clutter whatever surrounds them: an opening (one option of each
+/// part in turn; an empty option makes its part optional) and what may follow it, all on the
+/// case-folded paragraph without its final `.`, `!` or `:`.
+#[rustfmt::skip]
+const CLUTTER_OPENINGS: &[(&[&[&str]], Tail)] = &[
+    (&[&["share "], &["this ", "the "], &["article", "story", "page", "post"]], End),
+    (&[&["share "], &["on", "via"]], WordWithin(40)),
+    (&[SHARE_WORDS], End),
+    (&[SHARE_WORDS, &[" "], &["cet", "cette", "este", "esta", "diesen", "den", "questo", "l'", "la", "le"]], OneWord),
+    (&[&["advertisement", "advertising", "sponsored", "sponsored content", "advert", "ad"]], End),
+    (&[&["scroll to continue"], &["", " with content"]], End),
+    (&[&["read ", "see "], &["more", "also", "next"]], WordWithin(80)),
+    (&[&["related"], &["", " articles", " stories", " news", " content", " coverage", " topics", " posts"], &["", ":"]], End),
+    (&[&["more "], &["from", "on", "stories", "news"]], WordWithin(60)),
+    (&[&["we", "this site", "this website"], &[" use ", " uses "], &["cookies"]], Word),
+    (&[&["follow us on"]], Word),
+    (&[&["download ", "get "], &["our ", "the "], &["app"]], Word),
+    (&[&["", "leave a ", "post a ", "add a ", "show ", "view ", "load "], &["comment"], &["", "s"], &["", ":"]], End),
+    (&[&["", "all "], &["rights reserved"], &["", "."]], End),
+    (&[&["©", "(c)", "copyright"], &[" "]], Within(120)),
+    (&[&["skip to "], &["", "main "], &["content"]], End),
+    (&[&["image ", "photo ", "picture ", "video "], &["source", "credit", "caption"], &["", "s"]], WordWithin(160)),
+    (&[&["photo", "image", "picture", "credit"], &["", "s"], &["", " "], &[":", "/"]], Within(120)),
+    (&[&["photo", "image", "picture", "credit"], &["", "s"], &["", " "], &["by"]], WordWithin(120)),
+    (&[&["click here"]], WordWithin(120)),
+    (&[&["listen to "], &["this ", "the "], &["article", "story"]], Within(60)),
+    (&[&["reading time"]], WordWithin(30)),
+    (&[&["min", "mins", "minute", "minutes"], &[" read"]], WordWithin(30)),
+    (&[&["tags", "topics", "filed under", "categories"], &["", " "], &[":"]], Within(200)),
+    (&[&["back to top", "privacy overview", "explore further", "citation", "order reprints", "print article", "reprint", "reprints", "home", "menu", "search", "close"]], End),
+    (&[&["continue reading"], &["", " below", " the main story"]], End),
+    (&[&["this "], &["slideshow", "video", "content"], &[" requires javascript"], &["", "."]], End),
+    (&[&["sorry"], &["", "!"]], End),
+    (&[&["thanks for "], &["signing up", "subscribing"], &["", "!"]], End),
+    (&[&["have a "], &["", "news "], &["tip?"]], Any),
+    (&[&["tempo de leitura", "reading time", "lesezeit", "temps de lecture"], &["", " "], &[":"]], Within(30)),
+    (&[&["", "("], &["", "additional "], &["reporting", "writing", "editing"], &[" by "]], Between(2, 250)),
+    (&[DATE_LABELS, &["", " on", " at", " le", " am", " el", ":"], &[" "]], DigitWithin(60, 30)),
+    (&[&["like this "], &["story", "article"], &["?"]], Any),
+    (&[&["related", "related post", "related article", "related story", "related coverage", "related video", "related reading", "see also", "leggi anche", "leggi anche su", "lire aussi", "lesen sie auch", "read also", "читайте также"], &["", " "], &[": "]], Within(160)),
+    (&[&["subscribe to "]], Within(120)),
+    (&[&["there was an error "]], Within(80)),
+    (&[&["tell us what you think"]], Within(40)),
+    (&[&["associated press", "ap", "reuters", "afp"], &[" writer"], &["", "s"], &[" "]], Between(2, 300)),
+];
+
+/// A paragraph as the clutter checks read it: trimmed, and case-folded for the phrase tables.
+struct Paragraph<'a> {
+    text: &'a str,
+    folded: String,
+}
+
+impl<'a> Paragraph<'a> {
+    fn new(paragraph: &'a str) -> Self {
+        let text = paragraph.trim();
+        Paragraph {
+            text,
+            folded: fold(text),
+        }
+    }
+}
+
+/// True when a paragraph, whole, is one of the clutter phrases.
+fn is_clutter_phrase(p: &Paragraph<'_>) -> bool {
+    let text = without_end_mark(&p.folded);
+    let t = Folded::new(text);
+    CLUTTER_OPENINGS
+        .iter()
+        .any(|(parts, tail)| t.opens(parts, |rest| tail_fits(t, rest, *tail)))
+        || is_share_bar(text)
+        || is_newsletter_box(t)
+        || is_notice_line(t)
+        || is_contact_line(t)
+        || is_markup_line(text)
+        || is_counter(text)
+        || text
+            .strip_prefix("loading")
+            .is_some_and(|dots| dots.chars().all(|c| c == '.'))
+}
+
+/// The text without one final `.`, `!` or `:` and the space before it.
+fn without_end_mark(text: &str) -> &str {
+    text.strip_suffix(['.', '!', ':'])
+        .unwrap_or(text)
+        .trim_end()
+}
+
+fn tail_fits(t: Folded<'_>, rest: &str, tail: Tail) -> bool {
+    match tail {
+        End => rest.is_empty(),
+        Any => true,
+        Within(n) => chars(rest) <= n,
+        Between(min, max) => (min..=max).contains(&chars(rest)),
+        Word => t.boundary(rest),
+        WordWithin(n) => t.word_within(rest, n),
+        OneWord => {
+            let word = rest.trim_start_matches(' ');
+            !word.is_empty() && word.chars().all(is_word_char)
+        }
+        DigitWithin(before, after) => rest.char_indices().take(before + 1).any(|(at, c)| {
+            super::phrase::is_digit(c) && chars(&rest[at + c.len_utf8()..]) <= after
+        }),
+    }
+}
+
+/// "Facebook Twitter Email", "share | tweet · x": share buttons, perhaps with separators.
+fn is_share_bar(text: &str) -> bool {
+    let mut rest = text;
+    loop {
+        let Some(after) = SHARE_BUTTONS.iter().find_map(|b| rest.strip_prefix(b)) else {
+            return false;
+        };
+        if after.is_empty() {
+            return true;
+        }
+        let after = after.trim_start_matches(' ');
+        let after = after
+            .strip_prefix(['|', '/', '·', '•', ','])
+            .unwrap_or(after);
+        rest = after.trim_start_matches(' ');
+    }
+}
+
+/// Newsletter and app sign-up boxes: "Sign up for our newsletter…", "Our newsletter: subscribe",
+/// "Get the Ledger app".
+fn is_newsletter_box(t: Folded<'_>) -> bool {
+    const BOX_WORDS: &[&str] = &[
+        "newsletter",
+        "inbox",
+        "email",
+        "updates",
+        "briefing",
+        "digest",
+    ];
+    const SIGN_UP: &[&str] = &["sign up", "subscribe"];
+    t.opens(&[SIGN_UP], |rest| {
+        t.boundary(rest) && t.finds_within(rest, 160, BOX_WORDS)
+    }) || t.holds_word(&["newsletter"], |before, after| {
+        chars(before) <= 80 && t.finds_within(after, 80, SIGN_UP)
+    }) || t.opens(&[&["get "], &["the ", "our "]], |rest| {
+        t.finds_within(rest, 40, &["newsletter", "app"])
+    })
+}
+
+/// Cookie banners, "also available at" footers, delivery plugs, credits and "follow" lines.
+fn is_notice_line(t: Folded<'_>) -> bool {
+    const NETWORKS: &[&str] = &[
+        "twitter",
+        "facebook",
+        "instagram",
+        "x",
+        "linkedin",
+        "youtube",
+        "tiktok",
+        "social media",
+    ];
+    t.holds_word(
+        &[
+            "accept cookies",
+            "accept all cookies",
+            "manage cookies",
+            "manage all cookies",
+        ],
+        |before, _| chars(before) <= 60,
+    ) || t.holds_word(
+        &[
+            "also be accessed at",
+            "also be reached at",
+            "also be found at",
+            "also be read at",
+        ],
+        |before, _| {
+            chars(before) <= 60
+                || before
+                    .strip_suffix("can ")
+                    .is_some_and(|b| chars(b) <= 60 && t.boundary(&t.text()[b.len()..]))
+        },
+    ) || t.holds_word(&["also available at"], |before, after| {
+        chars(before) <= 60 && chars(after) <= 80
+    }) || t.holds(
+        &[
+            " contributed reporting",
+            " contributed to this report",
+            " contributed to this story",
+            " contributed to this article",
+        ],
+        |before, after| (2..=200).contains(&chars(before)) && chars(after) <= 80,
+    ) || t.holds_word(&["delivered"], |before, after| {
+        chars(before) <= 80
+            && t.opens_at(
+                after,
+                &[
+                    &[" to ", " through ", " into "],
+                    &["your "],
+                    &["door", "letterbox", "letter box", "inbox", "mailbox"],
+                ],
+                |rest| t.boundary(rest),
+            )
+    }) || t.opens(&[&["follow "]], |rest| {
+        rest.match_indices(" on ").any(|(at, _)| {
+            (1..=60).contains(&chars(&rest[..at]))
+                && t.opens_at(&rest[at + 4..], &[NETWORKS], |r| t.word_within(r, 120))
+        })
+    }) || t.opens(&[&["follow @"]], |rest| {
+        let name_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        name_end > 0 && chars(&rest[name_end..]) <= 160
+    }) || t.opens(&[&["also on "]], |rest| {
+        let token = rest.split(' ').next().unwrap_or_default();
+        token.match_indices('.').any(|(dot, _)| {
+            let after = &rest[dot + 1..];
+            let word_end = after
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(after.len());
+            dot > 0 && word_end > 0 && chars(&after[word_end..]) <= 200
+        })
+    })
+}
+
+/// "Write to Jane Quill at jane@…", or an address alone ("desk@outlet.example @desk").
+fn is_contact_line(t: Folded<'_>) -> bool {
+    let text = t.text();
+    let is_address = |token: &str| {
+        token.match_indices('@').any(|(at, _)| {
+            let domain = &token[at + 1..];
+            at > 0
+                && domain.match_indices('.').any(|(dot, _)| {
+                    let end = &domain[dot + 1..];
+                    dot > 0 && !end.is_empty() && end.chars().all(is_word_char)
+                })
+        })
+    };
+    let (first, handle) = text.split_once(' ').unwrap_or((text, ""));
+    let handle_ok = handle.is_empty()
+        || handle
+            .strip_prefix('@')
+            .is_some_and(|h| !h.is_empty() && h.chars().all(is_word_char));
+    if !first.is_empty() && handle_ok && is_address(first) {
+        return true;
+    }
+    t.opens(
+        &[&["write to ", "email ", "e-mail ", "contact ", "reach "]],
+        |rest| {
+            rest.match_indices(" at ").any(|(at, _)| {
+                let token = rest[at + 4..].split(' ').next().unwrap_or_default();
+                (2..=60).contains(&chars(&rest[..at]))
+                    && token
+                        .match_indices('@')
+                        .any(|(i, _)| i > 0 && i + 1 < token.len())
+            })
+        },
+    )
+}
+
+/// A shortcode block left in the text: "[caption id=1]A ferry[/caption]".
+fn is_markup_line(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix('[') else {
+        return false;
+    };
+    let (Some(open_end), Some(close)) = (inner.find(']'), inner.rfind("[/")) else {
+        return false;
+    };
+    let name = inner[close + 2..].strip_suffix(']').unwrap_or_default();
+    inner.starts_with(is_word_char)
+        && close > open_end
+        && !name.is_empty()
+        && name.chars().all(is_word_char)
+}
+
+/// "12 comments", "5 min read".
+fn is_counter(text: &str) -> bool {
+    after_number(text).is_some_and(|rest| {
+        Folded::new(rest).is(&[&[" comment"], &["", "s"]])
+            || Folded::new(rest).is(&[&[" min", " mins", " minute", " minutes"], &[" read"]])
+    })
+}
 
 /// True when a paragraph is page clutter rather than article text.
 pub(crate) fn is_clutter(paragraph: &str) -> bool {
     let p = paragraph.trim();
+    if p.chars().count() > 400 {
+        return is_cookie_notice(p);
+    }
+    is_clutter_paragraph(&Paragraph::new(p))
+}
+
+fn is_clutter_paragraph(paragraph: &Paragraph<'_>) -> bool {
+    let p = paragraph.text;
     if p.is_empty() {
         return true;
     }
     if p.chars().count() > 400 {
         return is_cookie_notice(p);
     }
-    is_clutter_phrase(p)
+    is_clutter_phrase(paragraph)
         || (p.len() <= 240 && is_breadcrumb(p))
-        || APP_PLUG.is_match(p)
+        || is_app_plug(paragraph)
         || is_byline(p)
         || is_keyword_list(p)
         || is_shouted_link(p)
         || is_cookie_notice(p)
 }
 
-/// A breadcrumb trail. A line that opens a guillemet quotation (`«…»`) is a sentence, not a trail
-/// whose separator happens to be `»`.
+/// A breadcrumb trail: "News / Politics / Syria", "Home › World › Europe". A line that opens a
+/// guillemet quotation (`«…»`) is a sentence, not a trail whose separator happens to be `»`.
 fn is_breadcrumb(p: &str) -> bool {
-    !p.contains('«') && BREADCRUMB.is_match(p)
+    !p.contains('«') && (is_spaced_trail(p) || is_arrow_trail(p))
+}
+
+/// Three to nine parts of at most 40 characters between `/`, `>` or `|` with spaces around them.
+fn is_spaced_trail(p: &str) -> bool {
+    if p.contains(['›', '»']) {
+        return false;
+    }
+    let parts: Vec<&str> = p.split(['/', '>', '|']).collect();
+    let last = parts.len() - 1;
+    (3..=9).contains(&parts.len())
+        && parts.iter().enumerate().all(|(i, part)| {
+            let core = part.trim();
+            (i == 0 || part.starts_with(char::is_whitespace))
+                && (i == last || part.ends_with(char::is_whitespace))
+                && !core.is_empty()
+                && chars(core) <= 40
+        })
+}
+
+/// Two to nine parts between `›` or `»`, the first at most 40 characters and the others 60.
+fn is_arrow_trail(p: &str) -> bool {
+    if p.contains(['/', '>', '|']) {
+        return false;
+    }
+    let parts: Vec<&str> = p.split(['›', '»']).collect();
+    (2..=9).contains(&parts.len())
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(i, part)| !part.is_empty() && chars(part.trim()) <= if i == 0 { 40 } else { 60 })
+}
+
+/// "Press TV News Roku", "Download the Outlet app on iOS": app-store and channel plugs.
+fn is_app_plug(p: &Paragraph<'_>) -> bool {
+    let t = Folded::new(&p.folded);
+    [
+        "roku",
+        "app store",
+        "google play",
+        "android",
+        "ios",
+        "apple tv",
+        "podcast",
+        "podcasts",
+    ]
+    .iter()
+    .any(|plug| {
+        p.folded
+            .strip_suffix(plug)
+            .is_some_and(|before| chars(before) <= 60 && t.boundary(&p.folded[before.len()..]))
+    })
 }
 
 /// Cookie-consent text, which can run to several long paragraphs.
@@ -161,12 +453,53 @@ fn is_shouted_link(p: &str) -> bool {
         && !ends_sentence(p)
 }
 
-/// A byline line left in the body: "By Jane Quill", "BY JANE QUILL AND TOMAS REYEL | Staff".
+/// A byline line left in the body: "By Jane Quill", "BY JANE QUILL AND TOMAS REYEL | Staff": the
+/// word "by", capitalised names and their joining words, and perhaps a short tail after a comma,
+/// bar, dot or dash.
 fn is_byline(p: &str) -> bool {
-    static BYLINE: LazyRegex = LazyRegex::new(
-        r"^(?:By|BY|by|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|der|al|bin|da))*\s*(?:[,|·–-]\s*.{0,40})?$",
-    );
-    p.split_whitespace().count() <= 12 && !ends_sentence(p) && BYLINE.is_match(p)
+    if p.split_whitespace().count() > 12 || ends_sentence(p) {
+        return false;
+    }
+    ["By", "BY", "by", "Von", "Par", "Por"].iter().any(|by| {
+        p.strip_prefix(by).is_some_and(|rest| {
+            rest.starts_with(char::is_whitespace) && names_from(rest.trim_start(), true)
+        })
+    })
+}
+
+/// A name (capitalised), or after the first a joining word, then more of them or the tail.
+fn names_from(s: &str, first: bool) -> bool {
+    const JOINS: &[&str] = &[
+        "and", "AND", "&", "de", "van", "von", "der", "al", "bin", "da",
+    ];
+    let is_name_char = |c: char| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-');
+    let name_len = if s.starts_with(char::is_uppercase) {
+        s.find(|c: char| !is_name_char(c)).unwrap_or(s.len())
+    } else {
+        0
+    };
+    // A dash inside a name may instead open the tail ("Quill-Staff writer").
+    let dash_tail = s[..name_len]
+        .match_indices('-')
+        .any(|(at, _)| at > 0 && byline_tail(&s[at..]));
+    let after_name = name_len > 0 && after_byline_item(&s[name_len..]);
+    let after_join = !first
+        && JOINS
+            .iter()
+            .any(|j| s.strip_prefix(j).is_some_and(after_byline_item));
+    dash_tail || after_name || after_join
+}
+
+fn after_byline_item(rest: &str) -> bool {
+    rest.is_empty()
+        || byline_tail(rest.trim_start())
+        || (rest.starts_with(char::is_whitespace) && names_from(rest.trim_start(), false))
+}
+
+/// `, Staff writer`, `| The Ledger`, `– Reuters`: at most 40 characters after the mark.
+fn byline_tail(s: &str) -> bool {
+    s.strip_prefix([',', '|', '·', '–', '-'])
+        .is_some_and(|rest| !rest.contains('\n') && chars(rest.trim_start()) <= 40)
 }
 
 /// A line that is only a date ("Monday, November 18, 2019", "Updated 14 March 2026, 10:05"):
@@ -201,10 +534,45 @@ fn is_keyword_list(p: &str) -> bool {
     items.len() >= 6 && !ends_sentence(p) && items.iter().all(|i| i.split_whitespace().count() <= 5)
 }
 
-/// True when a short paragraph without a sentence end looks like a picture caption.
-pub(crate) fn is_caption(paragraph: &str) -> bool {
-    let p = paragraph.trim();
-    p.split_whitespace().count() <= 30 && !ends_sentence(p) && CAPTION.is_match(p)
+/// True when a short paragraph without a sentence end looks like a picture caption: it holds a
+/// position or credit in brackets ("(L)", "(File photo)", "(AFP)") or a "Photo:" label.
+fn is_caption(paragraph: &Paragraph<'_>) -> bool {
+    const MARKS: &[&str] = &[
+        "(l)",
+        "(r)",
+        "(c)",
+        "(left)",
+        "(right)",
+        "(center)",
+        "(centre)",
+        "(top)",
+        "(bottom)",
+        "(file)",
+        "(file photo)",
+        "(pictured)",
+        "(getty images)",
+        "(afp)",
+        "(afp photo)",
+        "(reuters)",
+        "(reuters photo)",
+        "(ap)",
+        "(ap photo)",
+        "(epa)",
+        "(epa photo)",
+        "(anadolu)",
+        "(anadolu photo)",
+    ];
+    let p = paragraph.text;
+    if p.split_whitespace().count() > 30 || ends_sentence(p) {
+        return false;
+    }
+    let folded = &paragraph.folded;
+    let t = Folded::new(folded);
+    MARKS.iter().any(|m| folded.contains(m))
+        || t.holds(&["(photo"], |_, after| after.contains(')'))
+        || t.holds(&["photo: "], |before, _| {
+            t.boundary(&folded[before.len()..])
+        })
 }
 
 /// True when the text ends like a sentence (., !, ?, …, a closing quote or bracket after one).
@@ -214,11 +582,57 @@ pub(crate) fn ends_sentence(p: &str) -> bool {
 }
 
 /// A heading that opens a box of links to other stories ("Related", "Most read", "More:").
-static LINKS_BOX: LazyRegex = LazyRegex::new(
-    r"(?ix)^(?:related(?:\ \w+)?|more(?:\ \w+){0,3}|you\ (?:may|might)\ also\ (?:like|enjoy)|most\ (?:read|popular|viewed|shared)(?:\ .{0,30})?
-          |popular\ (?:on|in|now)(?:\ .{0,30})?|don'?t\ miss|recommended(?:\ for\ you)?|trending(?:\ now)?|read\ next|latest(?:\ \w+)?
-          |also\ on\ .{1,30}|in\ other\ news|tags|topics|categories|categorias|etiquetas|schlagwörter|themen|top\ stories|editor'?s\ picks?|what\ to\ read\ next)\s*[.:…]*$",
-);
+fn is_links_box_heading(p: &Paragraph<'_>) -> bool {
+    let t = Folded::new(p.folded.trim_end_matches(['.', ':', '…']).trim_end());
+    let words = |most: usize| {
+        move |rest: &str| {
+            rest.is_empty()
+                || rest.strip_prefix(' ').is_some_and(|w| {
+                    let words: Vec<&str> = w.split(' ').collect();
+                    words.len() <= most
+                        && words
+                            .iter()
+                            .all(|w| !w.is_empty() && w.chars().all(is_word_char))
+                })
+        }
+    };
+    let short_tail =
+        |rest: &str| rest.is_empty() || rest.strip_prefix(' ').is_some_and(|r| chars(r) <= 30);
+    t.opens(&[&["related", "latest"]], words(1))
+        || t.opens(&[&["more"]], words(3))
+        || t.opens(
+            &[&["most "], &["read", "popular", "viewed", "shared"]],
+            short_tail,
+        )
+        || t.opens(&[&["popular "], &["on", "in", "now"]], short_tail)
+        || t.opens(&[&["also on "]], |rest| (1..=30).contains(&chars(rest)))
+        || t.is(&[
+            &["you "],
+            &["may", "might"],
+            &[" also "],
+            &["like", "enjoy"],
+        ])
+        || t.is(&[&[
+            "don't miss",
+            "dont miss",
+            "read next",
+            "in other news",
+            "top stories",
+            "what to read next",
+        ]])
+        || t.is(&[&["recommended"], &["", " for you"]])
+        || t.is(&[&["trending"], &["", " now"]])
+        || t.is(&[&["editor's pick", "editors pick"], &["", "s"]])
+        || t.is(&[&[
+            "tags",
+            "topics",
+            "categories",
+            "categorias",
+            "etiquetas",
+            "schlagwörter",
+            "themen",
+        ]])
+}
 
 /// True for a line that reads like a headline or link text rather than a sentence.
 fn is_link_line(p: &str) -> bool {
@@ -228,19 +642,23 @@ fn is_link_line(p: &str) -> bool {
 /// Drops clutter paragraphs, boxes of links to other stories, and a footer block once a "can also
 /// be accessed at" line starts it.
 pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
+    static ADDRESS: LazyRegex =
+        LazyRegex::new(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$");
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut in_footer = false;
     let mut in_links_box = false;
     for p in paragraphs {
-        if FOOTER_START.is_match(&p) {
+        let paragraph = Paragraph::new(&p);
+        if starts_footer(&paragraph) {
             in_footer = true;
             continue;
         }
-        if in_footer && (p.chars().count() < 80 || is_clutter(&p) || ADDRESS.is_match(&p)) {
+        let is_clutter = || is_clutter_paragraph(&paragraph);
+        if in_footer && (p.chars().count() < 80 || is_clutter() || ADDRESS.is_match(&p)) {
             continue;
         }
         in_footer = false;
-        if LINKS_BOX.is_match(p.trim()) {
+        if is_links_box_heading(&paragraph) {
             in_links_box = true;
             continue;
         }
@@ -248,7 +666,7 @@ pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
             continue;
         }
         in_links_box = false;
-        if is_clutter(&p) || is_caption(&p) || (kept.is_empty() && is_bare_date(&p)) {
+        if is_clutter() || is_caption(&paragraph) || (kept.is_empty() && is_bare_date(&p)) {
             continue;
         }
         kept.push(p);
@@ -278,10 +696,19 @@ fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
     kept
 }
 
-/// The start of an "alternate addresses" footer.
-static FOOTER_START: LazyRegex = LazyRegex::new(
-    r"(?ix)\b(?:can\ also\ be\ (?:accessed|reached|found)\ at|also\ available\ at|alternate\ addresses)\b",
-);
+/// The start of an "alternate addresses" footer: "can also be accessed at", "also available at".
+fn starts_footer(p: &Paragraph<'_>) -> bool {
+    Folded::new(&p.folded).holds_word(
+        &[
+            "can also be accessed at",
+            "can also be reached at",
+            "can also be found at",
+            "also available at",
+            "alternate addresses",
+        ],
+        |_, _| true,
+    )
+}
 
 /// The outlet named by an "X's website can also be accessed at" footer line.
 pub(crate) fn outlet_from_footer(paragraphs: &[String]) -> Option<String> {
@@ -289,7 +716,7 @@ pub(crate) fn outlet_from_footer(paragraphs: &[String]) -> Option<String> {
         LazyRegex::new(r"(?x)^(.{2,40}?)[’']s?\s+(?:website|site|web\ site)\s+(?:can|is)\b");
     paragraphs
         .iter()
-        .filter(|p| FOOTER_START.is_match(p))
+        .filter(|p| starts_footer(&Paragraph::new(p)))
         .find_map(|p| OWNER.captures(p.trim()).map(|c| c[1].trim().to_string()))
 }
 
@@ -337,25 +764,186 @@ mod tests {
         "Home",
     ];
 
-    /// [`is_clutter_phrase`] against the bare pattern, with its verdict for the failure message.
-    fn assert_gate_agrees(p: &str) {
-        assert_eq!(
-            is_clutter_phrase(p),
-            CLUTTER.is_match(p),
-            "the keyword gate must not change the clutter verdict on {p:?}"
-        );
+    /// The regular expressions these phrase tables replaced, kept as the tests' reference: on
+    /// whitespace-normalised text each table must give the same verdict as its pattern.
+    mod reference {
+        use std::sync::LazyLock;
+
+        use regex::{Regex, RegexBuilder};
+
+        fn big(pattern: &str) -> Regex {
+            RegexBuilder::new(pattern)
+                .size_limit(64 << 20)
+                .dfa_size_limit(64 << 20)
+                .build()
+                .expect("a valid reference pattern")
+        }
+
+        pub static CLUTTER: LazyLock<Regex> = LazyLock::new(|| {
+            big(r"(?ix)^(?:
+                    share\s+(?:this|the)\s+(?:article|story|page|post)
+                  | share\s+(?:on|via)\b.{0,40}
+                  | (?:partager|partagez|compartir|comparte|teilen|condividi|поделиться|شارك)(?:\ (?:cet|cette|este|esta|diesen|den|questo|l'|la|le)\s*\w+)?
+                  | (?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit)(?:\s*[|/·•,]?\s*(?:share|tweet|email|print|save|copy\ link|facebook|twitter|x|whatsapp|telegram|linkedin|reddit))*
+                  | advertisement | advertising | sponsored(?:\ content)? | ad
+                  | scroll\ to\ continue(?:\ with\ content)?
+                  | (?:read|see)\ (?:more|also|next)\b.{0,80}
+                  | related(?:\ (?:articles|stories|news|content|coverage|topics|posts))?:?
+                  | more\ (?:from|on|stories|news)\b.{0,60}
+                  | (?:sign\ up|subscribe)\b.{0,160}(?:newsletter|inbox|email|updates|briefing|digest)\b.*
+                  | .{0,80}\bnewsletter\b.{0,80}(?:sign\ up|subscribe)\b.*
+                  | get\ (?:the|our)\ .{0,40}(?:newsletter|app)\b.*
+                  | (?:we|this\ (?:site|website))\ uses?\ cookies\b.*
+                  | .{0,60}\b(?:accept|manage)\ (?:all\ )?cookies\b.*
+                  | follow\ us\ on\b.*
+                  | (?:download|get)\ (?:our|the)\ app\b.*
+                  | .{0,60}\b(?:can\ )?also\ be\ (?:accessed|reached|found|read)\ at\b.*
+                  | .{0,60}\balso\ available\ at\b.{0,80}
+                  | (?:leave\ a\ |post\ a\ |add\ a\ |show\ |view\ |load\ )?comments?(?:\ \(\d+\))?:?
+                  | \d+\ comments?
+                  | (?:all\ )?rights\ reserved\.?
+                  | (?:©|\(c\)|copyright)\s.{0,120}
+                  | skip\ to\ (?:main\ )?content
+                  | (?:image|photo|picture|video)\ (?:source|credit|caption)s?\b.{0,160}
+                  | (?:photo|image|picture|credit)s?\s*(?::|/|by\b).{0,120}
+                  | click\ here\b.{0,120}
+                  | (?:listen\ to\ (?:this|the)\ (?:article|story)).{0,60}
+                  | (?:reading\ time|min(?:ute)?s?\ read)\b.{0,30}
+                  | \d+\ min(?:ute)?s?\ read
+                  | (?:tags|topics|filed\ under|categories)\s*:.{0,200}
+                  | back\ to\ top
+                  | loading\.*
+                  | continue\ reading(?:\ below|\ the\ main\ story)?
+                  | advert
+                  | privacy\ overview
+                  | this\ (?:slideshow|video|content)\ requires\ javascript\.?
+                  | explore\ further | citation | order\ reprints | print\ article | reprints?
+                  | home | menu | search | close | sorry!? | thanks\ for\ (?:signing\ up|subscribing)!?
+                  | (?:write\ to|email|e-mail|contact|reach)\ .{2,60}\ at\ \S+@\S+.*
+                  | \S+@\S+\.\w+(?:\s+@\w+)?
+                  | have\ a\ (?:news\ )?tip\?.*
+                  | (?:tempo\ de\ leitura|reading\ time|lesezeit|temps\ de\ lecture)\s*:.{0,30}
+                  | \(?(?:additional\ )?(?:reporting|writing|editing)\ by\ .{2,250}
+                  | .{2,200}\ contributed\ (?:reporting|to\ this\ (?:report|story|article)).{0,80}
+                  | (?:updated|published|posted|publié|publiée|mis\ à\ jour|veröffentlicht|aktualisiert|publicado|actualizado|опубликовано|обновлено)(?:\ on|\ at|\ le|\ am|\ el|:)?\ .{0,60}\d.{0,30}
+                  | like\ this\ (?:story|article)\?.*
+                  | (?:related(?:\ (?:post|article|story|coverage|video|reading))?|see\ also|leggi\ anche(?:\ su)?|lire\ aussi|lesen\ sie\ auch|read\ also|читайте\ также)\s*:\s.{0,160}
+                  | also\ on\ \S+\.\w+\b.{0,200}
+                  | follow\ .{1,60}\ on\ (?:twitter|facebook|instagram|x|linkedin|youtube|tiktok|social\ media)\b.{0,120}
+                  | follow\ @\w+.{0,160}
+                  | subscribe\ to\ .{0,120}
+                  | there\ was\ an\ error\ .{0,80}
+                  | .{0,80}\bdelivered\ (?:to|through|into)\ your\ (?:door|letterbox|letter\ box|inbox|mailbox)\b.*
+                  | tell\ us\ what\ you\ think.{0,40}
+                  | \[\w+[^\]]*\].*\[/\w+\]
+                  | (?:associated\ press|ap|reuters|afp)\ writers?\ .{2,300}
+                )\s*[.!:]?$")
+        });
+        pub static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+            big(
+                r"^(?:[^/›»>|]{1,40}(?:\s+[/>|]\s+[^/›»>|]{1,40}){2,8}|[^/›»>|]{1,40}(?:\s*[›»]\s*[^/›»>|]{1,60}){1,8})$",
+            )
+        });
+        pub static APP_PLUG: LazyLock<Regex> = LazyLock::new(|| {
+            big(r"(?ix)^.{0,60}\b(?:roku|app\ store|google\ play|android|ios|apple\ tv|podcasts?)$")
+        });
+        pub static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+            big(
+                r"^(?:By|BY|by|Von|Par|Por)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|AND|&|de|van|von|der|al|bin|da))*\s*(?:[,|·–-]\s*.{0,40})?$",
+            )
+        });
+        pub static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+            big(
+                r"(?ix)(?:\((?:l|r|c|left|right|center|centre|top|bottom|file(?:\ photo)?|pictured)\)|\(photo(?:\ by)?[^)]*\)|\bphoto:\s|\(getty\ images\)|\((?:afp|reuters|ap|epa|anadolu)(?:\ photo)?\))",
+            )
+        });
+        pub static LINKS_BOX: LazyLock<Regex> = LazyLock::new(|| {
+            big(
+                r"(?ix)^(?:related(?:\ \w+)?|more(?:\ \w+){0,3}|you\ (?:may|might)\ also\ (?:like|enjoy)|most\ (?:read|popular|viewed|shared)(?:\ .{0,30})?
+          |popular\ (?:on|in|now)(?:\ .{0,30})?|don'?t\ miss|recommended(?:\ for\ you)?|trending(?:\ now)?|read\ next|latest(?:\ \w+)?
+          |also\ on\ .{1,30}|in\ other\ news|tags|topics|categories|categorias|etiquetas|schlagwörter|themen|top\ stories|editor'?s\ picks?|what\ to\ read\ next)\s*[.:…]*$",
+            )
+        });
+        pub static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
+            big(
+                r"(?ix)\b(?:can\ also\ be\ (?:accessed|reached|found)\ at|also\ available\ at|alternate\ addresses)\b",
+            )
+        });
     }
 
-    #[test]
-    fn gate_lets_every_clutter_sample_through() {
-        for p in CLUTTER_SAMPLES {
-            assert!(CLUTTER.is_match(p), "sample {p:?} should be clutter");
-            assert_gate_agrees(p);
+    /// `text` with every whitespace run one space and none at either end, as extracted
+    /// paragraphs are.
+    fn normalised(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Every phrase table gives its reference pattern's verdict on `text`.
+    fn assert_same_verdicts(text: &str) {
+        let p = normalised(text);
+        let paragraph = Paragraph::new(&p);
+        let p = p.as_str();
+        let checks: [(&str, bool, bool); 7] = [
+            (
+                "clutter",
+                is_clutter_phrase(&paragraph),
+                reference::CLUTTER.is_match(p),
+            ),
+            (
+                "breadcrumb",
+                is_breadcrumb(p),
+                !p.contains('«') && reference::BREADCRUMB.is_match(p),
+            ),
+            (
+                "app plug",
+                is_app_plug(&paragraph),
+                reference::APP_PLUG.is_match(p),
+            ),
+            (
+                "byline",
+                is_byline(p),
+                p.split_whitespace().count() <= 12
+                    && !ends_sentence(p)
+                    && reference::BYLINE.is_match(p),
+            ),
+            (
+                "caption",
+                is_caption(&paragraph),
+                p.split_whitespace().count() <= 30
+                    && !ends_sentence(p)
+                    && reference::CAPTION.is_match(p),
+            ),
+            (
+                "links box",
+                is_links_box_heading(&paragraph),
+                reference::LINKS_BOX.is_match(p),
+            ),
+            (
+                "footer",
+                starts_footer(&paragraph),
+                reference::FOOTER_START.is_match(p),
+            ),
+        ];
+        for (what, table, pattern) in checks {
+            assert_eq!(
+                table, pattern,
+                "{what} on {p:?}: table {table}, pattern {pattern}"
+            );
         }
     }
 
     #[test]
-    fn gate_agrees_with_the_pattern_on_the_fixtures() {
+    fn tables_match_every_clutter_sample() {
+        for p in CLUTTER_SAMPLES {
+            assert!(
+                is_clutter_phrase(&Paragraph::new(p)),
+                "sample {p:?} should be clutter"
+            );
+            assert_same_verdicts(p);
+        }
+    }
+
+    #[test]
+    fn tables_agree_with_the_patterns_on_the_fixtures() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let mut lines = 0;
         for dir in [
@@ -371,10 +959,10 @@ mod tests {
                 let bytes = std::fs::read(entry.path()).expect("a readable fixture");
                 for line in String::from_utf8_lossy(&bytes).lines() {
                     let line = line.trim();
-                    assert_gate_agrees(line);
+                    assert_same_verdicts(line);
                     // A paragraph cut short, so that openings other than a line's are tried too.
                     for (i, _) in line.char_indices().step_by(7) {
-                        assert_gate_agrees(line[i..].trim());
+                        assert_same_verdicts(&line[i..]);
                     }
                     lines += 1;
                 }
@@ -406,20 +994,20 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn gate_agrees_with_the_pattern_on_recased_samples(
+        fn tables_agree_with_the_patterns_on_recased_samples(
             index in 0..CLUTTER_SAMPLES.len(),
             mask: u64,
             swap: u64,
             cut in 0usize..12,
         ) {
             let p = recased(CLUTTER_SAMPLES[index], mask, swap);
-            assert_gate_agrees(&p);
+            assert_same_verdicts(&p);
             let start = p.char_indices().nth(cut).map_or(p.len(), |(i, _)| i);
-            assert_gate_agrees(&p[start..]);
+            assert_same_verdicts(&p[start..]);
         }
 
         #[test]
-        fn gate_agrees_with_the_pattern_on_mixed_text(
+        fn tables_agree_with_the_patterns_on_mixed_text(
             parts in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "share", "Share ", "on ", "this ", "story", "ſhare", "x", "X ", "ad", "the ",
@@ -427,12 +1015,16 @@ mod tests {
                     "mail.example", "©", "(c) ", "Поделиться", "ЧИТАЙТЕ ТАКЖЕ", "опубликовано ",
                     "شارك", "«Они»", "“quoted”", "reporting by ", "contributed ", "min read",
                     "\u{212A}", "é", "Mis à jour ", "À", "writer ", "delivered to your inbox",
-                    "[b]", "[/b]", "comment", "s", "|", "·", "Reuters ",
+                    "[b]", "[/b]", "comment", "s", "|", "·", "Reuters ", " / ", " › ", "»",
+                    "By ", "Jane ", "QUILL", " and ", "-", ", ", "(L)", "(photo by x)", "Photo: ",
+                    "Most read", "More ", "Related ", "Roku", " iOS", "follow ", " on Twitter",
+                    "can also be accessed at ", "write to ", " at ", "a@b.example", "also on ",
+                    "updated ", "2026", "[caption id=1]", "[/caption]", "Home", "loading..",
                 ]),
                 0..7,
             )
         ) {
-            assert_gate_agrees(&parts.concat());
+            assert_same_verdicts(&parts.concat());
         }
     }
 
@@ -500,12 +1092,12 @@ mod tests {
 
     #[test]
     fn captions_are_recognised() {
-        assert!(is_caption(
+        assert!(is_caption(&Paragraph::new(
             "The mayor of Eastbrook (L) and the harbour master"
-        ));
-        assert!(!is_caption(
+        )));
+        assert!(!is_caption(&Paragraph::new(
             "The mayor (L) spoke first, then the harbour master replied."
-        ));
+        )));
     }
 
     #[test]

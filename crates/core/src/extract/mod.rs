@@ -22,12 +22,12 @@ mod date;
 mod docx;
 mod encoding;
 mod html;
-mod keyword_gate;
 mod lazy_regex;
 mod metadata;
 mod mhtml;
 mod nesting;
 mod pdf;
+mod phrase;
 mod sniff;
 mod text;
 

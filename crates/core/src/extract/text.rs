@@ -133,14 +133,10 @@ fn list_item(line: &str) -> Option<&str> {
 
 /// Removes inline Markdown: images, links (keeping their text), emphasis and code marks.
 fn strip_inline(s: &str) -> String {
-    let s = MD_IMAGE.replace_all(s, "");
-    let s = MD_LINK.replace_all(&s, "$1");
-    let s = MD_EMPHASIS.replace_all(&s, |c: &regex::Captures<'_>| {
-        c.iter()
-            .skip(1)
-            .flatten()
-            .next()
-            .map_or(String::new(), |m| m.as_str().to_string())
+    let s = MD_IMAGE.replace_all(s, |_| String::new());
+    let s = MD_LINK.replace_all(&s, |link| link[1].to_string());
+    let s = MD_EMPHASIS.replace_all(&s, |marked| {
+        marked.texts().next().unwrap_or_default().to_string()
     });
     s.trim().to_string()
 }
