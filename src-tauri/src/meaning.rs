@@ -134,6 +134,13 @@ pub fn prepare_in_background(app: tauri::AppHandle, store: Store, model: Arc<Sen
     });
 }
 
+/// Whether the library may be written, once the app manages it (`None` before).
+fn library_writable(app: &tauri::AppHandle) -> Option<Result<(), crate::error::AppError>> {
+    use tauri::Manager;
+    let library = app.try_state::<crate::state::Library>()?;
+    Some(library.writable().map(|_| ()))
+}
+
 async fn prepare_missing(
     app: &tauri::AppHandle,
     store: &Store,
@@ -167,6 +174,10 @@ async fn prepare_missing(
             })
             .await
             .map_err(|e| e.to_string())?;
+            // A library found damaged meanwhile is only read: the pass stops writing to it.
+            if let Some(Err(refusal)) = library_writable(app) {
+                return Err(refusal.to_string());
+            }
             store
                 .save_sentence_vectors(id, &article.body, MODEL_NAME, &vectors)
                 .await

@@ -54,14 +54,18 @@ pub fn failure() -> Option<String> {
 }
 
 /// `text` with every control character but newline and tab shown as a symbol: C0 controls as
-/// their Unicode control pictures (ESC as ␛), DEL as ␡, C1 controls as �.
+/// their Unicode control pictures (ESC as ␛), DEL as ␡, C1 controls as �, and the bidirectional
+/// embeddings, overrides and isolates (which can make a terminal show text in another order than
+/// it has) as �.
 pub fn visible(text: &str) -> Cow<'_, str> {
     let shown = |c: char| -> Option<char> {
         match c {
             '\n' | '\t' => None,
             '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
             '\u{7f}' => Some('\u{2421}'),
-            '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+            '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                Some('\u{fffd}')
+            }
             _ => None,
         }
     };
@@ -116,5 +120,11 @@ mod tests {
         );
         assert_eq!(visible("x\u{9b}2Jy\u{7f}"), "x\u{fffd}2Jy\u{2421}");
         assert_eq!(visible("two\nlines\tand a tab"), "two\nlines\tand a tab");
+        // A right-to-left override would show "txt.exe" as "exe.txt".
+        assert_eq!(
+            visible("a\u{202e}txe.txt\u{2069}"),
+            "a\u{fffd}txe.txt\u{fffd}"
+        );
+        assert_eq!(visible("مرحبا \u{200f}بكم"), "مرحبا \u{200f}بكم");
     }
 }

@@ -215,7 +215,17 @@ impl Store {
 
     /// Closes every connection, waiting for running statements (call before exiting for a tidy WAL).
     pub async fn close(&self) {
+        use sqlx::{ConnectOptions, Connection};
         self.pool.close().await;
+        // Connections closing at the same moment can each see another still open, and then none
+        // folds the write-ahead log back and removes it (with its index) as the last one does.
+        // One more connection, alone, does.
+        let options = self.pool.connect_options();
+        if !self.read_only && options.get_filename() != Path::new(":memory:") {
+            if let Ok(last) = options.connect().await {
+                let _ = last.close().await;
+            }
+        }
     }
 
     /// SQLite's quick consistency check (no index contents; seconds on a large library): `Ok(())`

@@ -325,3 +325,27 @@ async fn a_library_is_copied_before_migrations_change_it() {
     Store::open(&path).await.unwrap().close().await;
     assert!(!backup.exists());
 }
+
+#[tokio::test]
+async fn closing_leaves_no_write_ahead_log_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    for round in 0..5 {
+        let store = Store::open(&path).await.unwrap();
+        let text =
+            format!("Round {round}. The harbour ferry sailed at dawn for the {round}th time.");
+        store
+            .import_bytes(text.into_bytes(), &format!("round-{round}.txt"), None)
+            .await
+            .unwrap();
+        store.close().await;
+        for suffix in ["-wal", "-shm"] {
+            let side = dir.path().join(format!("library.sqlite{suffix}"));
+            assert!(
+                !side.exists(),
+                "round {round}: {} left behind",
+                side.display()
+            );
+        }
+    }
+}
