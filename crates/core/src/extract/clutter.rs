@@ -4,6 +4,10 @@
 //! The wording is kept in phrase tables matched on case-folded text ([`super::phrase`]): nothing
 //! is compiled at start-up, so a short run of the CLI pays only for the paragraphs it reads.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::lazy_regex::LazyRegex;
 use super::phrase::{after_number, chars, fold, is_word_char, Folded};
 
@@ -147,6 +151,7 @@ fn is_clutter_phrase(p: &Paragraph<'_>) -> bool {
         || is_share_bar(text)
         || is_newsletter_box(t)
         || is_notice_line(t)
+        || (ANYWHERE.is_match(text) && (is_newsletter_mention(t) || is_notice_mention(t)))
         || is_contact_line(t)
         || is_markup_line(text)
         || is_counter(text)
@@ -212,14 +217,84 @@ fn is_newsletter_box(t: Folded<'_>) -> bool {
     const SIGN_UP: &[&str] = &["sign up", "subscribe"];
     t.opens(&[SIGN_UP], |rest| {
         t.boundary(rest) && t.finds_within(rest, 160, BOX_WORDS)
-    }) || t.holds_word(&["newsletter"], |before, after| {
-        chars(before) <= 80 && t.finds_within(after, 80, SIGN_UP)
     }) || t.opens(&[&["get "], &["the ", "our "]], |rest| {
         t.finds_within(rest, 40, &["newsletter", "app"])
     })
 }
 
-/// Cookie banners, "also available at" footers, delivery plugs, credits and "follow" lines.
+/// "Our newsletter is free: sign up today".
+fn is_newsletter_mention(t: Folded<'_>) -> bool {
+    t.holds_word(&[NEWSLETTER], |before, after| {
+        chars(before) <= 80 && t.finds_within(after, 80, SIGN_UP)
+    })
+}
+
+/// Phrases the clutter rules look for anywhere in a paragraph, not only at its start. A paragraph
+/// holding none of them (found in one pass by [`ANYWHERE`]) skips those rules.
+const NEWSLETTER: &str = "newsletter";
+const SIGN_UP: &[&str] = &["sign up", "subscribe"];
+const COOKIE_CHOICES: &[&str] = &[
+    "accept cookies",
+    "accept all cookies",
+    "manage cookies",
+    "manage all cookies",
+];
+const ALSO_BE_AT: &[&str] = &[
+    "also be accessed at",
+    "also be reached at",
+    "also be found at",
+    "also be read at",
+];
+const ALSO_AVAILABLE_AT: &str = "also available at";
+const CONTRIBUTED: &[&str] = &[
+    " contributed reporting",
+    " contributed to this report",
+    " contributed to this story",
+    " contributed to this article",
+];
+const DELIVERED: &str = "delivered";
+
+/// Every phrase of the rules that look anywhere in a paragraph.
+static ANYWHERE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let phrases = [NEWSLETTER, ALSO_AVAILABLE_AT, DELIVERED]
+        .into_iter()
+        .chain(COOKIE_CHOICES.iter().copied())
+        .chain(ALSO_BE_AT.iter().copied())
+        .chain(CONTRIBUTED.iter().copied());
+    AhoCorasick::new(phrases).expect("a small automaton of fixed phrases")
+});
+
+/// Cookie banners, "also available at" footers, credits and delivery plugs, by a phrase anywhere
+/// in the paragraph.
+fn is_notice_mention(t: Folded<'_>) -> bool {
+    t.holds_word(COOKIE_CHOICES, |before, _| chars(before) <= 60)
+        || t.holds_word(ALSO_BE_AT, |before, _| {
+            chars(before) <= 60
+                || before
+                    .strip_suffix("can ")
+                    .is_some_and(|b| chars(b) <= 60 && t.boundary(&t.text()[b.len()..]))
+        })
+        || t.holds_word(&[ALSO_AVAILABLE_AT], |before, after| {
+            chars(before) <= 60 && chars(after) <= 80
+        })
+        || t.holds(CONTRIBUTED, |before, after| {
+            (2..=200).contains(&chars(before)) && chars(after) <= 80
+        })
+        || t.holds_word(&[DELIVERED], |before, after| {
+            chars(before) <= 80
+                && t.opens_at(
+                    after,
+                    &[
+                        &[" to ", " through ", " into "],
+                        &["your "],
+                        &["door", "letterbox", "letter box", "inbox", "mailbox"],
+                    ],
+                    |rest| t.boundary(rest),
+                )
+        })
+}
+
+/// "Follow us"-style lines: "Follow The Wire on Twitter", "Follow @wire", "Also on wire.example".
 fn is_notice_line(t: Folded<'_>) -> bool {
     const NETWORKS: &[&str] = &[
         "twitter",
@@ -231,49 +306,7 @@ fn is_notice_line(t: Folded<'_>) -> bool {
         "tiktok",
         "social media",
     ];
-    t.holds_word(
-        &[
-            "accept cookies",
-            "accept all cookies",
-            "manage cookies",
-            "manage all cookies",
-        ],
-        |before, _| chars(before) <= 60,
-    ) || t.holds_word(
-        &[
-            "also be accessed at",
-            "also be reached at",
-            "also be found at",
-            "also be read at",
-        ],
-        |before, _| {
-            chars(before) <= 60
-                || before
-                    .strip_suffix("can ")
-                    .is_some_and(|b| chars(b) <= 60 && t.boundary(&t.text()[b.len()..]))
-        },
-    ) || t.holds_word(&["also available at"], |before, after| {
-        chars(before) <= 60 && chars(after) <= 80
-    }) || t.holds(
-        &[
-            " contributed reporting",
-            " contributed to this report",
-            " contributed to this story",
-            " contributed to this article",
-        ],
-        |before, after| (2..=200).contains(&chars(before)) && chars(after) <= 80,
-    ) || t.holds_word(&["delivered"], |before, after| {
-        chars(before) <= 80
-            && t.opens_at(
-                after,
-                &[
-                    &[" to ", " through ", " into "],
-                    &["your "],
-                    &["door", "letterbox", "letter box", "inbox", "mailbox"],
-                ],
-                |rest| t.boundary(rest),
-            )
-    }) || t.opens(&[&["follow "]], |rest| {
+    t.opens(&[&["follow "]], |rest| {
         rest.match_indices(" on ").any(|(at, _)| {
             (1..=60).contains(&chars(&rest[..at]))
                 && t.opens_at(&rest[at + 4..], &[NETWORKS], |r| t.word_within(r, 120))
@@ -639,17 +672,26 @@ fn is_link_line(p: &str) -> bool {
     p.split_whitespace().count() <= 20 && !ends_sentence(p)
 }
 
+/// Paragraphs with the clutter taken out, and the outlet a footer named.
+pub(crate) struct Cleaned {
+    pub(crate) paragraphs: Vec<String>,
+    /// The outlet named by the first "X's website can also be accessed at" footer line.
+    pub(crate) footer_outlet: Option<String>,
+}
+
 /// Drops clutter paragraphs, boxes of links to other stories, and a footer block once a "can also
-/// be accessed at" line starts it.
-pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
+/// be accessed at" line starts it (the outlet that line names is kept).
+pub(crate) fn remove(paragraphs: Vec<String>) -> Cleaned {
     static ADDRESS: LazyRegex =
         LazyRegex::new(r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$");
     let mut kept = Vec::with_capacity(paragraphs.len());
     let mut in_footer = false;
     let mut in_links_box = false;
+    let mut footer_outlet = None;
     for p in paragraphs {
         let paragraph = Paragraph::new(&p);
         if starts_footer(&paragraph) {
+            footer_outlet = footer_outlet.or_else(|| footer_owner(paragraph.text));
             in_footer = true;
             continue;
         }
@@ -671,7 +713,10 @@ pub(crate) fn remove(paragraphs: Vec<String>) -> Vec<String> {
         }
         kept.push(p);
     }
-    drop_menus(kept)
+    Cleaned {
+        paragraphs: drop_menus(kept),
+        footer_outlet,
+    }
 }
 
 /// Removes runs of four or more one-to-three-word lines: menus, category and tag lists.
@@ -698,26 +743,27 @@ fn drop_menus(paragraphs: Vec<String>) -> Vec<String> {
 
 /// The start of an "alternate addresses" footer: "can also be accessed at", "also available at".
 fn starts_footer(p: &Paragraph<'_>) -> bool {
-    Folded::new(&p.folded).holds_word(
-        &[
+    static FOOTER_PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::new([
             "can also be accessed at",
             "can also be reached at",
             "can also be found at",
             "also available at",
             "alternate addresses",
-        ],
-        |_, _| true,
-    )
+        ])
+        .expect("a small automaton of fixed phrases")
+    });
+    let t = Folded::new(&p.folded);
+    FOOTER_PHRASES
+        .find_overlapping_iter(&p.folded)
+        .any(|found| t.boundary(&p.folded[found.start()..]) && t.boundary(&p.folded[found.end()..]))
 }
 
 /// The outlet named by an "X's website can also be accessed at" footer line.
-pub(crate) fn outlet_from_footer(paragraphs: &[String]) -> Option<String> {
+fn footer_owner(line: &str) -> Option<String> {
     static OWNER: LazyRegex =
         LazyRegex::new(r"(?x)^(.{2,40}?)[’']s?\s+(?:website|site|web\ site)\s+(?:can|is)\b");
-    paragraphs
-        .iter()
-        .filter(|p| starts_footer(&Paragraph::new(p)))
-        .find_map(|p| OWNER.captures(p.trim()).map(|c| c[1].trim().to_string()))
+    OWNER.captures(line).map(|c| c[1].trim().to_string())
 }
 
 #[cfg(test)]
@@ -1085,7 +1131,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         assert_eq!(
-            remove(paragraphs),
+            remove(paragraphs).paragraphs,
             vec!["The ferry sailed.", "14 March 2026 | 20 April 2026"]
         );
     }
@@ -1110,12 +1156,10 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
+        let cleaned = remove(paragraphs);
+        assert_eq!(cleaned.footer_outlet.as_deref(), Some("Harbour Wire"));
         assert_eq!(
-            outlet_from_footer(&paragraphs).as_deref(),
-            Some("Harbour Wire")
-        );
-        assert_eq!(
-            remove(paragraphs),
+            cleaned.paragraphs,
             vec!["The ferry will run twice a day.".to_string()]
         );
     }

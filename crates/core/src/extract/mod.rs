@@ -207,8 +207,10 @@ fn finish(draft: Draft, source_format: SourceFormat) -> Result<Article, ExtractE
         mut lang,
         paragraphs,
     } = draft;
-    let footer_outlet = clutter::outlet_from_footer(&paragraphs);
-    let mut paragraphs = clutter::remove(paragraphs);
+    let clutter::Cleaned {
+        mut paragraphs,
+        footer_outlet,
+    } = clutter::remove(paragraphs);
     drop_repeated_header(&mut paragraphs, &title, byline.as_deref());
     if paragraphs.is_empty()
         && matches!(source_format, SourceFormat::Text | SourceFormat::Markdown)

@@ -7,6 +7,10 @@
 /// `text` folded for phrase matching: lower case (the long s read as `s`, as `(?i)` reads it),
 /// every run of whitespace one space, no whitespace at either end.
 pub(crate) fn fold(text: &str) -> String {
+    let text = text.trim();
+    if text.is_ascii() {
+        return fold_ascii(text.as_bytes());
+    }
     let mut folded = String::with_capacity(text.len());
     let mut space = false;
     for c in text.trim().chars() {
@@ -25,6 +29,25 @@ pub(crate) fn fold(text: &str) -> String {
         }
     }
     folded
+}
+
+/// [`fold`] of ASCII text with no whitespace at either end, byte by byte.
+fn fold_ascii(text: &[u8]) -> String {
+    let mut folded = Vec::with_capacity(text.len());
+    let mut space = false;
+    for &b in text {
+        // What `char::is_whitespace` takes for whitespace in ASCII (with the vertical tab).
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            space = true;
+            continue;
+        }
+        if space {
+            folded.push(b' ');
+            space = false;
+        }
+        folded.push(b.to_ascii_lowercase());
+    }
+    String::from_utf8(folded).unwrap_or_default()
 }
 
 /// A letter, digit, underscore or combining accent: what a word boundary separates from
@@ -150,6 +173,15 @@ mod tests {
         assert_eq!(fold("  SHARE\u{a0}\tThis\n\nStory "), "share this story");
         assert_eq!(fold("ПОДЕЛИТЬСЯ"), "поделиться");
         assert_eq!(fold("ſhare \u{212A}"), "share k");
+        assert_eq!(fold(" Share\x0b\x0c this\r\n"), "share this");
+        for text in ["a\u{85}b", "x\u{2003} Y", "plain  ASCII\ttext"] {
+            let slow: String = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(fold(text), slow);
+        }
     }
 
     #[test]

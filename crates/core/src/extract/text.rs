@@ -31,9 +31,6 @@ pub(crate) fn extract(text: &str, markdown: bool) -> Draft {
     }
     let blocks = blocks(lines, markdown);
     read_header(blocks, markdown, &mut draft);
-    if draft.outlet.is_none() {
-        draft.outlet = clutter::outlet_from_footer(&draft.paragraphs);
-    }
     draft
 }
 
