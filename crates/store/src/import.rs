@@ -75,6 +75,19 @@ impl Store {
         original: Option<&[u8]>,
         source_path: Option<&str>,
     ) -> StoreResult<ImportOutcome> {
+        self.store_article(article, original, source_path, None)
+            .await
+    }
+
+    /// [`Store::import_article`], with where a fetched article came from written in the same
+    /// transaction.
+    pub(crate) async fn store_article(
+        &self,
+        article: &Article,
+        original: Option<&[u8]>,
+        source_path: Option<&str>,
+        provenance: Option<&crate::fetched::Provenance<'_>>,
+    ) -> StoreResult<ImportOutcome> {
         let body = article.body();
         if body.trim().is_empty() {
             return Ok(ImportOutcome::Failed {
@@ -143,6 +156,9 @@ impl Store {
         .bind(word_count(&body))
         .fetch_one(&mut *tx)
         .await?;
+        if let Some(provenance) = provenance {
+            provenance.insert(&mut tx, id).await?;
+        }
         tx.commit().await?;
         Ok(ImportOutcome::Imported {
             id,

@@ -64,6 +64,7 @@ mod checks;
 mod collect;
 mod error;
 mod events;
+mod fetched;
 mod import;
 mod location;
 mod model;
@@ -85,6 +86,7 @@ pub use collect::{
     MAX_IMPORT_BYTES,
 };
 pub use error::{StoreError, StoreResult};
+pub use fetched::{AddressImport, FetchRecord, RefreshOutcome};
 pub use location::{default_library_path, APP_IDENTIFIER, LIBRARY_FILE_NAME};
 pub use model::{
     ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportProgress,

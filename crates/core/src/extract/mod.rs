@@ -30,9 +30,11 @@ mod pdf;
 mod phrase;
 mod sniff;
 mod text;
+mod wall;
 
 pub use docx::MAX_PART_BYTES as MAX_DOCX_PART_BYTES;
 pub use html::MAX_HTML_BYTES;
+pub use wall::{wall_in_markup, wall_of, Wall};
 
 use serde::{Deserialize, Serialize};
 

@@ -5,6 +5,7 @@ mod common;
 mod articles;
 mod crash;
 mod events;
+mod fetch;
 mod import;
 mod open;
 mod recover;
