@@ -16,11 +16,25 @@ use crate::Global;
 
 #[derive(Debug, Subcommand)]
 pub enum LibraryCommand {
-    /// Import article files and folders (walked recursively) into the library.
+    /// Import article files, folders (walked recursively) and web addresses into the library.
+    ///
+    /// An http:// or https:// address is fetched (only what is named here leaves the machine:
+    /// one request per address and its redirects); one already in the library is not fetched
+    /// again (`refresh` checks it for a newer version).
     Import {
-        /// Files (.html, .htm, .mhtml, .txt, .md, .pdf, .docx) and folders.
-        #[arg(required = true, value_name = "PATH")]
+        /// Files (.html, .htm, .mhtml, .txt, .md, .pdf, .docx), folders and web addresses.
+        #[arg(required_unless_present = "urls", value_name = "PATH|URL")]
         paths: Vec<PathBuf>,
+        /// A file of web addresses to fetch, one a line (`-` reads them from standard input;
+        /// blank lines and lines starting with # are skipped).
+        #[arg(long, value_name = "FILE")]
+        urls: Option<PathBuf>,
+    },
+    /// Fetch articles' addresses again: a changed text becomes a new version of the article.
+    Refresh {
+        /// The articles' numbers.
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
     },
     /// List the articles in the library.
     List(ListArgs),
@@ -258,7 +272,10 @@ async fn run_with(
 ) -> anyhow::Result<ExitCode> {
     let json = global.json;
     match command {
-        LibraryCommand::Import { paths } => import::run(store, &paths, json).await,
+        LibraryCommand::Import { paths, urls } => {
+            import::run(store, &paths, urls.as_deref(), json).await
+        }
+        LibraryCommand::Refresh { ids } => import::refresh(store, &ids, json).await,
         LibraryCommand::List(args) => articles::list(store, &args, json).await,
         LibraryCommand::Search { words, limit } => {
             articles::search(store, &words.join(" "), limit, json).await

@@ -738,3 +738,73 @@ fn a_library_in_a_read_only_folder_is_read_and_changes_are_refused() {
     );
     mode(&folder, 0o755);
 }
+
+mod addresses {
+    //! `import` with web addresses and `refresh`, against the fixture server on 127.0.0.1.
+
+    use parallax_fetch::fixture_server::FixtureServer;
+    use predicates::prelude::*;
+
+    use super::{json_of, parallax};
+
+    #[test]
+    fn addresses_are_fetched_imported_and_known_afterwards() {
+        let server = FixtureServer::start().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("library.sqlite");
+        parallax(&db)
+            .args(["import", &server.url("/moved"), &server.url("/missing")])
+            .assert()
+            .failure()
+            .stdout(predicate::str::contains(
+                "imported #1  Night ferry line approved",
+            ))
+            .stdout(predicate::str::contains("redirected: "))
+            .stdout(predicate::str::contains(format!(
+                "error  {}: ",
+                server.url("/missing")
+            )))
+            .stdout(predicate::str::contains("404 (no page at this address)"))
+            .stderr(predicate::str::contains(
+                "1 imported, 0 duplicates, 1 failed",
+            ));
+        // A list on standard input: the known address is not fetched again.
+        let hits = server.hits("/article");
+        parallax(&db)
+            .args(["import", "--urls", "-"])
+            .write_stdin(format!(
+                "# reading list\n\n{}\n{}\n",
+                server.url("/article?utm_source=feed"),
+                server.url("/plain")
+            ))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("already in the library as #1"))
+            .stdout(predicate::str::contains("parallax refresh 1"))
+            .stdout(predicate::str::contains("imported #2  Ferry fares set"));
+        assert_eq!(server.hits("/article"), hits);
+    }
+
+    #[test]
+    fn refresh_makes_a_new_version_when_the_page_changed() {
+        let server = FixtureServer::start().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("library.sqlite");
+        parallax(&db)
+            .args(["import", &server.url("/changing")])
+            .assert()
+            .success();
+        parallax(&db)
+            .args(["refresh", "1"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("#1  new version #2"));
+        let report = json_of(&db, &["refresh", "2"]);
+        assert_eq!(report[0]["status"], "unchanged");
+        parallax(&db)
+            .args(["refresh", "99"])
+            .assert()
+            .failure()
+            .stdout(predicate::str::contains("error  #99"));
+    }
+}

@@ -1,13 +1,15 @@
 //! Articles fetched by address: importing one (walls refused, provenance kept in the same
 //! transaction), "already in the library" by address, and checking for a newer version.
 
+use std::sync::Arc;
+
 use parallax_core::extract::{self, Article};
 use parallax_fetch::{canonical_address, parse_address, Fetched, Fetcher};
 use serde::{Deserialize, Serialize};
 use sqlx::{Sqlite, Transaction};
 
 use crate::error::{StoreError, StoreResult};
-use crate::model::ImportOutcome;
+use crate::model::{ImportOutcome, ImportSummary};
 use crate::store::Store;
 
 /// Where a fetched article came from, written with it (see `migrations/0005_fetches.sql`).
@@ -139,6 +141,41 @@ impl Store {
             Err(error) => failed(&address, error.to_string()),
         };
         result
+    }
+
+    /// Imports several addresses, fetched a few at a time (within the fetcher's per-host and
+    /// overall limits), calling `on_progress(done, total, result)` once per address in the
+    /// order given. One address's failure never stops the others.
+    pub async fn import_addresses(
+        &self,
+        addresses: &[String],
+        fetcher: Arc<Fetcher>,
+        mut on_progress: impl FnMut(usize, usize, &AddressImport),
+    ) -> ImportSummary {
+        let handles: Vec<_> = addresses
+            .iter()
+            .map(|address| {
+                let (store, fetcher, address) =
+                    (self.clone(), Arc::clone(&fetcher), address.clone());
+                tokio::spawn(async move { store.import_address(&address, &fetcher).await })
+            })
+            .collect();
+        let mut summary = ImportSummary::default();
+        let total = addresses.len();
+        for (done, (handle, address)) in handles.into_iter().zip(addresses).enumerate() {
+            let result = handle.await.unwrap_or_else(|error| AddressImport {
+                address: address.clone(),
+                outcome: failed(
+                    address,
+                    format!("the import stopped unexpectedly ({error})"),
+                ),
+                redirects: Vec::new(),
+                final_url: None,
+            });
+            summary.add(&result.outcome);
+            on_progress(done + 1, total, &result);
+        }
+        summary
     }
 
     /// Imports a fetched page: extracted (in a worker process when the store has them), refused
