@@ -23,7 +23,8 @@ use crate::wire::sessions::{
 };
 use crate::wire::{
     ArticleList, ArticleRow, ArticleSort, ArticleView, EventChip, EventSummary, FileOutcome,
-    ImportEvent, MetadataEdit, SampleLibrary, SearchResult, SortColumn, SortDirection, TextPart,
+    ImportEvent, MetadataEdit, RefreshResult, SampleLibrary, SearchResult, SortColumn,
+    SortDirection, TextPart,
 };
 
 fn bindings_dir() -> PathBuf {
@@ -55,6 +56,7 @@ fn generated() -> BTreeMap<String, String> {
         FileOutcome,
         ImportEvent,
         MetadataEdit,
+        RefreshResult,
         SampleLibrary,
         SearchResult,
         SortColumn,

@@ -78,7 +78,20 @@ pub async fn search(
 /// One article with its paragraphs and events.
 #[tauri::command]
 pub async fn get_article(library: State<'_, Library>, id: i64) -> AppResult<ArticleView> {
-    Ok(library.store()?.article(id).await?.into())
+    let store = library.store()?;
+    article_view(store, store.article(id).await?).await
+}
+
+/// The reader's view of an article: its detail, when it was fetched, and its versions.
+async fn article_view(
+    store: &parallax_store::Store,
+    detail: parallax_store::ArticleDetail,
+) -> AppResult<ArticleView> {
+    let id = detail.id;
+    let mut view = ArticleView::from(detail);
+    view.fetched_at = store.fetch_record(id).await?.map(|r| r.fetched_at);
+    view.versions = store.versions_of(id).await?.iter().map(|v| v.id).collect();
+    Ok(view)
 }
 
 /// Corrects an article's metadata; returns the article as now stored.
@@ -88,11 +101,9 @@ pub async fn update_article(
     id: i64,
     edit: MetadataEdit,
 ) -> AppResult<ArticleView> {
-    Ok(library
-        .writable()?
-        .update_metadata(id, &edit.into())
-        .await?
-        .into())
+    let store = library.writable()?;
+    let detail = store.update_metadata(id, &edit.into()).await?;
+    article_view(store, detail).await
 }
 
 /// Hides an article from the library (undone by `restore_article`).
@@ -141,7 +152,7 @@ pub async fn import_paths(
 }
 
 /// Sends a progress event; a closed window just stops listening, so a failed send is ignored.
-fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
+pub(crate) fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
     let _ = channel.send(event);
 }
 

@@ -10,6 +10,7 @@ pub mod rendering;
 pub mod sample;
 pub mod sessions;
 pub mod state;
+pub mod web;
 pub mod wire;
 
 #[cfg(test)]
@@ -36,6 +37,7 @@ pub fn run() -> anyhow::Result<()> {
                 meaning::prepare_in_background(app.handle().clone(), store.clone(), model.clone());
             }
             app.manage(library);
+            app.manage(web::Web::default());
             app.manage(model);
             Ok(())
         })
@@ -48,6 +50,9 @@ pub fn run() -> anyhow::Result<()> {
             commands::delete_article,
             commands::restore_article,
             commands::import_paths,
+            web::import_addresses,
+            web::import_pasted,
+            web::refresh_article,
             commands::open_sample_library,
             commands::library_health,
             commands::list_events,

@@ -93,6 +93,11 @@ pub struct ArticleView {
     pub word_count: i64,
     pub paragraphs: Vec<String>,
     pub events: Vec<EventChip>,
+    /// When the article was fetched by address (RFC 3339), for a fetched article.
+    pub fetched_at: Option<String>,
+    /// The ids of the versions of this article (itself included), oldest first: more than one
+    /// when the library holds other versions (same address), e.g. after "Check for updates".
+    pub versions: Vec<i64>,
 }
 
 impl From<ArticleDetail> for ArticleView {
@@ -112,6 +117,47 @@ impl From<ArticleDetail> for ArticleView {
             word_count: detail.word_count,
             paragraphs: detail.paragraphs,
             events: detail.events.into_iter().map(EventChip::from).collect(),
+            fetched_at: None,
+            versions: vec![detail.id],
+        }
+    }
+}
+
+/// How checking an article's address again ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(
+    tag = "status",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum RefreshResult {
+    /// The page's text is already in the library as article `sameAs`.
+    Unchanged { id: i64, same_as: i64 },
+    /// The text changed: article `id` is the new version of `previousId`.
+    NewVersion {
+        previous_id: i64,
+        id: i64,
+        title: String,
+    },
+    /// The page could not be fetched or read; `message` says why.
+    Failed { id: i64, message: String },
+}
+
+impl From<parallax_store::RefreshOutcome> for RefreshResult {
+    fn from(outcome: parallax_store::RefreshOutcome) -> Self {
+        use parallax_store::RefreshOutcome as Outcome;
+        match outcome {
+            Outcome::Unchanged { id, same_as } => Self::Unchanged { id, same_as },
+            Outcome::NewVersion {
+                previous_id,
+                id,
+                title,
+            } => Self::NewVersion {
+                previous_id,
+                id,
+                title,
+            },
+            Outcome::Failed { id, message } => Self::Failed { id, message },
         }
     }
 }

@@ -259,6 +259,87 @@ describe("importing", () => {
   });
 });
 
+describe("articles from the browser", () => {
+  /** A DataTransfer-like object holding `data` by type (jsdom has no DataTransfer). */
+  function transfer(data: Record<string, string>): DataTransfer {
+    return {
+      types: Object.keys(data),
+      getData: (type: string) => data[type] ?? "",
+    } as unknown as DataTransfer;
+  }
+
+  function paste(data: Record<string, string>, target: EventTarget = document.body) {
+    const event = new Event("paste", { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(event, "clipboardData", { value: transfer(data) });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  it("imports pasted addresses, and a copied page or text as an article", async () => {
+    backend.add({ title: "Already here" });
+    start();
+    await until(() => byTestId("article-row"));
+    expect(paste({ "text/plain": "https://harbour.example/a\nhttps://harbour.example/b" }).defaultPrevented).toBe(true);
+    await until(() => expect(backend.callsTo("import_addresses")).toHaveLength(1));
+    expect(backend.callsTo("import_addresses")[0]?.addresses).toEqual([
+      "https://harbour.example/a",
+      "https://harbour.example/b",
+    ]);
+    await until(() => expect(allByTestId("article-row")).toHaveLength(3));
+    paste({ "text/html": "<p>The ferry sailed.</p>", "text/plain": "The ferry sailed." });
+    await until(() => expect(backend.callsTo("import_pasted")).toHaveLength(1));
+    expect(backend.callsTo("import_pasted")[0]).toMatchObject({
+      text: "The ferry sailed.",
+      html: "<p>The ferry sailed.</p>",
+    });
+  });
+
+  it("leaves a paste into the search box to the search box", async () => {
+    backend.add({ title: "Already here" });
+    start();
+    const search = await until(() => byTestId<HTMLInputElement>("search-input"));
+    expect(paste({ "text/plain": "https://harbour.example/a" }, search).defaultPrevented).toBe(false);
+    expect(backend.callsTo("import_addresses")).toHaveLength(0);
+  });
+
+  it("imports a link dropped from a browser", async () => {
+    backend.add({ title: "Already here" });
+    start();
+    await until(() => byTestId("article-row"));
+    const drop = new Event("drop", { bubbles: true, cancelable: true }) as DragEvent;
+    Object.defineProperty(drop, "dataTransfer", {
+      value: transfer({ "text/uri-list": "https://harbour.example/ferry", "text/plain": "https://harbour.example/ferry" }),
+    });
+    document.body.dispatchEvent(drop);
+    await until(() => expect(backend.callsTo("import_addresses")[0]?.addresses).toEqual(["https://harbour.example/ferry"]));
+  });
+
+  it("imports the addresses typed into the dialog, leaving out other lines", async () => {
+    backend.add({ title: "Already here" });
+    start();
+    (await until(() => byTestId("toolbar-import-addresses"))).click();
+    const list = await until(() => byTestId<HTMLTextAreaElement>("address-list"));
+    type(list as unknown as HTMLInputElement, "https://harbour.example/a\nnot an address\n");
+    await until(() => expect(byTestId("address-hint").textContent).toContain("1 line is not a web address"));
+    expect(byTestId("address-import").textContent).toContain("Import 1 address");
+    byTestId("address-import").click();
+    await until(() => expect(backend.callsTo("import_addresses")[0]?.addresses).toEqual(["https://harbour.example/a"]));
+    expect(document.querySelector("[data-testid='address-dialog']")).toBeNull();
+  });
+
+  it("checks an article's address for updates and offers its versions", async () => {
+    backend.add({ title: "Ferry line approved", url: "https://harbour.example/ferry" });
+    start();
+    (await until(() => byTestId("article-row"))).click();
+    (await until(() => byTestId("check-updates"))).click();
+    await until(() => expect(backend.callsTo("refresh_article")).toHaveLength(1));
+    await until(() => expect(byTestId("reader-compare-versions").textContent).toContain("Compare 2 versions"));
+    byTestId("reader-compare-versions").click();
+    await until(() => expect(backend.callsTo("create_session")).toHaveLength(1));
+    expect(backend.callsTo("create_session")[0]).toMatchObject({ session: { articleIds: [1, 2], mode: "versions" } });
+  });
+});
+
 describe("a damaged library", () => {
   it("says so in a banner at start, with the way back", async () => {
     backend.libraryProblems = "*** in database main *** Page 7: btreeInitPage() returns error code 11";

@@ -106,6 +106,8 @@ export class FakeBackend {
       wordCount: 100,
       paragraphs: ["First paragraph.", "Second paragraph."],
       events: [],
+      fetchedAt: null,
+      versions: [id],
       deleted: false,
       ...fields,
     };
@@ -310,7 +312,7 @@ export class FakeBackend {
 
   /** Imports `args.paths`, reporting on `args.onProgress` as the Rust command does. */
   private runImport(args: Record<string, unknown>): null {
-    const paths = args.paths as string[];
+    const paths = (args.paths ?? args.addresses ?? ["pasted text"]) as string[];
     const channel = args.onProgress;
     let index = 0;
     this.send(channel, index++, { event: "started", data: { total: paths.length } });
@@ -404,6 +406,20 @@ export class FakeBackend {
         const gate = this.importGate;
         if (gate) return gate.then(() => this.runImport(args));
         return this.runImport(args);
+      }
+      case "import_addresses":
+      case "import_pasted":
+        return this.runImport(args);
+      case "refresh_article": {
+        const old = this.find(args.id);
+        const newer = this.add({
+          title: old.title,
+          url: old.url,
+          paragraphs: [...old.paragraphs, "An update."],
+        });
+        old.versions = [old.id, newer.id];
+        newer.versions = [old.id, newer.id];
+        return { status: "newVersion", previousId: old.id, id: newer.id, title: newer.title };
       }
       case "open_sample_library": {
         const first = this.add({ title: "Police and protesters clash in Port Maren", outlet: "The Meridian Herald" });

@@ -11,6 +11,7 @@ import type { ArticleSort } from "./bindings/ArticleSort";
 import type { ArticleView } from "./bindings/ArticleView";
 import type { EventSummary } from "./bindings/EventSummary";
 import type { ImportEvent } from "./bindings/ImportEvent";
+import type { RefreshResult } from "./bindings/RefreshResult";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { VectorsProgress } from "./bindings/VectorsProgress";
 import type { SampleLibrary } from "./bindings/SampleLibrary";
@@ -70,6 +71,27 @@ export function restoreArticle(id: number): Promise<void> {
 export function importPaths(paths: string[], onEvent: (event: ImportEvent) => void): Promise<void> {
   const onProgress = new Channel<ImportEvent>(onEvent);
   return invoke("import_paths", { paths, onProgress });
+}
+
+/** Imports web addresses (fetched a few at a time), streaming progress as `importPaths` does. */
+export function importAddresses(addresses: string[], onEvent: (event: ImportEvent) => void): Promise<void> {
+  const onProgress = new Channel<ImportEvent>(onEvent);
+  return invoke("import_addresses", { addresses, onProgress });
+}
+
+/** Imports pasted HTML (read as a page) or plain text (its first line the title) as an article. */
+export function importPasted(
+  text: string,
+  html: string | null,
+  onEvent: (event: ImportEvent) => void,
+): Promise<void> {
+  const onProgress = new Channel<ImportEvent>(onEvent);
+  return invoke("import_pasted", { text, html, onProgress });
+}
+
+/** Fetches an article's address again: unchanged, a new version, or why not. */
+export function refreshArticle(id: number): Promise<RefreshResult> {
+  return invoke("refresh_article", { id });
 }
 
 /** Imports the fictional sample articles and groups them under one event. */

@@ -9,7 +9,9 @@ import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { SortColumn } from "./bindings/SortColumn";
 import { debounce } from "./debounce";
+import type { ImportEvent } from "./bindings/ImportEvent";
 import { failBatch, finishedBatch, reduceImport, startBatch, type ImportBatch } from "./importProgress";
+import type { Incoming } from "./incoming";
 import * as ipc from "./ipc";
 import { DEFAULT_SORT, sortRows, toggleSort } from "./sorting";
 
@@ -308,34 +310,91 @@ export class Library {
     this.pendingDelete = null;
   }
 
-  /** Paths dropped while a batch was running; imported as the next batch. */
-  private queued: string[] = [];
+  /** Imports asked for while a batch was running (drops, pastes); each runs as a next batch. */
+  private queued: (() => Promise<void>)[] = [];
 
   /**
-   * Imports dropped or chosen paths, streaming progress into the import panel. A drop during a
-   * running batch waits and becomes the next batch.
+   * Runs one import batch, streaming its progress into the import panel; `label` names it if the
+   * command itself fails. A batch asked for while one runs waits its turn.
    */
-  async importPaths(paths: string[]): Promise<void> {
-    if (paths.length === 0) return;
+  private async runBatch(label: string, run: (onEvent: (event: ImportEvent) => void) => Promise<void>): Promise<void> {
     if (this.importing) {
-      this.queued.push(...paths);
+      this.queued.push(() => this.runBatch(label, run));
       return;
     }
     this.batch = startBatch();
     this.importing = true;
     try {
-      await ipc.importPaths(paths, (event) => {
+      await run((event) => {
         if (this.batch) this.batch = reduceImport(this.batch, event);
       });
     } catch (error) {
-      this.batch = failBatch(this.batch ?? startBatch(), paths.join(", "), ipc.errorMessage(error));
+      this.batch = failBatch(this.batch ?? startBatch(), label, ipc.errorMessage(error));
     } finally {
       this.importing = false;
     }
     await this.refresh();
-    const next = this.queued;
-    this.queued = [];
-    await this.importPaths(next);
+    const next = this.queued.shift();
+    if (next) await next();
+  }
+
+  /** Imports dropped or chosen paths. */
+  async importPaths(paths: string[]): Promise<void> {
+    if (paths.length === 0) return;
+    await this.runBatch(paths.join(", "), (onEvent) => ipc.importPaths(paths, onEvent));
+  }
+
+  /** Imports web addresses: dropped links, pasted addresses, the "Import addresses…" dialog. */
+  async importAddresses(addresses: string[]): Promise<void> {
+    if (addresses.length === 0) return;
+    await this.runBatch(addresses.join(", "), (onEvent) => ipc.importAddresses(addresses, onEvent));
+  }
+
+  /** Imports what was pasted or dropped from a browser (addresses, a page's HTML, or text). */
+  async importIncoming(incoming: Incoming): Promise<void> {
+    if (incoming === null) return;
+    if (incoming.kind === "addresses") {
+      await this.importAddresses(incoming.addresses);
+    } else {
+      const { text, html } = incoming;
+      await this.runBatch("pasted text", (onEvent) => ipc.importPasted(text, html, onEvent));
+    }
+  }
+
+  /** The article whose address is being checked again, while the check runs. */
+  checking = $state<number | null>(null);
+
+  /**
+   * "Check for updates": fetches the article's address again. A new version is listed and shown
+   * (the reader offers to compare the versions); otherwise a notice or the error says how it went.
+   */
+  async checkForUpdates(id: number): Promise<void> {
+    if (this.checking !== null) return;
+    this.checking = id;
+    try {
+      const result = await ipc.refreshArticle(id);
+      switch (result.status) {
+        case "unchanged":
+          this.flash(
+            result.sameAs === id
+              ? "No change: the page still says what this version says"
+              : `No change: the page's text is already article #${result.sameAs}`,
+          );
+          break;
+        case "newVersion":
+          await this.refresh();
+          await this.select(result.id);
+          this.flash(`The page changed: its new version is #${result.id}`);
+          break;
+        case "failed":
+          this.error = `Could not check for updates: ${result.message}`;
+          break;
+      }
+    } catch (error) {
+      this.error = ipc.errorMessage(error);
+    } finally {
+      this.checking = null;
+    }
   }
 
   /** The toolbar's "Import files…" button. */

@@ -12,4 +12,13 @@ lang: string | null,
 /**
  * `html`, `text`, `markdown`, `pdf` or `docx`.
  */
-sourceFormat: string, sourcePath: string | null, wordCount: number, paragraphs: Array<string>, events: Array<EventChip>, };
+sourceFormat: string, sourcePath: string | null, wordCount: number, paragraphs: Array<string>, events: Array<EventChip>, 
+/**
+ * When the article was fetched by address (RFC 3339), for a fetched article.
+ */
+fetchedAt: string | null, 
+/**
+ * The ids of the versions of this article (itself included), oldest first: more than one
+ * when the library holds other versions (same address), e.g. after "Check for updates".
+ */
+versions: Array<number>, };
