@@ -62,6 +62,7 @@ describe("numbers and labels", () => {
     expect(fileName("/home/ana/news/report.html")).toBe("report.html");
     expect(fileName("C:\\Users\\ana\\report.pdf")).toBe("report.pdf");
     expect(fileName("/home/ana/folder/")).toBe("folder");
+    expect(fileName("https://harbour.example/news/ferry/")).toBe("harbour.example/news/ferry");
     expect(fileName("plain.txt")).toBe("plain.txt");
   });
 });

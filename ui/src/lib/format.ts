@@ -86,6 +86,8 @@ export function formatSourceFormat(format: string): string {
 
 /** The last part of a path, for the per-file import results. */
 export function fileName(path: string): string {
+  // A web address reads best without its scheme: "harbour.example/ferry".
+  if (/^https?:\/\//i.test(path)) return path.replace(/^https?:\/\//i, "").replace(/\/$/, "");
   const trimmed = path.replace(/[\\/]+$/, "");
   const slash = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
   return slash === -1 ? trimmed : trimmed.slice(slash + 1);

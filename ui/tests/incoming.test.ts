@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAddress, readIncoming, type Offered } from "./incoming";
+import { isAddress, readIncoming, type Offered } from "../src/lib/incoming";
 
 const offered = (parts: Partial<Offered>): Offered => ({ uriList: "", mozUrl: "", html: "", text: "", ...parts });
 
