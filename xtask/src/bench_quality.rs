@@ -91,7 +91,7 @@ struct Options {
 
 fn parse(args: &[String]) -> anyhow::Result<Options> {
     let mut options = Options {
-        what: vec!["alignment", "quotes", "facts"],
+        what: vec!["alignment", "quotes", "facts", "events"],
         modes: vec![MatchBy::Words, MatchBy::Meaning],
         list: true,
         only: None,
@@ -115,8 +115,9 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
                     Some("alignment") => vec!["alignment"],
                     Some("quotes") => vec!["quotes"],
                     Some("facts") => vec!["facts"],
-                    Some("all") => vec!["alignment", "quotes", "facts"],
-                    _ => bail!("`--what` takes alignment, quotes, facts or all"),
+                    Some("events") => vec!["events"],
+                    Some("all") => vec!["alignment", "quotes", "facts", "events"],
+                    _ => bail!("`--what` takes alignment, quotes, facts, events or all"),
                 }
             }
             "--threshold" => {
@@ -138,7 +139,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             "--pair" => options.only = Some(words.next().context("`--pair` needs a name")?.clone()),
             "-h" | "--help" => {
                 println!(
-                    "usage: cargo xtask bench-quality [--what alignment|quotes|facts|all] [--by words|meaning|both]\n\
+                    "usage: cargo xtask bench-quality [--what alignment|quotes|facts|events|all] [--by words|meaning|both]\n\
                      \x20      [--quiet] [--pair SUBSTRING]\n\
                      \x20      [--threshold T] [--set NAME=VALUE]… (NAME: a field of parallax_core::compare::Fusion)"
                 );
@@ -170,6 +171,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     if options.what.contains(&"facts") {
         crate::bench_claims::facts_bench(&corpus, encoder.as_ref(), options.list)?;
+    }
+    if options.what.contains(&"events") {
+        crate::bench_events::events_bench(&corpus, encoder.as_ref(), options.list)?;
     }
     Ok(())
 }

@@ -7,6 +7,7 @@
 
 mod app;
 mod bench_claims;
+mod bench_events;
 mod bench_extract;
 mod bench_peers;
 mod bench_quality;

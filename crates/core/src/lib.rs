@@ -14,6 +14,7 @@
 //! any user interface.
 
 pub mod compare;
+pub mod events;
 pub mod export;
 pub mod extract;
 pub mod text;

@@ -65,6 +65,7 @@ mod collect;
 mod error;
 mod events;
 mod fetched;
+mod grouping;
 mod import;
 mod location;
 mod model;
@@ -87,6 +88,7 @@ pub use collect::{
 };
 pub use error::{StoreError, StoreResult};
 pub use fetched::{AddressImport, FetchRecord, RefreshOutcome};
+pub use grouping::{EventProposal, EventSuggestion, MAX_UNGROUPED};
 pub use location::{default_library_path, APP_IDENTIFIER, LIBRARY_FILE_NAME};
 pub use model::{
     ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportProgress,

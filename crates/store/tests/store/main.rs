@@ -6,6 +6,7 @@ mod articles;
 mod crash;
 mod events;
 mod fetch;
+mod grouping;
 mod import;
 mod open;
 mod recover;
