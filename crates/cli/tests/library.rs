@@ -808,3 +808,51 @@ mod addresses {
             .stdout(predicate::str::contains("error  #99"));
     }
 }
+
+#[test]
+fn new_articles_are_offered_their_event_and_the_rest_proposed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("library.sqlite");
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let ferry_a = write(
+        "ferry-a.txt",
+        "Eastbrook approves night ferry\n\nThe Eastbrook harbour council approved the night ferry on Tuesday.\n\nCouncillor Mara Fenwick said 1,200 passengers would use it every night.",
+    );
+    let ferry_b = write(
+        "ferry-b.txt",
+        "Night ferry for Eastbrook\n\nMara Fenwick, an Eastbrook councillor, said the new line would carry 1200 people a night.\n\nThe harbour council's vote came after a long debate.",
+    );
+    let dam_a = write(
+        "dam-a.txt",
+        "Velmar reservoir shut\n\nThe Velmar water board closed the reservoir after 41 days without rain.\n\nIts chair, Olek Brandt, said the closure would last until the rains return.",
+    );
+    let dam_b = write(
+        "dam-b.txt",
+        "Drought in Velmar\n\nOlek Brandt of the Velmar board said the reservoir stays shut after 41 dry days.\n\nFarmers near Velmar asked for water deliveries.",
+    );
+    parallax(&db).arg("import").arg(&ferry_a).assert().success();
+    parallax(&db)
+        .args(["events", "create", "Eastbrook night ferry"])
+        .assert()
+        .success();
+    parallax(&db).args(["events", "add", "1", "1"]).assert().success();
+    parallax(&db)
+        .arg("import")
+        .args([&ferry_b, &dam_a, &dam_b])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "#2 may cover the same event as “Eastbrook night ferry” (event 1): parallax events add 1 2",
+        ))
+        .stdout(predicate::str::contains("#3 may cover").not());
+    parallax(&db)
+        .args(["events", "propose", "--create"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("created"))
+        .stdout(predicate::str::contains("articles 3 4"));
+}

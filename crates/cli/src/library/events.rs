@@ -1,4 +1,4 @@
-//! `parallax events …`: create, rename, note, delete, add/remove articles, list, show.
+//! `parallax events …`: create, rename, note, delete, add/remove articles, list, show, propose.
 
 use std::process::ExitCode;
 
@@ -37,6 +37,13 @@ pub enum EventsCommand {
     Notes { id: i64, notes: String },
     /// Delete an event (its articles stay in the library).
     Delete { id: i64 },
+    /// Propose events for the articles in none: groups that cover one event (by their names,
+    /// numbers, meaning and dates). With --create, each proposal becomes an event.
+    Propose {
+        /// Create the proposed events (titled after each group's earliest article).
+        #[arg(long)]
+        create: bool,
+    },
 }
 
 pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::Result<ExitCode> {
@@ -53,6 +60,39 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
                 "updated",
                 json,
             )?;
+        }
+        EventsCommand::Propose { create } => {
+            let proposals = store.propose_events().await?;
+            let mut created = Vec::new();
+            if create {
+                for proposal in &proposals {
+                    let event = store.create_event(&proposal.title).await?;
+                    store.add_to_event(event.id, &proposal.article_ids).await?;
+                    created.push(store.event(event.id).await?);
+                }
+            }
+            if json {
+                print_json(&json!({ "proposals": proposals, "created": created }))?;
+            } else if proposals.is_empty() {
+                say!("no articles in no event cover one event together");
+            } else {
+                for (i, proposal) in proposals.iter().enumerate() {
+                    let ids: Vec<String> = proposal
+                        .article_ids
+                        .iter()
+                        .map(|id| id.to_string())
+                        .collect();
+                    match created.get(i) {
+                        Some(event) => {
+                            say!("created {}: articles {}", event_line(event), ids.join(" "))
+                        }
+                        None => say!("“{}”: articles {}", proposal.title, ids.join(" ")),
+                    }
+                }
+                if !create {
+                    note!("`parallax events propose --create` makes them events (titles can be changed with `events rename`)");
+                }
+            }
         }
         EventsCommand::Add {
             event_id,

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use anyhow::Context;
 use parallax_fetch::{is_address, Fetcher, Limits};
 use parallax_store::{
-    AddressImport, ImportOutcome, ImportProgress, ImportSummary, RefreshOutcome, Store,
+    AddressImport, EventSuggestion, ImportOutcome, ImportProgress, ImportSummary, RefreshOutcome,
+    Store,
 };
 use serde::Serialize;
 
@@ -20,6 +21,8 @@ use super::output::{counted, print_json, title_and_outlet};
 struct ImportReport {
     files: Vec<ImportProgress>,
     addresses: Vec<AddressImport>,
+    /// Events the new articles may belong to.
+    suggestions: Vec<EventSuggestion>,
     imported: usize,
     duplicates: usize,
     failed: usize,
@@ -44,11 +47,15 @@ pub async fn run(
     }
     let paths: Vec<PathBuf> = paths.into_iter().cloned().collect();
     let mut files = Vec::new();
+    let mut imported_ids = Vec::new();
     let mut summary = if paths.is_empty() {
         ImportSummary::default()
     } else {
         store
             .import_paths(&paths, |progress| {
+                if let ImportOutcome::Imported { id, .. } = progress.outcome {
+                    imported_ids.push(id);
+                }
                 if json {
                     files.push(progress);
                 } else {
@@ -62,6 +69,9 @@ pub async fn run(
         let fetcher = Arc::new(Fetcher::new(Limits::default())?);
         let from_addresses = store
             .import_addresses(&addresses, fetcher, |_, _, result| {
+                if let ImportOutcome::Imported { id, .. } = result.outcome {
+                    imported_ids.push(id);
+                }
                 if json {
                     fetched.push(result.clone());
                 } else {
@@ -73,16 +83,31 @@ pub async fn run(
         summary.duplicates += from_addresses.duplicates;
         summary.failed += from_addresses.failed;
     }
+    let suggestions = store
+        .suggest_events(&imported_ids)
+        .await
+        .unwrap_or_default();
     if json {
         print_json(&ImportReport {
             files,
             addresses: fetched,
+            suggestions,
             imported: summary.imported,
             duplicates: summary.duplicates,
             failed: summary.failed,
             skipped: summary.skipped,
         })?;
     } else {
+        for suggestion in &suggestions {
+            say!(
+                "#{} may cover the same event as “{}” (event {}): parallax events add {} {}",
+                suggestion.article_id,
+                suggestion.event_title,
+                suggestion.event_id,
+                suggestion.event_id,
+                suggestion.article_id
+            );
+        }
         let duplicates = counted(summary.duplicates, "duplicate");
         let skipped = match summary.skipped {
             0 => String::new(),
