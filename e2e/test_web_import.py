@@ -8,7 +8,7 @@ import pytest
 
 from parallax_e2e import App
 from sessions_e2e import select_tab
-from web_fixture import FARES_TITLE, FERRY_TITLE, web_fixture
+from web_fixture import FARES_TITLE, FERRY_OTHER_TITLE, FERRY_TITLE, web_fixture
 
 # A browser's paste and drop, as the webview receives them: the event with its DataTransfer.
 DELIVER_JS = """
@@ -90,3 +90,22 @@ def test_check_for_updates_makes_a_version_to_compare(app: App, web: str):
     versions = select_tab(app, "versions")
     app.wait_until(lambda: "June" in app.text(versions), "the versions view to show the change")
     app.screenshot("43-versions-after-update")
+
+
+def test_an_imported_report_is_offered_its_event(app: App, web: str):
+    deliver(app, "paste", {"text/plain": f"{web}/ferry"})
+    app.import_results(1)
+    app.wait_row_count(1)
+    event = app.invoke("create_event", {"title": "Eastbrook night ferry"})
+    app.invoke("add_to_event", {"eventId": event["id"], "articleIds": [1]})
+    deliver(app, "paste", {"text/plain": f"{web}/ferry-other"})
+    offer = app.wait_for("event-offer", timeout=30)
+    assert "Eastbrook night ferry" in app.text(offer)
+    app.screenshot("44-event-offer")
+    app.click("accept-event-offer")
+    app.wait_gone("event-offer")
+    app.wait_until(
+        lambda: "2" in app.text(app.find("event-list")),
+        "the event to count its two reports",
+    )
+    assert any(FERRY_OTHER_TITLE in t for t in app.row_texts())

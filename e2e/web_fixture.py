@@ -17,6 +17,11 @@ FERRY = [
     "Councillor Mara Fenwick said the line would carry about 1,200 passengers a night once it opens in May.",
     "The harbour master, Tomas Reyel, said two boats would run every forty minutes between the pier and the island.",
 ]
+FERRY_OTHER_TITLE = "Eastbrook's night ferry to carry 1,200 a night"
+FERRY_OTHER = [
+    "Councillor Mara Fenwick told The Island Courier that the Eastbrook night ferry would carry 1,200 passengers a night.",
+    "Tomas Reyel, the harbour master, said the boats would leave the pier every forty minutes from May.",
+]
 FARES = [
     "The harbour council set the night ferry fare at 4.50 crowns on Wednesday, after a vote of seven to two.",
     "Shift workers' groups had asked for a fare of three crowns and said they would keep campaigning.",
@@ -45,6 +50,8 @@ class Handler(BaseHTTPRequestHandler):
         hits[self.path] = hits.get(self.path, 0) + 1
         if self.path == "/ferry":
             self.answer(page(FERRY_TITLE, FERRY))
+        elif self.path == "/ferry-other":
+            self.answer(page(FERRY_OTHER_TITLE, FERRY_OTHER))
         elif self.path == "/fares":
             self.answer(page(FARES_TITLE, FARES))
         elif self.path == "/old-ferry-address":

@@ -22,9 +22,9 @@ use crate::wire::sessions::{
     SessionMode, SessionOptions, SessionSummary, SessionView,
 };
 use crate::wire::{
-    ArticleList, ArticleRow, ArticleSort, ArticleView, EventChip, EventSummary, FileOutcome,
-    ImportEvent, MetadataEdit, RefreshResult, SampleLibrary, SearchResult, SortColumn,
-    SortDirection, TextPart,
+    ArticleList, ArticleRow, ArticleSort, ArticleView, EventChip, EventOffer, EventProposalView,
+    EventSummary, FileOutcome, ImportEvent, MetadataEdit, ProposedArticle, RefreshResult,
+    SampleLibrary, SearchResult, SortColumn, SortDirection, TextPart,
 };
 
 fn bindings_dir() -> PathBuf {
@@ -57,6 +57,9 @@ fn generated() -> BTreeMap<String, String> {
         ImportEvent,
         MetadataEdit,
         RefreshResult,
+        EventOffer,
+        EventProposalView,
+        ProposedArticle,
         SampleLibrary,
         SearchResult,
         SortColumn,

@@ -145,10 +145,59 @@ pub async fn import_paths(
         .import_collected(found, |progress| batcher.push(progress))
         .await;
     batcher.flush();
+    let imported = batcher.imported().to_vec();
     drop(batcher);
+    send_suggestions(store, &imported, &on_progress).await;
     send(&on_progress, summary.into());
     crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
     Ok(())
+}
+
+/// Sends the events the batch's new articles may belong to, when there are some (a failure only
+/// costs the suggestions).
+pub(crate) async fn send_suggestions(
+    store: &parallax_store::Store,
+    imported: &[i64],
+    channel: &Channel<ImportEvent>,
+) {
+    if imported.is_empty() {
+        return;
+    }
+    match store.suggest_events(imported).await {
+        Ok(suggestions) if !suggestions.is_empty() => send(
+            channel,
+            ImportEvent::Suggested {
+                suggestions: suggestions.into_iter().map(Into::into).collect(),
+            },
+        ),
+        Ok(_) => {}
+        Err(error) => eprintln!("parallax-app: no event suggestions: {error}"),
+    }
+}
+
+/// Events proposed for the articles in no event ("Group by event"), each with its articles.
+#[tauri::command]
+pub async fn propose_events(
+    library: State<'_, Library>,
+) -> AppResult<Vec<crate::wire::EventProposalView>> {
+    let store = library.store()?;
+    let mut views = Vec::new();
+    for proposal in store.propose_events().await? {
+        let mut articles = Vec::new();
+        for id in proposal.article_ids {
+            let detail = store.article(id).await?;
+            articles.push(crate::wire::ProposedArticle {
+                id,
+                title: detail.title,
+                outlet: detail.outlet,
+            });
+        }
+        views.push(crate::wire::EventProposalView {
+            title: proposal.title,
+            articles,
+        });
+    }
+    Ok(views)
 }
 
 /// Sends a progress event; a closed window just stops listening, so a failed send is ignored.

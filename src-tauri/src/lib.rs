@@ -50,6 +50,7 @@ pub fn run() -> anyhow::Result<()> {
             commands::delete_article,
             commands::restore_article,
             commands::import_paths,
+            commands::propose_events,
             web::import_addresses,
             web::import_pasted,
             web::refresh_article,

@@ -17,6 +17,8 @@ pub struct ProgressBatcher<S: FnMut(ImportEvent)> {
     done: usize,
     total: usize,
     last_sent: Option<Instant>,
+    /// The articles the batch added, in order (their events are suggested at the end).
+    imported: Vec<i64>,
 }
 
 impl<S: FnMut(ImportEvent)> ProgressBatcher<S> {
@@ -27,13 +29,22 @@ impl<S: FnMut(ImportEvent)> ProgressBatcher<S> {
             done: 0,
             total: 0,
             last_sent: None,
+            imported: Vec::new(),
         }
+    }
+
+    /// The articles the batch added so far.
+    pub fn imported(&self) -> &[i64] {
+        &self.imported
     }
 
     /// One more file is done.
     pub fn push(&mut self, progress: ImportProgress) {
         self.done = progress.done;
         self.total = progress.total;
+        if let parallax_store::ImportOutcome::Imported { id, .. } = progress.outcome {
+            self.imported.push(id);
+        }
         self.pending
             .push(FileOutcome::new(progress.path, progress.outcome));
         let due = self

@@ -375,12 +375,50 @@ pub enum ImportEvent {
         total: usize,
         outcomes: Vec<FileOutcome>,
     },
+    /// Events the batch's new articles may belong to (sent before `Finished`, when there are some).
+    Suggested { suggestions: Vec<EventOffer> },
     /// The batch is over.
     Finished {
         imported: usize,
         duplicates: usize,
         failed: usize,
     },
+}
+
+/// An event offered for a newly imported article: it covers what the event's reports cover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventOffer {
+    pub article_id: i64,
+    pub event_id: i64,
+    pub event_title: String,
+}
+
+impl From<parallax_store::EventSuggestion> for EventOffer {
+    fn from(suggestion: parallax_store::EventSuggestion) -> Self {
+        Self {
+            article_id: suggestion.article_id,
+            event_id: suggestion.event_id,
+            event_title: suggestion.event_title,
+        }
+    }
+}
+
+/// A proposed event for "Group by event": a title to start from and the articles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EventProposalView {
+    pub title: String,
+    pub articles: Vec<ProposedArticle>,
+}
+
+/// One article of a proposed event, as the proposal lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposedArticle {
+    pub id: i64,
+    pub title: String,
+    pub outlet: Option<String>,
 }
 
 impl From<ImportSummary> for ImportEvent {

@@ -340,6 +340,44 @@ describe("articles from the browser", () => {
   });
 });
 
+describe("events for new articles", () => {
+  it("offers an imported article the event it covers, and adds it on request", async () => {
+    backend.add({ title: "Already here" });
+    const eventId = backend.addEvent("Eastbrook night ferry", [1]);
+    backend.offerEvent = { eventId, eventTitle: "Eastbrook night ferry" };
+    start();
+    await until(() => byTestId("article-row"));
+    await emit("tauri://drag-drop", { paths: ["/news/ferry-b.html"], position: { x: 5, y: 5 } });
+    const offer = await until(() => byTestId("event-offer"));
+    expect(offer.textContent).toContain("“Eastbrook night ferry”");
+    byTestId("accept-event-offer").click();
+    await until(() => expect(backend.callsTo("add_to_event")).toHaveLength(1));
+    expect(backend.callsTo("add_to_event")[0]).toMatchObject({ eventId, articleIds: [2] });
+    await until(() => expect(document.querySelector("[data-testid='event-offer']")).toBeNull());
+  });
+
+  it("proposes events for the articles in none and creates the kept ones with their titles", async () => {
+    backend.add({ title: "Ferry A" });
+    backend.add({ title: "Ferry B" });
+    backend.add({ title: "Dam A" });
+    backend.add({ title: "Dam B" });
+    backend.proposals = [
+      { title: "Ferry A", articles: [{ id: 1, title: "Ferry A", outlet: null }, { id: 2, title: "Ferry B", outlet: null }] },
+      { title: "Dam A", articles: [{ id: 3, title: "Dam A", outlet: null }, { id: 4, title: "Dam B", outlet: null }] },
+    ];
+    start();
+    (await until(() => byTestId("group-by-event"))).click();
+    await until(() => expect(allByTestId("group-proposal")).toHaveLength(2));
+    type(allByTestId("group-title-input")[0] as HTMLInputElement, "Eastbrook night ferry");
+    (allByTestId("group-keep")[1] as HTMLInputElement).click();
+    await until(() => expect(byTestId("group-create").textContent).toContain("Create 1 event"));
+    byTestId("group-create").click();
+    await until(() => expect(backend.callsTo("create_event")).toHaveLength(1));
+    expect(backend.callsTo("create_event")[0]).toMatchObject({ title: "Eastbrook night ferry" });
+    await until(() => expect(backend.callsTo("add_to_event")[0]).toMatchObject({ articleIds: [1, 2] }));
+  });
+});
+
 describe("a damaged library", () => {
   it("says so in a banner at start, with the way back", async () => {
     backend.libraryProblems = "*** in database main *** Page 7: btreeInitPage() returns error code 11";

@@ -83,6 +83,10 @@ export class FakeBackend {
   viewFor: ViewBuilder = generatedSessionView;
   /** What the next `export_session` answers: a path (written), null (cancelled) or an error. */
   exportAnswer: string | null | { code: string; message: string } = "/home/reporter/Parallax/export";
+  /** The event every article of the next imports is offered ("suggested"), if any. */
+  offerEvent: { eventId: number; eventTitle: string } | null = null;
+  /** What "Group by event" proposes. */
+  proposals: { title: string; articles: { id: number; title: string; outlet: string | null }[] }[] = [];
   private nextId = 1;
   private nextSessionId = 1;
   private nextNoteId = 1;
@@ -317,17 +321,26 @@ export class FakeBackend {
     let index = 0;
     this.send(channel, index++, { event: "started", data: { total: paths.length } });
     const summary = { imported: 0, duplicates: 0, failed: 0 };
+    const imported: number[] = [];
     paths.forEach((path, at) => {
       let outcome = this.importOutcomes.get(path);
       if (!outcome) {
         const article = this.add({ title: `Imported ${path}`, sourcePath: path });
         outcome = { status: "imported", path, id: article.id, title: article.title, outlet: null };
       }
-      if (outcome.status === "imported") summary.imported += 1;
+      if (outcome.status === "imported") {
+        summary.imported += 1;
+        imported.push(outcome.id);
+      }
       else if (outcome.status === "duplicate") summary.duplicates += 1;
       else summary.failed += 1;
       this.send(channel, index++, { event: "files", data: { done: at + 1, total: paths.length, outcomes: [outcome] } });
     });
+    const offer = this.offerEvent;
+    if (offer) {
+      const suggestions = imported.map((articleId) => ({ articleId, ...offer }));
+      this.send(channel, index++, { event: "suggested", data: { suggestions } });
+    }
     this.send(channel, index++, { event: "finished", data: summary });
     return null;
   }
@@ -407,6 +420,8 @@ export class FakeBackend {
         if (gate) return gate.then(() => this.runImport(args));
         return this.runImport(args);
       }
+      case "propose_events":
+        return this.proposals;
       case "import_addresses":
       case "import_pasted":
         return this.runImport(args);

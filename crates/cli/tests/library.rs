@@ -839,7 +839,10 @@ fn new_articles_are_offered_their_event_and_the_rest_proposed() {
         .args(["events", "create", "Eastbrook night ferry"])
         .assert()
         .success();
-    parallax(&db).args(["events", "add", "1", "1"]).assert().success();
+    parallax(&db)
+        .args(["events", "add", "1", "1"])
+        .assert()
+        .success();
     parallax(&db)
         .arg("import")
         .args([&ferry_b, &dam_a, &dam_b])

@@ -1,5 +1,6 @@
 // The state of an import batch, rebuilt from the progress events the Rust side streams.
 
+import type { EventOffer } from "./bindings/EventOffer";
 import type { FileOutcome } from "./bindings/FileOutcome";
 import type { ImportEvent } from "./bindings/ImportEvent";
 
@@ -11,6 +12,8 @@ export type ImportBatch = {
   done: number;
   /** One line per finished file, in the order they finished. */
   results: FileOutcome[];
+  /** Events the batch's new articles may belong to, until added or dismissed. */
+  suggestions: EventOffer[];
   /** Set when the batch is over. */
   finished: { imported: number; duplicates: number; failed: number } | null;
 };
@@ -20,7 +23,7 @@ export const IMPORT_PANEL_COLLAPSE_MS = 4000;
 
 /** A batch that has not heard from the backend yet. */
 export function startBatch(): ImportBatch {
-  return { total: 0, done: 0, results: [], finished: null };
+  return { total: 0, done: 0, results: [], suggestions: [], finished: null };
 }
 
 /** The batch after one more progress event. */
@@ -35,6 +38,8 @@ export function reduceImport(batch: ImportBatch, event: ImportEvent): ImportBatc
         done: Math.max(event.data.done, batch.done),
         results: [...batch.results, ...event.data.outcomes],
       };
+    case "suggested":
+      return { ...batch, suggestions: [...batch.suggestions, ...event.data.suggestions] };
     case "finished":
       return { ...batch, done: Math.max(batch.done, batch.total), finished: event.data };
   }
@@ -54,6 +59,7 @@ export function finishedBatch(results: FileOutcome[]): ImportBatch {
     total: results.length,
     done: results.length,
     results: [...results],
+    suggestions: [],
     finished: { imported: count("imported"), duplicates: count("duplicate"), failed: count("error") },
   };
 }

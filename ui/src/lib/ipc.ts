@@ -9,6 +9,7 @@ import type { AppError } from "./bindings/AppError";
 import type { ArticleList } from "./bindings/ArticleList";
 import type { ArticleSort } from "./bindings/ArticleSort";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { EventProposalView } from "./bindings/EventProposalView";
 import type { EventSummary } from "./bindings/EventSummary";
 import type { ImportEvent } from "./bindings/ImportEvent";
 import type { RefreshResult } from "./bindings/RefreshResult";
@@ -87,6 +88,11 @@ export function importPasted(
 ): Promise<void> {
   const onProgress = new Channel<ImportEvent>(onEvent);
   return invoke("import_pasted", { text, html, onProgress });
+}
+
+/** Events proposed for the articles in none ("Group by event"). */
+export function proposeEvents(): Promise<EventProposalView[]> {
+  return invoke("propose_events");
 }
 
 /** Fetches an article's address again: unchanged, a new version, or why not. */

@@ -4,6 +4,7 @@
 import type { ArticleRow } from "./bindings/ArticleRow";
 import type { ArticleSort } from "./bindings/ArticleSort";
 import type { ArticleView } from "./bindings/ArticleView";
+import type { EventOffer } from "./bindings/EventOffer";
 import type { EventSummary } from "./bindings/EventSummary";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { SearchResult } from "./bindings/SearchResult";
@@ -457,6 +458,30 @@ export class Library {
       await this.refresh();
       this.flash("Event deleted — its articles are still in the library");
     });
+  }
+
+  /** Accepts an event offered for a newly imported article: adds it, and the offer goes. */
+  async acceptOffer(offer: EventOffer): Promise<void> {
+    await this.addToEvent(offer.eventId, offer.articleId);
+    if (this.batch) {
+      this.batch = {
+        ...this.batch,
+        suggestions: this.batch.suggestions.filter((o) => o.articleId !== offer.articleId),
+      };
+    }
+    this.flash(`Added to “${offer.eventTitle}”`);
+  }
+
+  /** Creates the events of "Group by event" that the person kept, with the titles they gave. */
+  async createProposedEvents(events: { title: string; articleIds: number[] }[]): Promise<void> {
+    await this.guard(async () => {
+      for (const event of events) {
+        const created = await ipc.createEvent(event.title);
+        await ipc.addToEvent(created.id, event.articleIds);
+      }
+      await this.refresh();
+    });
+    if (events.length > 0) this.flash(events.length === 1 ? "1 event created" : `${events.length} events created`);
   }
 
   async addToEvent(eventId: number, articleId: number): Promise<void> {
