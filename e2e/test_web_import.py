@@ -109,3 +109,19 @@ def test_an_imported_report_is_offered_its_event(app: App, web: str):
         "the event to count its two reports",
     )
     assert any(FERRY_OTHER_TITLE in t for t in app.row_texts())
+
+
+def test_an_events_articles_are_checked_for_updates(app: App, web: str):
+    deliver(app, "paste", {"text/plain": f"{web}/changing\n{web}/fares"})
+    app.import_results(2)
+    app.wait_row_count(2)
+    event = app.invoke("create_event", {"title": "Eastbrook ferry"})
+    app.invoke("add_to_event", {"eventId": event["id"], "articleIds": [1, 2]})
+    app.driver.refresh()
+    app.wait_ready()
+    app.wait_until(lambda: app.find_all("event-item"), "the event in the sidebar")[0].click()
+    app.click("check-event-updates")
+    notice = app.wait_for("notice", timeout=30)
+    assert "2 checked: 1 new version, 1 unchanged" in app.text(notice), app.text(notice)
+    app.wait_row_count(3)  # the new version joined the event
+    app.screenshot("45-event-checked")

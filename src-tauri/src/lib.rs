@@ -54,6 +54,7 @@ pub fn run() -> anyhow::Result<()> {
             web::import_addresses,
             web::import_pasted,
             web::refresh_article,
+            web::refresh_event,
             commands::open_sample_library,
             commands::library_health,
             commands::list_events,

@@ -135,3 +135,24 @@ pub async fn refresh_article(
     }
     Ok(outcome.into())
 }
+
+/// Fetches again every article of an event that has a web address (the newest version of each):
+/// one result per article.
+#[tauri::command]
+pub async fn refresh_event(
+    app: tauri::AppHandle,
+    library: State<'_, Library>,
+    web: State<'_, Web>,
+    model: State<'_, Arc<crate::meaning::SentenceModel>>,
+    event_id: i64,
+) -> AppResult<Vec<RefreshResult>> {
+    let store = library.writable()?;
+    let outcomes = store.refresh_event(event_id, &*web.fetcher()?).await?;
+    if outcomes
+        .iter()
+        .any(|o| matches!(o, parallax_store::RefreshOutcome::NewVersion { .. }))
+    {
+        crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
+    }
+    Ok(outcomes.into_iter().map(Into::into).collect())
+}

@@ -356,6 +356,17 @@ describe("events for new articles", () => {
     await until(() => expect(document.querySelector("[data-testid='event-offer']")).toBeNull());
   });
 
+  it("checks an event's articles for updates and says what came of it", async () => {
+    backend.add({ title: "Ferry A", url: "https://harbour.example/a" });
+    backend.add({ title: "Ferry B", url: "https://harbour.example/b" });
+    backend.addEvent("Eastbrook night ferry", [1, 2]);
+    start();
+    (await until(() => allByTestId("event-item")[0] ?? byTestId("event-item"))).click();
+    (await until(() => byTestId("check-event-updates"))).click();
+    await until(() => expect(backend.callsTo("refresh_event")).toHaveLength(1));
+    await until(() => expect(document.body.textContent).toContain("2 checked: 1 new version, 1 unchanged"));
+  });
+
   it("proposes events for the articles in none and creates the kept ones with their titles", async () => {
     backend.add({ title: "Ferry A" });
     backend.add({ title: "Ferry B" });

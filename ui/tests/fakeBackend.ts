@@ -420,6 +420,11 @@ export class FakeBackend {
         if (gate) return gate.then(() => this.runImport(args));
         return this.runImport(args);
       }
+      case "refresh_event":
+        return [
+          { status: "newVersion", previousId: 1, id: this.add({ title: "Newer" }).id, title: "Newer" },
+          { status: "unchanged", id: 2, sameAs: 2 },
+        ];
       case "propose_events":
         return this.proposals;
       case "import_addresses":

@@ -33,8 +33,11 @@ pub enum LibraryCommand {
     /// Fetch articles' addresses again: a changed text becomes a new version of the article.
     Refresh {
         /// The articles' numbers.
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required_unless_present = "event", value_name = "ID")]
         ids: Vec<i64>,
+        /// Every article of this event that has a web address (the newest version of each).
+        #[arg(long, value_name = "EVENT_ID")]
+        event: Option<i64>,
     },
     /// List the articles in the library.
     List(ListArgs),
@@ -275,7 +278,7 @@ async fn run_with(
         LibraryCommand::Import { paths, urls } => {
             import::run(store, &paths, urls.as_deref(), json).await
         }
-        LibraryCommand::Refresh { ids } => import::refresh(store, &ids, json).await,
+        LibraryCommand::Refresh { ids, event } => import::refresh(store, &ids, event, json).await,
         LibraryCommand::List(args) => articles::list(store, &args, json).await,
         LibraryCommand::Search { words, limit } => {
             articles::search(store, &words.join(" "), limit, json).await

@@ -47,6 +47,17 @@ impl Provenance<'_> {
         .bind(self.previous_id)
         .execute(&mut **tx)
         .await?;
+        if let Some(previous) = self.previous_id {
+            // A newer version covers what the older one covers: it joins the same events.
+            sqlx::query(
+                "INSERT OR IGNORE INTO event_articles (event_id, article_id)
+                 SELECT event_id, ? FROM event_articles WHERE article_id = ?",
+            )
+            .bind(article_id)
+            .bind(previous)
+            .execute(&mut **tx)
+            .await?;
+        }
         Ok(())
     }
 }
@@ -243,7 +254,7 @@ impl Store {
     }
 
     /// Fetches article `id`'s address again: the same text says so; changed text becomes a new
-    /// version linked to it (and grouped with it in versions sessions).
+    /// version linked to it (grouped with it in versions sessions, and in the same events).
     pub async fn refresh(&self, id: i64, fetcher: &Fetcher) -> StoreResult<RefreshOutcome> {
         let row: Option<(Option<String>,)> = sqlx::query_as(
             "SELECT coalesce(f.final_url, a.url, a.canonical_url)
@@ -306,6 +317,37 @@ impl Store {
             },
             ImportOutcome::Failed { message, .. } => RefreshOutcome::Failed { id, message },
         })
+    }
+
+    /// [`Store::refresh`] for every article of an event that has a web address (the newest
+    /// version of each page only), one after another.
+    pub async fn refresh_event(
+        &self,
+        event_id: i64,
+        fetcher: &Fetcher,
+    ) -> StoreResult<Vec<RefreshOutcome>> {
+        self.event(event_id).await?;
+        let ids: Vec<i64> = sqlx::query_scalar(
+            "SELECT a.id FROM event_articles ea
+             JOIN articles a ON a.id = ea.article_id AND a.deleted_at IS NULL
+             LEFT JOIN fetches f ON f.article_id = a.id
+             WHERE ea.event_id = ?
+               AND coalesce(f.final_url, a.url, a.canonical_url) LIKE 'http%'
+               AND NOT EXISTS (
+                   SELECT 1 FROM articles newer
+                   WHERE newer.deleted_at IS NULL AND newer.id <> a.id
+                     AND coalesce(newer.canonical_url, newer.url) = coalesce(a.canonical_url, a.url)
+                     AND (newer.imported_at, newer.id) > (a.imported_at, a.id))
+             ORDER BY a.id",
+        )
+        .bind(event_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut outcomes = Vec::with_capacity(ids.len());
+        for id in ids {
+            outcomes.push(self.refresh(id, fetcher).await?);
+        }
+        Ok(outcomes)
     }
 
     /// Where article `id` was fetched from, when it was fetched by address.

@@ -90,6 +90,11 @@ export function importPasted(
   return invoke("import_pasted", { text, html, onProgress });
 }
 
+/** Fetches again every article of an event that has a web address: one result per article. */
+export function refreshEvent(eventId: number): Promise<RefreshResult[]> {
+  return invoke("refresh_event", { eventId });
+}
+
 /** Events proposed for the articles in none ("Group by event"). */
 export function proposeEvents(): Promise<EventProposalView[]> {
   return invoke("propose_events");

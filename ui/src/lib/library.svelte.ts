@@ -5,6 +5,7 @@ import type { ArticleRow } from "./bindings/ArticleRow";
 import type { ArticleSort } from "./bindings/ArticleSort";
 import type { ArticleView } from "./bindings/ArticleView";
 import type { EventOffer } from "./bindings/EventOffer";
+import type { RefreshResult } from "./bindings/RefreshResult";
 import type { EventSummary } from "./bindings/EventSummary";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { SearchResult } from "./bindings/SearchResult";
@@ -362,7 +363,7 @@ export class Library {
     }
   }
 
-  /** The article whose address is being checked again, while the check runs. */
+  /** The article whose address is being checked again while the check runs (an event's, negated). */
   checking = $state<number | null>(null);
 
   /**
@@ -458,6 +459,34 @@ export class Library {
       await this.refresh();
       this.flash("Event deleted — its articles are still in the library");
     });
+  }
+
+  /** "Check for updates" on an event: every article with a web address is fetched again. */
+  async checkEventForUpdates(eventId: number): Promise<void> {
+    if (this.checking !== null) return;
+    this.checking = -eventId;
+    try {
+      const results = await ipc.refreshEvent(eventId);
+      const count = (status: RefreshResult["status"]) => results.filter((r) => r.status === status).length;
+      const failed = results.filter((r) => r.status === "failed");
+      await this.refresh();
+      if (results.length === 0) {
+        this.flash("No article of this event has a web address to check");
+      } else {
+        const newer = count("newVersion");
+        this.flash(
+          `${results.length} checked: ${newer === 1 ? "1 new version" : `${newer} new versions`}, ` +
+            `${count("unchanged")} unchanged${failed.length > 0 ? `, ${failed.length} failed` : ""}`,
+        );
+      }
+      if (failed.length > 0) {
+        this.error = `Could not check for updates: ${failed.map((f) => `#${f.id}: ${f.message}`).join("; ")}`;
+      }
+    } catch (error) {
+      this.error = ipc.errorMessage(error);
+    } finally {
+      this.checking = null;
+    }
   }
 
   /** Accepts an event offered for a newly imported article: adds it, and the offer goes. */

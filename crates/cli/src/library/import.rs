@@ -150,18 +150,32 @@ fn read_address_list(list: &Path) -> anyhow::Result<Vec<String>> {
 }
 
 /// `parallax refresh ID…`: fetches each article's address again.
-pub async fn refresh(store: &Store, ids: &[i64], json: bool) -> anyhow::Result<ExitCode> {
+pub async fn refresh(
+    store: &Store,
+    ids: &[i64],
+    event: Option<i64>,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let fetcher = Fetcher::new(Limits::default())?;
     let mut outcomes = Vec::new();
     let mut failed = false;
+    let mut checked: Vec<RefreshOutcome> = Vec::new();
+    if let Some(event) = event {
+        checked = store.refresh_event(event, &fetcher).await?;
+        if checked.is_empty() {
+            note!("event {event} has no article with a web address to check");
+        }
+    }
     for &id in ids {
-        let outcome = match store.refresh(id, &fetcher).await {
+        checked.push(match store.refresh(id, &fetcher).await {
             Ok(outcome) => outcome,
             Err(error) => RefreshOutcome::Failed {
                 id,
                 message: error.to_string(),
             },
-        };
+        });
+    }
+    for outcome in checked {
         failed |= matches!(outcome, RefreshOutcome::Failed { .. });
         if json {
             outcomes.push(outcome);

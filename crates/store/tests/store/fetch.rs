@@ -196,3 +196,54 @@ async fn an_article_without_an_address_cannot_be_checked() {
         other => panic!("expected a failure, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn an_events_articles_are_checked_together() {
+    let (_dir, store) = temp_store().await;
+    let server = FixtureServer::start().unwrap();
+    let fetcher = fetcher();
+    let changing = imported_id(
+        &store
+            .import_address(&server.url("/changing"), &fetcher)
+            .await
+            .outcome,
+    );
+    let plain = imported_id(
+        &store
+            .import_address(&server.url("/plain"), &fetcher)
+            .await
+            .outcome,
+    );
+    let event = store.create_event("Eastbrook ferry").await.unwrap();
+    store
+        .add_to_event(event.id, &[changing, plain])
+        .await
+        .unwrap();
+    let outcomes = store.refresh_event(event.id, &fetcher).await.unwrap();
+    assert_eq!(outcomes.len(), 2, "{outcomes:?}");
+    let RefreshOutcome::NewVersion {
+        id: newer,
+        previous_id,
+        ..
+    } = outcomes[0]
+    else {
+        panic!("expected a new version, got {:?}", outcomes[0]);
+    };
+    assert_eq!(previous_id, changing);
+    let events: Vec<i64> = store
+        .article(newer)
+        .await
+        .unwrap()
+        .events
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(events, [event.id], "the new version joins the event");
+    assert_eq!(
+        outcomes[1],
+        RefreshOutcome::Unchanged {
+            id: plain,
+            same_as: plain
+        }
+    );
+}
