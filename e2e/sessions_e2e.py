@@ -25,6 +25,7 @@ return [...document.querySelectorAll("[data-testid='compare-view'] [data-testid=
   pane: Number(e.dataset.pane),
   index: Number(e.dataset.index),
   cls: e.dataset.class,
+  foundIn: Number(e.dataset.foundIn),
   differs: [...e.querySelectorAll('.w-differs')].map(w => w.textContent),
   text: e.querySelector('[data-sentence-text]').textContent,
 }));

@@ -122,7 +122,14 @@ def test_compare_event_on_the_sample_library(app: App):
     next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
     wait_compare_view(app)
     assert len(app.find_all("pane")) == 5, "the sample event's five reports side by side"
-    assert {s["cls"] for s in sentences(app)} >= {"changed", "unique"}, "the sample's reports differ"
+    found = sentences(app)
+    assert {s["cls"] for s in found} >= {"changed", "unique"}, "the sample's reports differ"
+    # A mark says how many other reports carry a sentence: unique only when none does.
+    for s in found:
+        assert (s["cls"] == "unique") == (s["foundIn"] == 0), f"pane {s['pane']}: {s['text']!r} is {s['cls']}"
+    treated = [s for s in found if s["text"].startswith("Thirty-one")]
+    assert treated and all(s["cls"] != "unique" for s in treated), treated
+    app.screenshot("46-sample-event-in-another-report")
 
 
 def test_next_and_previous_difference_keys(app: App):

@@ -129,6 +129,21 @@ describe("opening a session", () => {
     expect(byTestId("legend").textContent).toContain("Unique");
   });
 
+  it("marks a sentence another report carries, though not the one it is compared with, as in another report", async () => {
+    const view = threePaneView();
+    const last = view.model.panes[0]!.sentences[3]!;
+    last.class = "elsewhere";
+    last.counterparts = [{ pane: 2, sentences: [0] }];
+    last.foundIn = 1;
+    await open(view);
+    const marked = sentence(0, 3);
+    expect(marked.dataset.class).toBe("elsewhere");
+    expect(marked.classList.contains("s-elsewhere")).toBe(true);
+    expect(marked.querySelector(".mark")?.textContent).toBe("◦");
+    expect(marked.getAttribute("aria-describedby")).toBe("legend-elsewhere");
+    expect(byTestId("legend").textContent).toContain("In another report");
+  });
+
   it("draws a connector per link between neighbouring panes, pinned ones marked", async () => {
     await open();
     await until(() => expect(all("[data-testid='connector']")).toHaveLength(6));

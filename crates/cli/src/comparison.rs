@@ -1,4 +1,4 @@
-//! Comparison commands: compare, collate, quotes, terms, revision. Each argument is a file
+//! Comparison commands: compare, collate, quotes, facts, terms, revision. Each argument is a file
 //! (extracted on the fly, the library untouched) or a library id. `--json` prints the versioned
 //! `parallax.compare/2` envelope (see `parallax_core::compare::schema`); otherwise a terminal
 //! view with inline word highlights (colours on a terminal unless NO_COLOR is set).
@@ -16,7 +16,7 @@ use parallax_core::compare::collate::collate;
 use parallax_core::compare::quotes::{quotes, QuoteOptions};
 use parallax_core::compare::schema::{AlignmentView, Envelope, ReportInfo, RevisionView};
 use parallax_core::compare::terms::{terms, TermsOptions};
-use parallax_core::compare::{align, revision, AlignOptions, MatchBy};
+use parallax_core::compare::{align, compare_facts, revision, AlignOptions, MatchBy};
 use serde::Serialize;
 
 use crate::Global;
@@ -46,6 +46,15 @@ pub enum ComparisonCommand {
     Quotes {
         /// One or more reports: files or library ids.
         #[arg(required = true, num_args = 1..)]
+        reports: Vec<String>,
+        #[command(flatten)]
+        options: CompareOptions,
+    },
+    /// Facts stated differently in corresponding sentences: numbers, dates, names (every two
+    /// reports). `--json` prints the `parallax.facts/1` document.
+    Facts {
+        /// Two or more reports: files or library ids.
+        #[arg(required = true, num_args = 2..)]
         reports: Vec<String>,
         #[command(flatten)]
         options: CompareOptions,
@@ -192,6 +201,28 @@ pub fn run(command: ComparisonCommand, global: &Global) -> anyhow::Result<ExitCo
                 result,
                 |result| views::quotes(result, &reports, paint),
             )?;
+        }
+        ComparisonCommand::Facts { reports, options } => {
+            let opts = options.align_options()?;
+            let mut reports = load_all(&reports, global)?;
+            meaning::attach(&mut reports, opts.by)?;
+            let docs: Vec<_> = reports.iter().map(|r| r.doc.clone()).collect();
+            let result = compare_facts(&docs, &opts);
+            if global.json {
+                let infos: Vec<ReportInfo> = reports.iter().map(|r| r.info.clone()).collect();
+                let document = serde_json::json!({
+                    "schema": "parallax.facts/1",
+                    "reports": infos,
+                    "result": result,
+                });
+                let mut json = serde_json::to_vec(&document).context("serializing JSON")?;
+                json.push(b'\n');
+                crate::out::write_all(&json);
+            } else {
+                out!("{}", views::header(&reports, paint));
+                outln!();
+                out!("{}", views::facts(&result, paint));
+            }
         }
         ComparisonCommand::Terms { reports, options } => {
             let opts = options.align_options()?;

@@ -367,3 +367,56 @@ fn compare_shows_no_control_characters_from_the_reports() {
         String::from_utf8_lossy(&output.stdout)
     );
 }
+
+#[test]
+fn facts_lists_what_two_reports_state_differently_with_the_whole_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("harbour-wire.txt");
+    let b = dir.path().join("island-courier.txt");
+    std::fs::write(
+        &a,
+        "Ferry fire in Eastbrook\n\nFour people were hurt when a fire broke out on the night ferry on Tuesday.\n\nThe harbour master said the boat would be repaired.",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Fire on the Eastbrook ferry\n\nSeven people were hurt when a fire broke out on the night ferry on Wednesday.\n\nThe harbour master said the boat would be repaired.",
+    )
+    .unwrap();
+    parallax()
+        .args(["facts", "--by", "words"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "number  A [-Four-]  ≠  B {+Seven+}",
+        ))
+        .stdout(predicate::str::contains("date (weekday)"))
+        .stdout(predicate::str::contains(
+            "  A: Four people were hurt when a fire broke out on the night ferry on Tuesday.",
+        ));
+    let output = parallax()
+        .args(["facts", "--by", "words", "--json"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["schema"], "parallax.facts/1");
+    assert_eq!(json["reports"].as_array().map(Vec::len), Some(2));
+    let found = json["result"]["discrepancies"].as_array().unwrap();
+    let number = found.iter().find(|d| d["kind"] == "number").unwrap();
+    assert_eq!(number["a"]["report"], 0);
+    assert_eq!(number["a"]["value"], "Four");
+    assert_eq!(number["b"]["report"], 1);
+    assert_eq!(number["b"]["value"], "Seven");
+    assert_eq!(
+        number["b"]["sentence"],
+        "Seven people were hurt when a fire broke out on the night ferry on Wednesday."
+    );
+    assert!(found
+        .iter()
+        .any(|d| d["kind"] == "date" && d["detail"] == "weekday"));
+}

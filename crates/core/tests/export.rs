@@ -97,6 +97,7 @@ fn the_html_report_of_four_reports_shows_what_the_app_shows() {
                 SentenceClass::Changed => "s-changed",
                 SentenceClass::Moved => "s-moved",
                 SentenceClass::Translated => "s-translated",
+                SentenceClass::Elsewhere => "s-elsewhere",
                 SentenceClass::Unique => "s-unique",
             };
             assert_eq!(

@@ -8,7 +8,7 @@ use parallax_core::compare::collate::{Collation, Wording};
 use parallax_core::compare::quotes::{MatchBasis, QuoteComparison};
 use parallax_core::compare::schema::{AlignmentView, OpView, RevisionView};
 use parallax_core::compare::terms::Terms;
-use parallax_core::compare::{ChangeKind, Level, OpKind, PairClass};
+use parallax_core::compare::{ChangeKind, FactComparison, Level, OpKind, PairClass};
 
 use super::input::Report;
 use super::paint::{letter, Paint};
@@ -407,6 +407,29 @@ pub fn quotes(q: &QuoteComparison, reports: &[Report], paint: Paint) -> String {
 }
 
 /// Distinctive terms per report, then substitutions between reports.
+/// `number  A four  ≠  B seven`, then each side's sentence; or a line saying there is none.
+pub fn facts(comparison: &FactComparison, paint: Paint) -> String {
+    if comparison.discrepancies.is_empty() {
+        return "No fact is stated differently in corresponding sentences.\n".to_owned();
+    }
+    let mut out = String::new();
+    for d in &comparison.discrepancies {
+        let kind = match d.detail {
+            Some(detail) => format!("{} ({detail})", d.kind),
+            None => d.kind.to_owned(),
+        };
+        let (a, b) = (letter(d.a.report), letter(d.b.report));
+        out.push_str(&format!(
+            "{kind}  {a} {}  ≠  {b} {}\n",
+            paint.deleted(&d.a.value),
+            paint.inserted(&d.b.value)
+        ));
+        out.push_str(&format!("  {a}: {}\n", one_line(&d.a.sentence)));
+        out.push_str(&format!("  {b}: {}\n\n", one_line(&d.b.sentence)));
+    }
+    out
+}
+
 pub fn terms(t: &Terms, reports: &[Report], paint: Paint) -> String {
     let mut out = String::new();
     for rt in &t.reports {

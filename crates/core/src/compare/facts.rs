@@ -46,6 +46,76 @@ pub struct Discrepancy {
     pub b_range: Range<usize>,
 }
 
+/// The discrepancies of several reports compared two by two, as `parallax facts` gives them
+/// (schema `parallax.facts/1`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactComparison {
+    pub discrepancies: Vec<FactDiscrepancy>,
+}
+
+/// One fact stated differently by two reports, in corresponding sentences.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactDiscrepancy {
+    /// `number`, `date` or `name`.
+    pub kind: &'static str,
+    /// A narrower kind where there is one: `weekday` for a date given as a day of the week.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<&'static str>,
+    pub a: FactSide,
+    pub b: FactSide,
+}
+
+/// One report's side of a discrepancy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactSide {
+    /// The report's index among those compared.
+    pub report: usize,
+    /// The value as the report words it ("four", "4,200", "Tuesday").
+    pub value: String,
+    /// The whole sentence (or sentences) it is in.
+    pub sentence: String,
+    /// Byte range of the value in the report's body.
+    pub range: Range<usize>,
+}
+
+/// Compares the facts of every two reports (aligned with `options`): what one states differently
+/// from another in corresponding sentences, in report order.
+pub fn compare_facts(docs: &[Document], options: &super::AlignOptions) -> FactComparison {
+    let mut discrepancies = Vec::new();
+    for i in 0..docs.len() {
+        for j in i + 1..docs.len() {
+            let (a, b) = (&docs[i], &docs[j]);
+            let alignment = super::align(a, b, options);
+            for found in facts(a, b, &alignment) {
+                let pair = &alignment.pairs[found.pair];
+                let (kind, detail) = match found.kind {
+                    FactKind::Number => ("number", None),
+                    FactKind::Date => ("date", None),
+                    FactKind::Weekday => ("date", Some("weekday")),
+                    FactKind::Name => ("name", None),
+                };
+                discrepancies.push(FactDiscrepancy {
+                    kind,
+                    detail,
+                    a: FactSide {
+                        report: i,
+                        value: found.a_text,
+                        sentence: a.body[pair.a_span(a)].trim().to_owned(),
+                        range: found.a_range,
+                    },
+                    b: FactSide {
+                        report: j,
+                        value: found.b_text,
+                        sentence: b.body[pair.b_span(b)].trim().to_owned(),
+                        range: found.b_range,
+                    },
+                });
+            }
+        }
+    }
+    FactComparison { discrepancies }
+}
+
 /// Finds the discrepancies inside the aligned pairs of two reports: facts of the same kind whose
 /// values differ, paired by the word diff (a number replaced by another) or, for numbers, dates
 /// and weekdays, as the only differing fact of that kind on each side. A fact one side has and

@@ -42,7 +42,10 @@ pub mod synth;
 
 pub use align::{align, Alignment, Pair, PairClass};
 pub use diff::{diff_sentences, diff_spans, diff_text_spans, has_changes, OpKind, WordOp};
-pub use facts::{extract_facts, facts, Discrepancy, Fact, FactKind};
+pub use facts::{
+    compare_facts, extract_facts, facts, Discrepancy, Fact, FactComparison, FactDiscrepancy,
+    FactKind, FactSide,
+};
 pub use options::{AlignOptions, DiffOptions, Fusion, MatchBy};
 pub use revision::{
     revision, Change, ChangeKind, Level, Reason, Revision, RevisionStats, Substance,

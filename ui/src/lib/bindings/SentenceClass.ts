@@ -3,4 +3,4 @@
 /**
  * How a sentence relates to the other reports.
  */
-export type SentenceClass = "identical" | "changed" | "moved" | "translated" | "unique";
+export type SentenceClass = "identical" | "changed" | "moved" | "translated" | "elsewhere" | "unique";

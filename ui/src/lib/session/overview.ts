@@ -36,7 +36,14 @@ export function overviewMarkers(list: readonly SentenceModel[]): Marker[] {
 }
 
 /** Which class a merged marker shows when a stretch mixes several: the rarest reading first. */
-const PRIORITY: Record<SentenceClass, number> = { unique: 3, moved: 2, changed: 1, translated: 1, identical: 0 };
+const PRIORITY: Record<SentenceClass, number> = {
+  unique: 3,
+  moved: 2,
+  changed: 1,
+  translated: 1,
+  elsewhere: 1,
+  identical: 0,
+};
 
 /**
  * The markers merged to at most `buckets` slots along the bar (a bar is a few hundred pixels

@@ -124,6 +124,13 @@ pub fn build_session(
             correspondences.add(i, &pair.a, i + 1, &pair.b);
         }
     }
+    // Panes further apart (aligned when the reports are short enough): a sentence two panes away
+    // is carried there too, so it is not unique.
+    for (i, j, alignment) in &found.others {
+        for pair in &alignment.pairs {
+            correspondences.add(*i, &pair.a, *j, &pair.b);
+        }
+    }
     let coverage = match &found.collation {
         Some(Ok(collation)) => {
             add_claims(&mut correspondences, collation);
@@ -456,6 +463,46 @@ mod tests {
             .iter()
             .all(|s| s.class == SentenceClass::Unique && s.found_in == 0));
         assert_eq!(model.warnings.len(), 1, "{:?}", model.warnings);
+    }
+
+    #[test]
+    fn a_sentence_two_panes_away_is_in_another_report_not_unique() {
+        let treated = "Thirty-one people were treated for smoke at the Eastbrook clinic.";
+        let reports = [
+            report(
+                "Wire",
+                &format!("The night ferry caught fire at the pier on Tuesday. {treated}"),
+            ),
+            report(
+                "Courier",
+                "The night ferry caught fire at the pier on Tuesday. The harbour master closed the quay.",
+            ),
+            report(
+                "Post",
+                &format!("The night ferry caught fire at the pier on Tuesday. {treated}"),
+            ),
+        ];
+        let model = build_session(&reports, &SessionSettings::default()).expect("builds");
+        let class_of = |pane: usize, starts: &str| {
+            let p = &model.panes[pane];
+            let s = p
+                .sentences
+                .iter()
+                .find(|s| reports[pane].document.body[s.start..s.end].starts_with(starts))
+                .expect("the sentence");
+            (s.class, s.found_in)
+        };
+        // Pane 0 is compared with pane 1 and pane 2 with pane 1, neither of which has it.
+        assert_eq!(class_of(0, "Thirty-one"), (SentenceClass::Elsewhere, 1));
+        assert_eq!(class_of(2, "Thirty-one"), (SentenceClass::Elsewhere, 1));
+        assert_eq!(
+            class_of(1, "The harbour master"),
+            (SentenceClass::Unique, 0)
+        );
+        assert_eq!(
+            model.panes[0].stats.unique, 0,
+            "the header counts no unique sentence"
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub enum SentenceClass {
     /// Linked to a counterpart in another language that says the same (paired by meaning; no
     /// word differences are shown).
     Translated,
-    /// Not linked to the reference pane (`foundIn` says whether another pane carries it).
+    /// Not linked to the reference pane, but another pane carries it (`counterparts` says
+    /// which): not unique to this report, only absent from the one it is compared with.
+    Elsewhere,
+    /// No other pane carries it: said by this report alone.
     Unique,
 }
 

@@ -147,6 +147,10 @@ fn sentences(
                         marked_parts(&doc.body, &range, differs),
                     )
                 }
+                // Not in the reference pane: unique only when no other pane carries it either.
+                None if !correspondences[i].is_empty() => {
+                    (SentenceClass::Elsewhere, same(&slice(&doc.body, &range)))
+                }
                 None => (SentenceClass::Unique, same(&slice(&doc.body, &range))),
             };
             let mut counterparts: Vec<Counterpart> = Vec::new();

@@ -16,6 +16,7 @@ pub(super) fn class_look(class: SentenceClass) -> (&'static str, &'static str, &
         SentenceClass::Changed => ("s s-changed", "~", "Changed"),
         SentenceClass::Moved => ("s s-moved", "↕", "Moved"),
         SentenceClass::Translated => ("s s-translated", "⇄", "Translated"),
+        SentenceClass::Elsewhere => ("s s-elsewhere", "◦", "In another report"),
         SentenceClass::Unique => ("s s-unique", "+", "Unique"),
     }
 }
@@ -32,8 +33,10 @@ pub(super) fn legend(page: &mut Markup) {
          the same sentence in another place</li>\n\
          <li><span class=\"s s-translated swatch\"><span class=\"g\">⇄</span>Translated</span> \
          the same sentence in another language</li>\n\
+         <li><span class=\"s s-elsewhere swatch\"><span class=\"g\">◦</span>In another report</span> \
+         not in the neighbouring report, but in another one</li>\n\
          <li><span class=\"s s-unique swatch\"><span class=\"g\">+</span>Unique</span> \
-         not in the neighbouring report</li>\n\
+         in no other report</li>\n\
          </ul>\n</section>\n",
     );
 }

@@ -88,6 +88,7 @@ fn panes_carry_the_classes_and_marked_words_of_the_app() {
                 SentenceClass::Changed => "s-changed",
                 SentenceClass::Moved => "s-moved",
                 SentenceClass::Translated => "s-translated",
+                SentenceClass::Elsewhere => "s-elsewhere",
                 SentenceClass::Unique => "s-unique",
             };
             assert!(element[0]
@@ -133,6 +134,7 @@ fn the_legend_names_the_five_classes_with_their_marks() {
         ("s-changed", "~", "Changed"),
         ("s-moved", "↕", "Moved"),
         ("s-translated", "⇄", "Translated"),
+        ("s-elsewhere", "◦", "In another report"),
         ("s-unique", "+", "Unique"),
     ] {
         assert_eq!(
