@@ -332,3 +332,29 @@ def test_swapping_panes_and_the_inline_view_for_two(app: App):
     app.wait_until(lambda: app.find_all("note-badge", within=linked), "a note badge on the focused row")
     assert "(2)" in app.text(app.find("notes-toggle")), app.text(app.find("notes-toggle"))
     app.screenshot("27-session-inline-notes")
+
+
+def test_a_base_pane_is_what_the_others_are_marked_against(app: App):
+    open_sample(app)
+    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
+    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
+    wait_compare_view(app)
+    headers = app.find_all("pane-header")
+    last_outlet = app.text(headers[-1].find_element("css selector", ".outlet"))
+    references = [app.text(ref).lower() for ref in app.find_all("pane-reference")]
+    assert last_outlet.lower() not in references[0], f"pane 1 is marked against pane 2: {references}"
+    app.find_all("pane-base")[-1].click()
+    app.wait_until(
+        lambda: app.find_all("pane-base")[-1].get_attribute("aria-pressed") == "true",
+        "the last pane to become the base",
+    )
+    wait_compare_view(app)
+    app.wait_until(
+        lambda: len(app.find_all("pane-reference")) == 4
+        and all(last_outlet.lower() in app.text(ref).lower() for ref in app.find_all("pane-reference")),
+        "every other pane to be marked against the base",
+    )
+    found = sentences(app)
+    for s in found:
+        assert (s["cls"] == "unique") == (s["foundIn"] == 0), f"pane {s['pane']}: {s['text']!r} is {s['cls']}"
+    app.screenshot("47-base-pane")

@@ -23,6 +23,7 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let settings = SessionSettings {
         versions: data.first().is_some_and(|b| b % 5 == 0),
+        base: data.get(1).map(|b| usize::from(b % 7)),
         ..SessionSettings::default()
     };
     let _ = build_session(&reports, &settings);

@@ -272,6 +272,10 @@ pub(crate) async fn analyse(
         align: record.options.align_options(),
         pins,
         versions: record.summary.mode == SessionMode::Versions,
+        base: record
+            .options
+            .base_article
+            .and_then(|id| pane_of.get(&id).copied()),
     };
     let by_meaning = settings.align.by == MatchBy::Meaning;
     let model = model.filter(|_| by_meaning).cloned();

@@ -90,6 +90,7 @@ export const DEFAULT_OPTIONS: SessionOptions = {
   layout: "sideBySide",
   syncScroll: true,
   differencesOnly: false,
+  baseArticle: null,
 };
 
 function link(a: number[], b: number[], cls: SentenceClass, ops: InlineOp[] = [], pinned = false): LinkModel {

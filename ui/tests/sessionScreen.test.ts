@@ -129,6 +129,18 @@ describe("opening a session", () => {
     expect(byTestId("legend").textContent).toContain("Unique");
   });
 
+  it("makes a pane the base the others are marked against, and back", async () => {
+    const view = threePaneView();
+    await open(view);
+    const headers = all("[data-testid='pane-header']");
+    expect(headers[2]?.querySelector("[data-testid='pane-reference']")?.textContent).toContain("vs ");
+    const base = headers[0]!.querySelector<HTMLButtonElement>("[data-testid='pane-base']")!;
+    expect(base.getAttribute("aria-pressed")).toBe("false");
+    base.click();
+    await until(() => expect(callsTo("set_session_options")).toHaveLength(1));
+    expect(callsTo("set_session_options")[0]?.options).toMatchObject({ baseArticle: view.articles[0]!.id });
+  });
+
   it("marks a sentence another report carries, though not the one it is compared with, as in another report", async () => {
     const view = threePaneView();
     const last = view.model.panes[0]!.sentences[3]!;

@@ -33,7 +33,7 @@ const KESTREL_RU: &str = "dravik/radio-kestrel-ru.txt";
 
 fn build(reports: &[ReportInput], settings: &SessionSettings) -> SessionModel {
     let model = build_session(reports, settings).expect("the session builds");
-    check_invariants(reports, &model);
+    check_invariants(reports, &model, settings.base);
     model
 }
 
@@ -42,7 +42,7 @@ fn build_default(reports: &[ReportInput]) -> SessionModel {
 }
 
 /// What every model must satisfy, whatever its input.
-fn check_invariants(reports: &[ReportInput], model: &SessionModel) {
+fn check_invariants(reports: &[ReportInput], model: &SessionModel, base: Option<usize>) {
     assert_eq!(model.schema, SESSION_SCHEMA);
     assert_eq!(model.panes.len(), reports.len());
     assert_eq!(model.links.len(), reports.len() - 1);
@@ -94,9 +94,11 @@ fn check_invariants(reports: &[ReportInput], model: &SessionModel) {
         if st.sentences > 0 {
             assert!((st.shared_share - st.shared as f32 / st.sentences as f32).abs() < 1e-6);
         }
-        let expected_reference = match (p, reports.len()) {
-            (_, 1) => None,
-            (0, _) => Some(1),
+        let n = reports.len();
+        let expected_reference = match (p, n, base.filter(|&b| b < n && n > 2 && b != p)) {
+            (_, 1, _) => None,
+            (_, _, Some(b)) => Some(b),
+            (0, _, None) => Some(1),
             _ => Some(p - 1),
         };
         assert_eq!(pane.reference, expected_reference);
@@ -206,16 +208,22 @@ fn two_panes_take_their_classes_and_marks_from_align() {
     let classes = |p: usize| -> Vec<SentenceClass> {
         model.panes[p].sentences.iter().map(|s| s.class).collect()
     };
+    // An unlinked sentence the other report still carries (collate puts them in one claim) is
+    // "in another report", not unique.
+    let expected_in = |p: usize, pairs: &[Option<usize>]| -> Vec<SentenceClass> {
+        pairs
+            .iter()
+            .zip(&model.panes[p].sentences)
+            .map(|(&k, s)| match expected(k) {
+                SentenceClass::Unique if s.found_in > 0 => SentenceClass::Elsewhere,
+                class => class,
+            })
+            .collect()
+    };
     let pair_of_a = alignment.pair_of_a(a.sentences.len());
     let pair_of_b = alignment.pair_of_b(b.sentences.len());
-    assert_eq!(
-        classes(0),
-        pair_of_a.iter().map(|&k| expected(k)).collect::<Vec<_>>()
-    );
-    assert_eq!(
-        classes(1),
-        pair_of_b.iter().map(|&k| expected(k)).collect::<Vec<_>>()
-    );
+    assert_eq!(classes(0), expected_in(0, &pair_of_a));
+    assert_eq!(classes(1), expected_in(1, &pair_of_b));
     assert_eq!(model.links[0].links.len(), alignment.pairs.len());
     assert!(
         classes(1).contains(&SentenceClass::Moved),
@@ -462,12 +470,16 @@ fn an_empty_report_in_the_middle_leaves_a_usable_session() {
         model.warnings,
         vec!["“Nothing here” has no text to compare".to_string()]
     );
-    // Pane 2's reference is the empty pane, so all its sentences are unique to that view, but
-    // collate still finds most of them in pane 0.
-    assert!(model.panes[2]
-        .sentences
-        .iter()
-        .all(|s| s.class == SentenceClass::Unique));
+    // Pane 2's reference is the empty pane, so none of its sentences is linked there; those
+    // another pane carries (collate finds most in pane 0) read as in another report.
+    assert!(model.panes[2].sentences.iter().all(|s| {
+        s.class
+            == if s.found_in > 0 {
+                SentenceClass::Elsewhere
+            } else {
+                SentenceClass::Unique
+            }
+    }));
     assert!(model.panes[2].stats.shared > model.panes[2].stats.sentences / 2);
 }
 
@@ -623,6 +635,7 @@ proptest! {
         threshold in 0.0f32..1.0,
         versions in any::<bool>(),
         shared in any::<bool>(),
+        base in prop::option::of(0..6usize),
     ) {
         let reports: Vec<ReportInput> = bodies
             .iter()
@@ -648,8 +661,26 @@ proptest! {
             },
             pins,
             versions,
+            base,
         };
         let model = build(&reports, &settings);
+        // Marks are taken against the base pane when there is one (3 panes or more), else
+        // against the left neighbour; "unique" means no other pane carries the sentence.
+        let n = reports.len();
+        for pane in &model.panes {
+            let expected = match base.filter(|&b| b < n && n > 2 && b != pane.pane) {
+                Some(b) => Some(b),
+                None if n == 1 => None,
+                None => Some(if pane.pane == 0 { 1 } else { pane.pane - 1 }),
+            };
+            prop_assert_eq!(pane.reference, expected);
+            for sentence in &pane.sentences {
+                prop_assert_eq!(
+                    sentence.class == parallax_core::compare::session::SentenceClass::Unique,
+                    sentence.found_in == 0
+                );
+            }
+        }
         prop_assert_eq!(model.versions.is_some(), versions);
         if let Some(rows) = &model.inline {
             let rows_b: Vec<usize> = rows

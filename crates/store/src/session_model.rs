@@ -123,6 +123,9 @@ pub struct SessionOptions {
     pub layout: SessionLayout,
     pub sync_scroll: bool,
     pub differences_only: bool,
+    /// The article whose pane the others are marked against ("base"); `None` for each pane's
+    /// left neighbour.
+    pub base_article: Option<i64>,
 }
 
 impl Default for SessionOptions {
@@ -137,6 +140,7 @@ impl Default for SessionOptions {
             layout: SessionLayout::SideBySide,
             sync_scroll: true,
             differences_only: false,
+            base_article: None,
         }
     }
 }

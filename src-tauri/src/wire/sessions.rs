@@ -78,6 +78,9 @@ pub struct SessionOptions {
     pub layout: SessionLayout,
     pub sync_scroll: bool,
     pub differences_only: bool,
+    /// The article whose pane the others are marked against ("base"); `null` for each pane's
+    /// left neighbour.
+    pub base_article: Option<i64>,
 }
 
 /// An article as a pane header shows it.
@@ -241,6 +244,7 @@ impl From<parallax_store::SessionOptions> for SessionOptions {
             layout: options.layout.into(),
             sync_scroll: options.sync_scroll,
             differences_only: options.differences_only,
+            base_article: options.base_article,
         }
     }
 }
@@ -257,6 +261,7 @@ impl From<SessionOptions> for parallax_store::SessionOptions {
             layout: options.layout.into(),
             sync_scroll: options.sync_scroll,
             differences_only: options.differences_only,
+            base_article: options.base_article,
         }
     }
 }

@@ -611,6 +611,7 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
         layout: SessionLayout::Inline,
         sync_scroll: false,
         differences_only: true,
+        base_article: Some(ids[1]),
     };
     backdate(&library, session).await;
     let summary = store.set_session_options(session, &options).await.unwrap();

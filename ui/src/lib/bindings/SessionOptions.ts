@@ -14,4 +14,9 @@ threshold: number,
 /**
  * What pairs sentences: meaning (with words) or words alone.
  */
-matchBy: MatchBy, links: Array<ManualLink>, layout: SessionLayout, syncScroll: boolean, differencesOnly: boolean, };
+matchBy: MatchBy, links: Array<ManualLink>, layout: SessionLayout, syncScroll: boolean, differencesOnly: boolean, 
+/**
+ * The article whose pane the others are marked against ("base"); `null` for each pane's
+ * left neighbour.
+ */
+baseArticle: number | null, };

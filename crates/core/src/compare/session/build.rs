@@ -52,6 +52,10 @@ pub struct SessionSettings {
     pub pins: Vec<PanePin>,
     /// The reports are versions of one article, oldest first: build the versions view.
     pub versions: bool,
+    /// The pane every other pane's marks and word highlights are taken against (Beyond
+    /// Compare's "base"); `None`, or a pane that is not there, takes each pane's left neighbour
+    /// (the first pane's right one). With two panes each is the other's reference anyway.
+    pub base: Option<usize>,
 }
 
 /// Why no session could be built. Messages are shown to people as they are.
@@ -116,7 +120,15 @@ pub fn build_session(
                 .to_string(),
         );
     }
-    let mut found = analyse(reports, &options, &plain, settings.versions, all_pairs);
+    let base = settings.base.filter(|&b| b < n && n > 2);
+    let mut found = analyse(
+        reports,
+        &options,
+        &plain,
+        settings.versions,
+        all_pairs,
+        base,
+    );
 
     let mut correspondences = Correspondences::new(&docs);
     for (i, alignment) in found.neighbours.iter().enumerate() {
@@ -143,19 +155,9 @@ pub fn build_session(
         None => CoverageModel { claims: Vec::new() },
     };
     let references: Vec<Option<Reference<'_>>> = (0..n)
-        .map(|p| match p {
-            0 => found.neighbours.first().map(|alignment| Reference {
-                pane: 1,
-                doc: docs[1],
-                alignment,
-                is_a: true,
-            }),
-            _ => Some(Reference {
-                pane: p - 1,
-                doc: docs[p - 1],
-                alignment: &found.neighbours[p - 1],
-                is_a: false,
-            }),
+        .map(|p| match base.filter(|&b| b != p) {
+            Some(b) => Some(against_base(p, b, &docs, &found)),
+            None => neighbour_reference(p, &docs, &found),
         })
         .collect();
     let headers: Vec<PaneHeader<'_>> = reports
@@ -246,12 +248,61 @@ enum Output {
 }
 
 /// Runs every analysis of the session once, in parallel.
+/// Pane `p`'s left neighbour as its reference (the first pane's right one); `None` alone.
+fn neighbour_reference<'a>(
+    p: usize,
+    docs: &[&'a Document],
+    found: &'a Analyses,
+) -> Option<Reference<'a>> {
+    match p {
+        0 => found.neighbours.first().map(|alignment| Reference {
+            pane: 1,
+            doc: docs[1],
+            alignment,
+            is_a: true,
+        }),
+        _ => Some(Reference {
+            pane: p - 1,
+            doc: docs[p - 1],
+            alignment: &found.neighbours[p - 1],
+            is_a: false,
+        }),
+    }
+}
+
+/// Pane `p` against the base pane `b` (a neighbour's alignment, or one `analyse` made for it).
+fn against_base<'a>(
+    p: usize,
+    b: usize,
+    docs: &[&'a Document],
+    found: &'a Analyses,
+) -> Reference<'a> {
+    let (low, high) = (p.min(b), p.max(b));
+    let alignment = if high == low + 1 {
+        &found.neighbours[low]
+    } else {
+        found
+            .others
+            .iter()
+            .find(|(i, j, _)| (*i, *j) == (low, high))
+            .map(|(_, _, a)| a)
+            .expect("analyse aligns every pane with the base")
+    };
+    Reference {
+        pane: b,
+        doc: docs[b],
+        alignment,
+        is_a: p < b,
+    }
+}
+
 fn analyse(
     reports: &[ReportInput],
     neighbour_options: &[AlignOptions],
     plain: &AlignOptions,
     versions: bool,
     all_pairs: bool,
+    base: Option<usize>,
 ) -> Analyses {
     let n = reports.len();
     // collate, quotes and terms take a slice of documents.
@@ -285,7 +336,9 @@ fn analyse(
         }));
     }
     for i in 0..n {
-        for j in (i + 2..n).filter(|_| all_pairs) {
+        // Every pane is aligned with the base, however long the reports.
+        let wanted = |j: usize| all_pairs || base == Some(i) || base == Some(j);
+        for j in (i + 2..n).filter(|&j| wanted(j)) {
             jobs.push(Box::new(move || {
                 Output::Other(i, j, align(&owned[i], &owned[j], plain))
             }));
@@ -503,6 +556,43 @@ mod tests {
             model.panes[0].stats.unique, 0,
             "the header counts no unique sentence"
         );
+    }
+
+    #[test]
+    fn a_chosen_base_pane_is_what_every_other_pane_is_marked_against() {
+        let treated = "Thirty-one people were treated for smoke at the Eastbrook clinic.";
+        let reports = [
+            report(
+                "Wire",
+                &format!("The night ferry caught fire on Tuesday. {treated}"),
+            ),
+            report(
+                "Courier",
+                "The night ferry caught fire on Tuesday. The quay was closed.",
+            ),
+            report(
+                "Post",
+                &format!("The night ferry caught fire on Tuesday. {treated}"),
+            ),
+        ];
+        let settings = SessionSettings {
+            base: Some(0),
+            ..SessionSettings::default()
+        };
+        let model = build_session(&reports, &settings).expect("builds");
+        let references: Vec<Option<usize>> = model.panes.iter().map(|p| p.reference).collect();
+        // The base itself keeps its neighbour.
+        assert_eq!(references, [Some(1), Some(0), Some(0)]);
+        let last = model.panes[2].sentences.last().expect("a sentence");
+        assert_eq!(
+            last.class,
+            SentenceClass::Identical,
+            "the same as in the base pane"
+        );
+        // Two panes have no base: each is the other's reference.
+        let two = build_session(&reports[..2], &settings).expect("builds");
+        assert_eq!(two.panes[1].reference, Some(0));
+        assert_eq!(two.panes[0].reference, Some(1));
     }
 
     #[test]
