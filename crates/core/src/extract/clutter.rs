@@ -143,7 +143,15 @@ impl<'a> Paragraph<'a> {
 
 /// True when a paragraph, whole, is one of the clutter phrases.
 fn is_clutter_phrase(p: &Paragraph<'_>) -> bool {
-    let text = without_end_mark(&p.folded);
+    // The patterns end in an optional `.`, `!` or `:`, which a phrase's own tail may also take
+    // ("Photo:" is a photo credit label): the paragraph is tried without its final mark and, when
+    // it has one, with it.
+    let stripped = without_end_mark(&p.folded);
+    matches_clutter(stripped) || (stripped.len() != p.folded.len() && matches_clutter(&p.folded))
+}
+
+/// [`is_clutter_phrase`] on one form of the folded paragraph.
+fn matches_clutter(text: &str) -> bool {
     let t = Folded::new(text);
     CLUTTER_OPENINGS
         .iter()
