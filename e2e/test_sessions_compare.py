@@ -358,3 +358,31 @@ def test_a_base_pane_is_what_the_others_are_marked_against(app: App):
     for s in found:
         assert (s["cls"] == "unique") == (s["foundIn"] == 0), f"pane {s['pane']}: {s['text']!r} is {s['cls']}"
     app.screenshot("47-base-pane")
+
+
+def test_reworded_sentences_mark_substance_and_every_word_on_request(app: App):
+    open_sample(app)
+    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
+    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
+    wait_compare_view(app)
+    reworded = app.script(
+        "return [...document.querySelectorAll(\"[data-testid='sentence'][data-reworded]\")]"
+        ".map(e => ({pane: Number(e.dataset.pane), marks: e.querySelectorAll('.w-differs').length,"
+        " words: e.querySelector('[data-sentence-text]').textContent.split(/\\s+/).length}));"
+    )
+    assert reworded, "the sample's paraphrases read as reworded"
+    pane = reworded[0]["pane"]
+    before = sum(r["marks"] for r in reworded if r["pane"] == pane)
+    toggle = next(t for t in app.find_all("pane-all-words") if t.find_element("xpath", "ancestor::*[@data-pane]").get_attribute("data-pane") == str(pane))
+    app.screenshot("48-reworded-substance")
+    toggle.click()
+    app.wait_until(
+        lambda: app.script(
+            "return [...document.querySelectorAll(`[data-testid='sentence'][data-reworded][data-pane='${arguments[0]}']`)]"
+            ".reduce((n, e) => n + e.querySelectorAll('.w-differs').length, 0);",
+            pane,
+        )
+        > before,
+        "every changed word to be marked",
+    )
+    app.screenshot("49-reworded-all-words")

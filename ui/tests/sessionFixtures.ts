@@ -46,6 +46,8 @@ export function sentences(specs: SentenceSpec[]): SentenceModel[] {
       end: offset,
       class: spec.class,
       parts,
+      reworded: false,
+      allWords: null,
       counterparts,
       foundIn: counterparts.length,
     };
@@ -91,6 +93,7 @@ export const DEFAULT_OPTIONS: SessionOptions = {
   syncScroll: true,
   differencesOnly: false,
   baseArticle: null,
+  allWords: false,
 };
 
 function link(a: number[], b: number[], cls: SentenceClass, ops: InlineOp[] = [], pinned = false): LinkModel {

@@ -129,6 +129,24 @@ describe("opening a session", () => {
     expect(byTestId("legend").textContent).toContain("Unique");
   });
 
+  it("marks a reworded sentence's substance and shows every changed word on request", async () => {
+    const view = threePaneView();
+    const first = view.model.panes[0]!.sentences[0]!;
+    first.reworded = true;
+    first.allWords = first.parts.map((part) => ({ ...part, mark: "differs" }));
+    first.parts = first.parts.map((part) => ({ ...part, mark: "same" }));
+    await open(view);
+    const reworded = sentence(0, 0);
+    expect(reworded.querySelector(".mark")?.textContent).toBe("≈");
+    expect(reworded.getAttribute("aria-describedby")).toBe("legend-reworded");
+    expect(reworded.querySelectorAll(".w-differs")).toHaveLength(0);
+    const toggle = all("[data-testid='pane-all-words']");
+    expect(toggle).toHaveLength(1);
+    toggle[0]!.click();
+    await until(() => expect(sentence(0, 0).querySelectorAll(".w-differs").length).toBeGreaterThan(0));
+    expect(byTestId("legend").textContent).toContain("Reworded");
+  });
+
   it("makes a pane the base the others are marked against, and back", async () => {
     const view = threePaneView();
     await open(view);

@@ -126,6 +126,8 @@ pub struct SessionOptions {
     /// The article whose pane the others are marked against ("base"); `None` for each pane's
     /// left neighbour.
     pub base_article: Option<i64>,
+    /// Reworded sentences show every changed word, not only what differs in substance.
+    pub all_words: bool,
 }
 
 impl Default for SessionOptions {
@@ -141,6 +143,7 @@ impl Default for SessionOptions {
             sync_scroll: true,
             differences_only: false,
             base_article: None,
+            all_words: false,
         }
     }
 }

@@ -81,6 +81,8 @@ pub struct SessionOptions {
     /// The article whose pane the others are marked against ("base"); `null` for each pane's
     /// left neighbour.
     pub base_article: Option<i64>,
+    /// Reworded sentences show every changed word, not only what differs in substance.
+    pub all_words: bool,
 }
 
 /// An article as a pane header shows it.
@@ -245,6 +247,7 @@ impl From<parallax_store::SessionOptions> for SessionOptions {
             sync_scroll: options.sync_scroll,
             differences_only: options.differences_only,
             base_article: options.base_article,
+            all_words: options.all_words,
         }
     }
 }
@@ -262,6 +265,7 @@ impl From<SessionOptions> for parallax_store::SessionOptions {
             sync_scroll: options.sync_scroll,
             differences_only: options.differences_only,
             base_article: options.base_article,
+            all_words: options.all_words,
         }
     }
 }

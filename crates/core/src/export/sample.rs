@@ -38,6 +38,8 @@ fn sentence(
     let start = index * 100;
     let length: usize = parts.iter().map(|part| part.text.len()).sum();
     SentenceModel {
+        reworded: false,
+        all_words: None,
         index,
         paragraph,
         start,

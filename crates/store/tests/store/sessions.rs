@@ -612,6 +612,7 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
         sync_scroll: false,
         differences_only: true,
         base_article: Some(ids[1]),
+        all_words: true,
     };
     backdate(&library, session).await;
     let summary = store.set_session_options(session, &options).await.unwrap();

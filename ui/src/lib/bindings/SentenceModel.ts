@@ -17,9 +17,20 @@ paragraph: number,
 start: number, end: number, class: SentenceClass, 
 /**
  * The sentence's text cut into parts marked against its counterpart in the reference pane
- * (a single `Same` part when identical or unique).
+ * (a single `Same` part when identical or unique). For a reworded sentence only what differs
+ * in substance is marked (see `reworded`).
  */
 parts: Array<MarkedPart>, 
+/**
+ * Linked, but reworded: most of its words differ from its counterpart's, so `parts` marks
+ * only the numbers, names and negations the counterpart lacks, and `all_words` keeps the
+ * full word diff one toggle away.
+ */
+reworded: boolean, 
+/**
+ * The full word diff of a reworded sentence (`None` otherwise).
+ */
+allWords: Array<MarkedPart> | null, 
 /**
  * Its corresponding sentences in every other pane (from the neighbour alignments and the
  * collate clusters), for hover and jump.

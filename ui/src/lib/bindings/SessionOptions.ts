@@ -19,4 +19,8 @@ matchBy: MatchBy, links: Array<ManualLink>, layout: SessionLayout, syncScroll: b
  * The article whose pane the others are marked against ("base"); `null` for each pane's
  * left neighbour.
  */
-baseArticle: number | null, };
+baseArticle: number | null, 
+/**
+ * Reworded sentences show every changed word, not only what differs in substance.
+ */
+allWords: boolean, };

@@ -480,7 +480,7 @@ fn display_title(report: &ReportInput, pane: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::session::SentenceClass;
+    use crate::compare::session::{PartMark, SentenceClass};
     use crate::text::segment;
 
     fn report(title: &str, body: &str) -> ReportInput {
@@ -556,6 +556,47 @@ mod tests {
             model.panes[0].stats.unique, 0,
             "the header counts no unique sentence"
         );
+    }
+
+    #[test]
+    fn a_reworded_sentence_marks_only_what_differs_in_substance() {
+        let reports = [
+            report(
+                "Wire",
+                "The night ferry caught fire on Tuesday. Four people were hurt when a fire broke out in the engine room of the Eastbrook ferry.",
+            ),
+            report(
+                "Courier",
+                "The night ferry caught fire on Tuesday. Seven people were hurt after flames spread through the engine room of the Kelmsby boat that night.",
+            ),
+        ];
+        let settings = SessionSettings {
+            align: AlignOptions {
+                threshold: 0.05,
+                ..AlignOptions::default()
+            },
+            ..SessionSettings::default()
+        };
+        let model = build_session(&reports, &settings).expect("builds");
+        let second = &model.panes[1].sentences[1];
+        assert_ne!(second.class, SentenceClass::Unique, "the two are linked");
+        assert!(second.reworded, "most words differ");
+        let marked: Vec<&str> = second
+            .parts
+            .iter()
+            .filter(|p| p.mark == PartMark::Differs)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            marked,
+            ["Seven", "Kelmsby"],
+            "numbers and names the other lacks"
+        );
+        let every = second.all_words.as_ref().expect("the full diff is kept");
+        assert!(every.iter().filter(|p| p.mark == PartMark::Differs).count() > 2);
+        // A sentence that only changed a little keeps every changed word marked.
+        let first = &model.panes[1].sentences[0];
+        assert!(!first.reworded && first.all_words.is_none());
     }
 
     #[test]

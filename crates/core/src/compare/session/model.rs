@@ -116,8 +116,17 @@ pub struct SentenceModel {
     pub end: usize,
     pub class: SentenceClass,
     /// The sentence's text cut into parts marked against its counterpart in the reference pane
-    /// (a single `Same` part when identical or unique).
+    /// (a single `Same` part when identical or unique). For a reworded sentence only what differs
+    /// in substance is marked (see `reworded`).
     pub parts: Vec<MarkedPart>,
+    /// Linked, but reworded: most of its words differ from its counterpart's, so `parts` marks
+    /// only the numbers, names and negations the counterpart lacks, and `all_words` keeps the
+    /// full word diff one toggle away.
+    #[serde(default)]
+    pub reworded: bool,
+    /// The full word diff of a reworded sentence (`None` otherwise).
+    #[serde(default)]
+    pub all_words: Option<Vec<MarkedPart>>,
     /// Its corresponding sentences in every other pane (from the neighbour alignments and the
     /// collate clusters), for hover and jump.
     pub counterparts: Vec<Counterpart>,

@@ -125,6 +125,7 @@ fn sentences(
             let linked = reference
                 .zip(pair_of[i])
                 .map(|(r, k)| (r, &r.alignment.pairs[k]));
+            let mut all_words = None;
             let (class, parts) = match linked {
                 Some((r, pair)) if pair.class == PairClass::Translated => {
                     // Across languages no word diff means anything: only the numbers this
@@ -137,15 +138,25 @@ fn sentences(
                     )
                 }
                 Some((r, pair)) => {
-                    let differs = pair
+                    let differs: Vec<Range<usize>> = pair
                         .ops
                         .iter()
                         .filter(|op| op.kind != OpKind::Equal)
-                        .map(|op| if r.is_a { op.a.clone() } else { op.b.clone() });
-                    (
-                        class_of(pair.class),
-                        marked_parts(&doc.body, &range, differs),
-                    )
+                        .map(|op| if r.is_a { op.a.clone() } else { op.b.clone() })
+                        .collect();
+                    let full = marked_parts(&doc.body, &range, differs.iter().cloned());
+                    let parts = if is_reworded(doc, i, &differs) {
+                        let other = if r.is_a { &pair.b } else { &pair.a };
+                        all_words = Some(full);
+                        marked_parts(
+                            &doc.body,
+                            &range,
+                            substance_missing_from(doc, i, r.doc, other),
+                        )
+                    } else {
+                        full
+                    };
+                    (class_of(pair.class), parts)
                 }
                 // Not in the reference pane: unique only when no other pane carries it either.
                 None if !correspondences[i].is_empty() => {
@@ -170,11 +181,119 @@ fn sentences(
                 end: range.end,
                 class,
                 parts,
+                reworded: all_words.is_some(),
+                all_words,
                 found_in: counterparts.len(),
                 counterparts,
             }
         })
         .collect()
+}
+
+/// Fewest words for a sentence to count as reworded (short ones keep every word marked).
+const REWORDED_MIN_WORDS: usize = 6;
+/// Share of a sentence's words that must differ from its counterpart's for it to read as
+/// reworded rather than edited.
+const REWORDED_SHARE: f32 = 0.5;
+
+/// Numbers written as words, which say as much as digits.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozen",
+    "dozens",
+    "half",
+];
+
+/// Words that turn a statement into its opposite.
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "ne",
+    "pas", "jamais", "nunca", "nicht", "kein", "keine", "не", "нет", "ни",
+];
+
+/// Whether most of sentence `i`'s words are among the `differs` ranges.
+fn is_reworded(doc: &Document, i: usize, differs: &[Range<usize>]) -> bool {
+    let words: Vec<&Range<usize>> = doc
+        .sentence_tokens(i)
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .map(|t| &t.range)
+        .collect();
+    if words.len() < REWORDED_MIN_WORDS {
+        return false;
+    }
+    let changed = words
+        .iter()
+        .filter(|w| differs.iter().any(|d| d.start <= w.start && w.end <= d.end))
+        .count();
+    changed as f32 >= REWORDED_SHARE * words.len() as f32
+}
+
+/// What differs in substance in sentence `i` of `doc` against `others` of `other_doc`: its
+/// numbers (by digits, or written as words), names (capitalised words past the first) and
+/// negations that the other sentences do not have.
+fn substance_missing_from(
+    doc: &Document,
+    i: usize,
+    other_doc: &Document,
+    others: &[usize],
+) -> Vec<Range<usize>> {
+    let key = |d: &Document, t: &crate::text::Token| -> String {
+        let text = &d.body[t.range.clone()];
+        if t.kind == TokenKind::Number {
+            text.chars().filter(char::is_ascii_digit).collect()
+        } else {
+            text.to_lowercase()
+        }
+    };
+    let theirs: std::collections::HashSet<String> = others
+        .iter()
+        .flat_map(|&s| other_doc.sentence_tokens(s))
+        .filter(|t| t.is_wordlike())
+        .map(|t| key(other_doc, t))
+        .collect();
+    let tokens = doc.sentence_tokens(i);
+    let first_word = tokens.iter().position(|t| t.kind == TokenKind::Word);
+    let mut ranges: Vec<Range<usize>> = numbers_missing_from(doc, &[i], other_doc, others);
+    for (k, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let text = &doc.body[t.range.clone()];
+        // A sentence's first word is capitalised whatever it is: not a name by that.
+        let is_name = Some(k) != first_word && text.chars().next().is_some_and(char::is_uppercase);
+        let is_number = NUMBER_WORDS.contains(&text.to_lowercase().as_str());
+        if (is_name || is_number || is_negation(text)) && !theirs.contains(&key(doc, t)) {
+            ranges.push(t.range.clone());
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
+
+fn is_negation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't")
 }
 
 /// The byte ranges of the number tokens of `sentences` in `doc` whose value (digits only, so

@@ -124,6 +124,15 @@ fn sentence_row(
     notes: &[(usize, &ExportNote)],
 ) {
     let (class, gutter, name) = class_look(sentence.class);
+    // A reworded sentence marks only what differs in substance (numbers, names, negations).
+    let (gutter, name) = if sentence.reworded {
+        (
+            "≈",
+            "Reworded (numbers, names and negations that differ are marked)",
+        )
+    } else {
+        (gutter, name)
+    };
     let id = format!("p{pane}-s{}", sentence.index);
     let title = match sentence.found_in {
         0 => format!("{name} · in no other report"),
