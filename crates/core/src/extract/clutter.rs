@@ -624,7 +624,15 @@ pub(crate) fn ends_sentence(p: &str) -> bool {
 
 /// A heading that opens a box of links to other stories ("Related", "Most read", "More:").
 fn is_links_box_heading(p: &Paragraph<'_>) -> bool {
-    let t = Folded::new(p.folded.trim_end_matches(['.', ':', '…']).trim_end());
+    // The final dots and colons may also belong to the heading's own tail ("Also on …:"): the
+    // heading is read without them and, when it has some, with them.
+    let stripped = p.folded.trim_end_matches(['.', ':', '…']).trim_end();
+    is_links_heading(stripped) || (stripped.len() != p.folded.len() && is_links_heading(&p.folded))
+}
+
+/// [`is_links_box_heading`] on one form of the folded heading.
+fn is_links_heading(text: &str) -> bool {
+    let t = Folded::new(text);
     let words = |most: usize| {
         move |rest: &str| {
             rest.is_empty()
