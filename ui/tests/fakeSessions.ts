@@ -28,6 +28,7 @@ export function richView(): SessionView {
           from: 0,
           to: 1,
           ops: [eq("We ask everyone to "), { kind: "replace", a: "stay", b: "remain" }, eq(" calm")],
+          translated: false,
         },
       ],
     },

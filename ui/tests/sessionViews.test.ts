@@ -150,6 +150,16 @@ describe("quotes", () => {
     expect(variant.textContent).toContain("The Meridian Herald → Coastal Wire");
   });
 
+  it("shows no word diff between renderings in two languages", () => {
+    const view = richView();
+    const variant = view.model.quotes[0]!.variants[0]!;
+    variant.translated = true;
+    variant.ops = [];
+    show(QuotesView, view);
+    expect(one("quote-variant").querySelector("del, ins")).toBeNull();
+    expect(one("quote-variant-translated").textContent).toContain("rendered in another language");
+  });
+
   it("jumps to a quote's sentence", () => {
     show(QuotesView, richView());
     click(all("quote-jump")[2]);

@@ -308,10 +308,37 @@ fn a_statement_and_its_translation_are_the_same_quote() {
             "\u{AB}La nueva barrera salvó del agua al casco antiguo\u{BB}, dijo la alcaldesa.",
         ],
     );
-    let found = quotes(&[en, es], &QuoteOptions::default()).expect("two reports");
+    let found = quotes(&[en.clone(), es.clone()], &QuoteOptions::default()).expect("two reports");
     assert_eq!(found.quotes.len(), 2, "{:?}", found.quotes);
     assert_eq!(
         found.quotes[0].group, found.quotes[1].group,
         "one statement in two languages"
+    );
+    // In a session the two renderings are one group, with no word diff between the languages.
+    use parallax_core::compare::session::{build_session, ReportInput, SessionSettings};
+    let input = |document: Document, title: &str| ReportInput {
+        document,
+        title: title.to_string(),
+        outlet: None,
+        published_at: None,
+    };
+    let model = build_session(
+        &[input(en, "Flood"), input(es, "Inundación")],
+        &SessionSettings::default(),
+    )
+    .expect("builds");
+    let group = model
+        .quotes
+        .iter()
+        .find(|g| g.quotes.len() == 2)
+        .expect("one group of the two renderings");
+    assert!(!group.variants.is_empty(), "the wordings differ");
+    assert!(
+        group
+            .variants
+            .iter()
+            .all(|v| v.translated && v.ops.is_empty()),
+        "{:?}",
+        group.variants
     );
 }

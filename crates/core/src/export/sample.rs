@@ -282,6 +282,7 @@ pub(crate) fn two_pane_model() -> SessionModel {
         variants: vec![QuoteVariantModel {
             from: 0,
             to: 1,
+            translated: false,
             ops: vec![
                 op(
                     InlineOpKind::Equal,

@@ -4,4 +4,13 @@ import type { InlineOp } from "./InlineOp";
 /**
  * How one occurrence of a quote differs from another (`from`/`to` index the group's `quotes`).
  */
-export type QuoteVariantModel = { from: number, to: number, ops: Array<InlineOp>, };
+export type QuoteVariantModel = { from: number, to: number, 
+/**
+ * The word diff from one wording to the other (empty for renderings in two languages).
+ */
+ops: Array<InlineOp>, 
+/**
+ * The two wordings are in different languages: a word diff between them would mean nothing,
+ * so none is given.
+ */
+translated: boolean, };

@@ -303,7 +303,12 @@ pub struct QuoteModel {
 pub struct QuoteVariantModel {
     pub from: usize,
     pub to: usize,
+    /// The word diff from one wording to the other (empty for renderings in two languages).
     pub ops: Vec<InlineOp>,
+    /// The two wordings are in different languages: a word diff between them would mean nothing,
+    /// so none is given.
+    #[serde(default)]
+    pub translated: bool,
 }
 
 /// Framing terms.

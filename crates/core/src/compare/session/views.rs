@@ -77,10 +77,17 @@ pub(super) fn quotes(docs: &[&Document], found: &QuoteComparison) -> Vec<QuoteGr
                 .filter_map(|v| {
                     let (from, to) = (position(v.from)?, position(v.to)?);
                     let (qa, qb) = (found.quotes.get(v.from)?, found.quotes.get(v.to)?);
+                    let (la, lb) = (&docs[qa.report].lang, &docs[qb.report].lang);
+                    let translated = la.is_some() && lb.is_some() && la != lb;
                     Some(QuoteVariantModel {
                         from,
                         to,
-                        ops: inline_ops(&docs[qa.report].body, &docs[qb.report].body, &v.ops),
+                        ops: if translated {
+                            Vec::new()
+                        } else {
+                            inline_ops(&docs[qa.report].body, &docs[qb.report].body, &v.ops)
+                        },
+                        translated,
                     })
                 })
                 .collect();

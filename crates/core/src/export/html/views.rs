@@ -146,7 +146,11 @@ pub(super) fn quotes(page: &mut Markup, report: &mut Report) {
                 .element("span", &[("dir", "auto")], &report.label(to))
                 .raw("</span> ")
                 .open("span", &[("class", "diff"), ("dir", "auto")]);
-            ops(page, &variant.ops);
+            if variant.translated {
+                page.text("rendered in another language (no word differences shown)");
+            } else {
+                ops(page, &variant.ops);
+            }
             page.raw("</span></li>\n");
         }
         if !group.variants.is_empty() {
