@@ -144,18 +144,31 @@ pub async fn import_paths(
     let summary = store
         .import_collected(found, |progress| batcher.push(progress))
         .await;
+    finish_import(app, store, model.inner(), batcher, summary, &on_progress).await;
+    Ok(())
+}
+
+/// Ends an import batch: the last file outcomes, the events the new articles may belong to, the
+/// totals; then the background pass encodes the new articles.
+pub(crate) async fn finish_import<S: FnMut(ImportEvent)>(
+    app: tauri::AppHandle,
+    store: &parallax_store::Store,
+    model: &std::sync::Arc<crate::meaning::SentenceModel>,
+    mut batcher: ProgressBatcher<S>,
+    summary: parallax_store::ImportSummary,
+    channel: &Channel<ImportEvent>,
+) {
     batcher.flush();
     let imported = batcher.imported().to_vec();
     drop(batcher);
-    send_suggestions(store, &imported, &on_progress).await;
-    send(&on_progress, summary.into());
-    crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
-    Ok(())
+    send_suggestions(store, &imported, channel).await;
+    send(channel, summary.into());
+    crate::meaning::prepare_in_background(app, store.clone(), model.clone());
 }
 
 /// Sends the events the batch's new articles may belong to, when there are some (a failure only
 /// costs the suggestions).
-pub(crate) async fn send_suggestions(
+async fn send_suggestions(
     store: &parallax_store::Store,
     imported: &[i64],
     channel: &Channel<ImportEvent>,

@@ -9,7 +9,7 @@ use parallax_store::ImportProgress;
 use tauri::ipc::Channel;
 use tauri::State;
 
-use crate::commands::{send, send_suggestions};
+use crate::commands::{finish_import, send};
 use crate::error::{AppError, AppResult};
 use crate::progress::ProgressBatcher;
 use crate::state::Library;
@@ -70,12 +70,7 @@ pub async fn import_addresses(
             })
         })
         .await;
-    batcher.flush();
-    let imported = batcher.imported().to_vec();
-    drop(batcher);
-    send_suggestions(store, &imported, &on_progress).await;
-    send(&on_progress, summary.into());
-    crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
+    finish_import(app, store, model.inner(), batcher, summary, &on_progress).await;
     Ok(())
 }
 
@@ -111,11 +106,7 @@ pub async fn import_pasted(
         path: label.to_owned(),
         outcome,
     });
-    let imported = batcher.imported().to_vec();
-    drop(batcher);
-    send_suggestions(store, &imported, &on_progress).await;
-    send(&on_progress, summary.into());
-    crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
+    finish_import(app, store, model.inner(), batcher, summary, &on_progress).await;
     Ok(())
 }
 

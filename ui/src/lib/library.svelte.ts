@@ -56,6 +56,8 @@ export class Library {
   importing = $state(false);
   pendingDelete = $state<PendingDelete | null>(null);
   error = $state<string | null>(null);
+  /** The "Import addresses…" dialog is open (the toolbar and the welcome screen open it). */
+  askingAddresses = $state(false);
   /** A short confirmation ("Event deleted"), shown briefly. */
   notice = $state<string | null>(null);
   loaded = $state(false);
