@@ -486,11 +486,13 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         swap_crossed(scorer, opts.threshold, &unlinked, &mut links);
     }
 
+    let rivals = Rivals::of(scorer, &candidates, &used_a, &used_b);
     merge_neighbours(
         a,
         b,
         scorer,
         &unlinked,
+        &rivals,
         &mut links,
         &mut used_a,
         &mut used_b,
@@ -650,12 +652,42 @@ struct Merge {
     tie: (usize, usize, usize, u64),
 }
 
+/// Each unmatched sentence's best score with an unmatched sentence of the other report (among the
+/// candidates): a merge must not take in a sentence that has a partner of its own to wait for.
+struct Rivals {
+    a: Vec<f32>,
+    b: Vec<f32>,
+}
+
+impl Rivals {
+    fn of(scorer: &Scorer, candidates: &[(u32, u32)], used_a: &[bool], used_b: &[bool]) -> Rivals {
+        let mut rivals = Rivals {
+            a: vec![0.0; used_a.len()],
+            b: vec![0.0; used_b.len()],
+        };
+        if !scorer.semantic() {
+            return rivals;
+        }
+        for &(i, j) in candidates {
+            let (i, j) = (i as usize, j as usize);
+            if used_a[i] || used_b[j] {
+                continue;
+            }
+            let score = scorer.score(i, j);
+            rivals.a[i] = rivals.a[i].max(score);
+            rivals.b[j] = rivals.b[j].max(score);
+        }
+        rivals
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // the alignment state, passed apart to keep borrows simple
 fn merge_neighbours(
     a: &Document,
     b: &Document,
     scorer: &Scorer,
     unlinked: &FastSet<(usize, usize)>,
+    rivals: &Rivals,
     links: &mut [Link],
     used_a: &mut [bool],
     used_b: &mut [bool],
@@ -696,7 +728,12 @@ fn merge_neighbours(
                     b.sentence_text(added),
                 )
             };
-            if part >= MERGE_MIN_PART && merged >= l.score + MERGE_GAIN {
+            let rival = if side_a {
+                rivals.a[added]
+            } else {
+                rivals.b[added]
+            };
+            if part >= MERGE_MIN_PART && merged >= l.score + MERGE_GAIN && part >= rival {
                 proposals.push(Merge {
                     link: k,
                     side_a,

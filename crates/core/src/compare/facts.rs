@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::align::{Alignment, PairClass};
 use super::diff::OpKind;
+use crate::text::lexicon::{self, Counted};
 use crate::text::{Document, Token, TokenKind};
 
 /// What kind of fact.
@@ -30,6 +31,9 @@ pub struct Fact {
     /// Comparable value: a number in plain decimal ("4200", "3500000", "12%"), a date as
     /// `month-day[-year]` or `month`, a weekday or name in normalized form.
     pub value: String,
+    /// What a number counts, when the noun after it says ("244 people", "76 شخصا").
+    #[serde(skip)]
+    pub(crate) counted: Option<Counted>,
 }
 
 /// A fact that one report of a pair states differently from the other.
@@ -170,6 +174,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
                 if let Some(gx) = inside_b.iter().find(|g| {
                     g.kind == fx.kind
                         && mostly(g, &op.b)
+                        && (fx.kind != FactKind::Name || is_demonym(fx) == is_demonym(g))
                         && !found.iter().any(|(_, u)| std::ptr::eq(*u, **g))
                 }) {
                     found.push((fx, gx));
@@ -178,6 +183,17 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         }
         only_a.retain(|f| !found.iter().any(|(u, _)| std::ptr::eq(*u, *f)));
         only_b.retain(|g| !found.iter().any(|(_, u)| std::ptr::eq(*u, *g)));
+        // Counts of one thing pair first ("76 شخصا" / "284 personnes" among other numbers).
+        for what in [Counted::People, Counted::Dead, Counted::Injured] {
+            if let ([fx], [gx]) = (
+                counts_of(&only_a, what).as_slice(),
+                counts_of(&only_b, what).as_slice(),
+            ) {
+                found.push((fx, gx));
+                only_a.retain(|f| !std::ptr::eq(*f, *fx));
+                only_b.retain(|g| !std::ptr::eq(*g, *gx));
+            }
+        }
         // The one remaining differing number, date or weekday on each side.
         for kind in [FactKind::Number, FactKind::Date, FactKind::Weekday] {
             let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
@@ -209,6 +225,25 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         }));
     }
     out
+}
+
+/// Whether a name fact is a demonym or other adjective of a place ("Latin American", "Iranian",
+/// "Chinese"): set against a place's own name ("from Argentina" / "the first Latin American
+/// pope") it is another wording, not another fact.
+fn is_demonym(fact: &Fact) -> bool {
+    let last = fact.value.rsplit(' ').next().unwrap_or_default();
+    last.chars().count() > 4
+        && ["ian", "can", "ese", "ish", "ean", "ani", "eli"]
+            .iter()
+            .any(|suffix| last.ends_with(suffix))
+}
+
+/// The numbers of `side` that count `what`.
+fn counts_of<'f>(side: &[&'f Fact], what: Counted) -> Vec<&'f Fact> {
+    side.iter()
+        .copied()
+        .filter(|f| f.kind == FactKind::Number && f.counted == Some(what))
+        .collect()
 }
 
 /// Whether two facts state the same: equal values, or for names one holding all the other's
@@ -246,93 +281,21 @@ fn name_key(token: &Token) -> String {
         .collect()
 }
 
-/// Whether two numbers (fact values) are within a factor of ten of each other: the last differing
-/// number on each side is one quantity told two ways (a toll of 244 and of 237), while 1.2 million
-/// and 17.2 are different quantities (a population and a distance).
+/// Whether two numbers (fact values) can be one quantity told two ways (a toll of 244 and of
+/// 237): within a factor of ten of each other (1.2 million and 17.2 are a population and a
+/// distance), and both whole or both with a fraction (a magnitude of 7.7 is not a depth of 16).
 fn comparable_magnitudes(x: &str, y: &str) -> bool {
     let value = |v: &str| v.trim_end_matches('%').parse::<f64>().ok().map(f64::abs);
     match (value(x), value(y)) {
-        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) < 10.0,
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
+            x.max(y) / x.min(y) < 10.0 && (x.fract() == 0.0) == (y.fract() == 0.0)
+        }
         _ => true,
     }
 }
 
 fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
     x.start < y.end && y.start < x.end
-}
-
-const MONTHS: &[(&str, u8)] = &[
-    ("apr", 4),
-    ("april", 4),
-    ("aug", 8),
-    ("august", 8),
-    ("dec", 12),
-    ("december", 12),
-    ("feb", 2),
-    ("february", 2),
-    ("jan", 1),
-    ("january", 1),
-    ("jul", 7),
-    ("july", 7),
-    ("jun", 6),
-    ("june", 6),
-    ("mar", 3),
-    ("march", 3),
-    ("may", 5),
-    ("nov", 11),
-    ("november", 11),
-    ("oct", 10),
-    ("october", 10),
-    ("sep", 9),
-    ("sept", 9),
-    ("september", 9),
-];
-const WEEKDAYS: &[(&str, &str)] = &[
-    ("fri", "friday"),
-    ("friday", "friday"),
-    ("mon", "monday"),
-    ("monday", "monday"),
-    ("sat", "saturday"),
-    ("saturday", "saturday"),
-    ("sun", "sunday"),
-    ("sunday", "sunday"),
-    ("thu", "thursday"),
-    ("thursday", "thursday"),
-    ("thurs", "thursday"),
-    ("tue", "tuesday"),
-    ("tues", "tuesday"),
-    ("tuesday", "tuesday"),
-    ("wed", "wednesday"),
-    ("wednesday", "wednesday"),
-];
-const SCALES: &[(&str, f64)] = &[
-    ("billion", 1e9),
-    ("bn", 1e9),
-    ("k", 1e3),
-    ("m", 1e6),
-    ("million", 1e6),
-    ("thousand", 1e3),
-    ("trillion", 1e12),
-];
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("dozen", 12),
-    ("eight", 8),
-    ("eleven", 11),
-    ("five", 5),
-    ("four", 4),
-    ("nine", 9),
-    ("one", 1),
-    ("seven", 7),
-    ("six", 6),
-    ("ten", 10),
-    ("three", 3),
-    ("twelve", 12),
-    ("twenty", 20),
-    ("two", 2),
-];
-
-fn lookup<T: Copy>(list: &[(&str, T)], key: &str) -> Option<T> {
-    list.iter().find(|(k, _)| *k == key).map(|&(_, v)| v)
 }
 
 /// Parses a number token: "4,200" → 4200, "3.5" → 3.5, "7,8" → 7.8 (a comma before one or two
@@ -375,13 +338,17 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
             k
         }
     };
+    let lang = doc.lang.as_deref();
+    // What the noun after a number counts ("244 people", "at least 76 شخصا").
+    let counted_after = |k: usize| word_at(k).and_then(|t| lexicon::counted(&t.norm, lang));
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         let t = &toks[k];
         let norm = t.norm.trim_end_matches('.');
         if t.kind == TokenKind::Word {
-            if let Some(month) = lookup(MONTHS, norm).filter(|_| norm != "may" || text(t) == "May")
+            if let Some(month) =
+                lexicon::month(norm, lang).filter(|_| norm != "may" || text(t) == "May")
             {
                 // Month [day] [, year]  or  day Month [year]
                 let mut end = k + 1;
@@ -432,24 +399,27 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     kind: FactKind::Date,
                     range: start..toks[end - 1].range.end,
                     value,
+                    counted: None,
                 });
                 k = end;
                 continue;
             }
-            if let Some(day) = lookup(WEEKDAYS, norm) {
+            if let Some(day) = lexicon::weekday(norm, lang) {
                 out.push(Fact {
                     kind: FactKind::Weekday,
                     range: t.range.clone(),
                     value: day.to_string(),
+                    counted: None,
                 });
                 k += 1;
                 continue;
             }
-            if let Some(n) = lookup(NUMBER_WORDS, &t.norm) {
+            if let Some(n) = lexicon::number_word(&t.norm, lang) {
                 out.push(Fact {
                     kind: FactKind::Number,
                     range: t.range.clone(),
                     value: n.to_string(),
+                    counted: counted_after(k + 1),
                 });
                 k += 1;
                 continue;
@@ -477,6 +447,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     kind: FactKind::Name,
                     value,
                     range,
+                    counted: None,
                 });
                 k = end;
                 continue;
@@ -493,7 +464,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                         if next.norm == "per" && toks.get(k + 2).is_some_and(|c| c.norm == "cent") {
                             end = k + 3;
                         }
-                    } else if let Some(scale) = lookup(SCALES, &next.norm) {
+                    } else if let Some(scale) = lexicon::scale(&next.norm, lang) {
                         v *= scale;
                         end = k + 2;
                     }
@@ -502,6 +473,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     kind: FactKind::Number,
                     range: t.range.start..toks[end - 1].range.end,
                     value: format!("{}{suffix}", format_number(v)),
+                    counted: counted_after(end),
                 });
                 k = end;
                 continue;
@@ -599,6 +571,68 @@ mod tests {
         let got = discrepancies(
             "Pope Tomas, a reformer from Vestria who rattled the church, died on Monday in Kessen.",
             "Pope Tomas, the first Mirovian pontiff and a reformer, died on Monday in Kessen.",
+        );
+        assert!(
+            got.iter().all(|(kind, _, _)| *kind != FactKind::Name),
+            "{got:?}"
+        );
+    }
+
+    /// A count of people pairs with the other side's count of people, among other numbers the
+    /// other side adds (the development set's "76 شخصا" / "284 personnes … 2000 … 1800").
+    #[test]
+    fn counts_of_people_pair_among_other_numbers() {
+        let got = discrepancies(
+            "Rescuers said at least 76 people died in the province.",
+            "Rescuers said at least 284 people died in the province, where 1,800 buildings fell.",
+        );
+        assert_eq!(got, [(FactKind::Number, "76".into(), "284".into())]);
+    }
+
+    #[test]
+    fn numbers_weekdays_and_months_in_words_of_several_languages() {
+        let facts_of = |text: &str, lang: &str| {
+            let doc = segment(text, Some(lang));
+            extract_facts(&doc, 0..doc.body.len())
+                .into_iter()
+                .map(|f| (f.kind, f.value, f.counted))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            facts_of("Murieron siete personas el lunes.", "es"),
+            [
+                (FactKind::Number, "7".into(), Some(Counted::People)),
+                (FactKind::Weekday, "monday".into(), None),
+            ]
+        );
+        assert_eq!(
+            facts_of("Il y a eu sept morts le 4 décembre.", "fr"),
+            [
+                (FactKind::Number, "7".into(), Some(Counted::Dead)),
+                (FactKind::Date, "12-4".into(), None),
+            ]
+        );
+        assert_eq!(
+            facts_of("Погибли семь человек в пятницу.", "ru"),
+            [
+                (FactKind::Number, "7".into(), Some(Counted::People)),
+                (FactKind::Weekday, "friday".into(), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fraction_and_a_whole_number_are_not_one_quantity() {
+        assert!(!comparable_magnitudes("7.7", "16"));
+        assert!(comparable_magnitudes("244", "237"));
+        assert!(comparable_magnitudes("7.7", "7.1"));
+    }
+
+    #[test]
+    fn a_place_and_its_adjective_are_not_two_names() {
+        let got = discrepancies(
+            "Pope Tomas, a reformer from Vestria, died on Monday.",
+            "Pope Tomas, a reformer and Mirovian, died on Monday.",
         );
         assert!(
             got.iter().all(|(kind, _, _)| *kind != FactKind::Name),

@@ -89,89 +89,13 @@ fn ymd(year: &str, month: u32, day: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)
 }
 
-/// Month names and abbreviations in English, French, German, Spanish and Russian (genitive).
 /// Whether a word names a month ("June", "juin", "Jun").
 pub(crate) fn is_month_name(word: &str) -> bool {
     month_number(word).is_some()
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.to_lowercase();
-    const MONTHS: [&[&str]; 12] = [
-        &[
-            "jan",
-            "january",
-            "janvier",
-            "januar",
-            "enero",
-            "января",
-            "январь",
-        ],
-        &[
-            "feb",
-            "february",
-            "février",
-            "fevrier",
-            "februar",
-            "febrero",
-            "февраля",
-            "февраль",
-        ],
-        &["mar", "march", "mars", "märz", "marzo", "марта", "март"],
-        &["apr", "april", "avril", "abril", "апреля", "апрель"],
-        &["may", "mai", "mayo", "мая", "май"],
-        &["jun", "june", "juin", "juni", "junio", "июня", "июнь"],
-        &["jul", "july", "juillet", "juli", "julio", "июля", "июль"],
-        &[
-            "aug",
-            "august",
-            "août",
-            "aout",
-            "agosto",
-            "августа",
-            "август",
-        ],
-        &[
-            "sep",
-            "sept",
-            "september",
-            "septembre",
-            "septiembre",
-            "сентября",
-            "сентябрь",
-        ],
-        &[
-            "oct",
-            "october",
-            "octobre",
-            "oktober",
-            "octubre",
-            "октября",
-            "октябрь",
-        ],
-        &[
-            "nov",
-            "november",
-            "novembre",
-            "noviembre",
-            "ноября",
-            "ноябрь",
-        ],
-        &[
-            "dec",
-            "december",
-            "décembre",
-            "decembre",
-            "dezember",
-            "diciembre",
-            "декабря",
-            "декабрь",
-        ],
-    ];
-    MONTHS
-        .iter()
-        .position(|names| names.contains(&n.as_str()))
-        .and_then(|i| u32::try_from(i + 1).ok())
+    crate::text::lexicon::month(&name.to_lowercase(), None).map(u32::from)
 }
 
 #[cfg(test)]

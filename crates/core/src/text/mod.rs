@@ -12,6 +12,7 @@
 
 mod fast_hash;
 mod lang;
+pub(crate) mod lexicon;
 mod normalize;
 mod sentences;
 mod tokenize;

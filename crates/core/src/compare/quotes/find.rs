@@ -32,6 +32,11 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::lexicon::speech::{
+    ACCORDING_TO, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, NAME_PARTICLES, NOT_OPENERS,
+    NOT_SUBJECTS, PASSIVE, PASSIVE_SPEAKER_VERBS, PRONOUNS, RUN_STOPS, SPEAKER_OPENERS,
+    SPEECH_NOUNS, SPEECH_VERBS,
+};
 use crate::text::{Document, Token, TokenKind};
 
 /// The quotation marks a quote was written with.
@@ -109,277 +114,8 @@ pub struct FoundQuote {
     pub kind: QuoteKind,
 }
 
-/// Verbs of saying after which (or before which) a speaker is named.
-const SPEECH_VERBS: &[&str] = &[
-    // English
-    "said",
-    "says",
-    "say",
-    "spoke",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "noted",
-    "warned",
-    "claimed",
-    "claims",
-    "insisted",
-    "declared",
-    "explained",
-    "wrote",
-    "writes",
-    "asked",
-    "urged",
-    "vowed",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "argued",
-    "announced",
-    "quoted",
-    "saying",
-    "recalled",
-    "replied",
-    "continued",
-    "tweeted",
-    "posted",
-    "commented",
-    "admitted",
-    "conceded",
-    "acknowledged",
-    "confirmed",
-    "denied",
-    "alleged",
-    "pledged",
-    "promised",
-    "predicted",
-    "reported",
-    "described",
-    "called",
-    "cried",
-    "shouted",
-    "shared",
-    "testified",
-    // Russian
-    "сказал",
-    "сказала",
-    "сказали",
-    "заявил",
-    "заявила",
-    "заявили",
-    "отметил",
-    "отметила",
-    "рассказал",
-    "рассказала",
-    "добавил",
-    "добавила",
-    "подчеркнул",
-    "подчеркнула",
-    "сообщил",
-    "сообщила",
-    "сообщили",
-    "пояснил",
-    "пояснила",
-    "написал",
-    "написала",
-    "объявил",
-    "объявила",
-    "говорится",
-    "сообщается",
-    "сообщает",
-    "сообщают",
-    "заявляет",
-    // Arabic
-    "قال",
-    "قالت",
-    "وقال",
-    "وقالت",
-    "أضاف",
-    "وأضاف",
-    "أكد",
-    "وأكد",
-    "صرح",
-    "وصرح",
-    "أعلن",
-    "وأعلن",
-    "أعلنت",
-    "وأعلنت",
-    "ذكر",
-    "وذكر",
-    "ذكرت",
-    "وذكرت",
-    "أفاد",
-    "وأفاد",
-    "أفادت",
-    "وأفادت",
-    "أوضح",
-    "وأوضح",
-    "أشار",
-    "وأشار",
-    "أضافت",
-    "وأضافت",
-    "أكدت",
-    "وأكدت",
-    "صرحت",
-    "وصرحت",
-    "أوضحت",
-    "وأوضحت",
-    "أشارت",
-    "وأشارت",
-    // "تم الإعلان": "it was announced" (passive: the speaker follows من قبل).
-    "الإعلان",
-    // French
-    "dit",
-    "déclaré",
-    "déclare",
-    "annoncé",
-    "annonce",
-    "indiqué",
-    "affirmé",
-    "affirme",
-    "expliqué",
-    "ajouté",
-    "souligné",
-    "estimé",
-    "précisé",
-    "écrit",
-    "témoigné",
-    "raconté",
-    "confié",
-    "assuré",
-    "poursuivi",
-    "qualifie",
-    "qualifié",
-    // Spanish
-    "dijo",
-    "afirmó",
-    "declaró",
-    "anunció",
-    "señaló",
-    "indicó",
-    "explicó",
-    "añadió",
-    "aseguró",
-    "manifestó",
-    "expresó",
-    "comunicó",
-    "escribió",
-    "informó",
-    "agregó",
-    "anexó",
-    "completó",
-    "sostuvo",
-    "detalló",
-    "subrayó",
-    // German
-    "sagte",
-    "erklärte",
-    "sagt",
-    "erklärt",
-    "teilte",
-    "betonte",
-    "schrieb",
-    "berichtete",
-    "sagten",
-    "erklärten",
-];
-
-/// Words that introduce the source of what follows, like "according to" (one word, or two).
-const ACCORDING_TO: &[&[&str]] = &[
-    &["according", "to"],
-    &["selon"],
-    &["según"],
-    &["laut"],
-    &["по", "словам"],
-    &["по", "данным"],
-    &["بحسب"],
-    &["وبحسب"],
-    &["حسب"],
-];
-
 /// A quote makes up at least this share of its sentence to inherit the last named speaker.
 const CONTINUED_SHARE: f64 = 0.6;
-
-/// Pronouns that stand for an earlier speaker.
-const PRONOUNS: &[&str] = &[
-    "he",
-    "she",
-    "it",
-    "they",
-    "он",
-    "она",
-    "оно",
-    "они",
-    "هو",
-    "هي",
-    "il",
-    "elle",
-    "er",
-    "sie",
-    "ce dernier",
-    "cette dernière",
-    "él",
-    "ella",
-];
-
-/// Words dropped from the end of a subject before its verb ("the president was quoted").
-const AUXILIARIES: &[&str] = &[
-    "was", "is", "has", "had", "were", "have", "been", "also", "later", "then", "first", "earlier",
-    // French, Spanish, German: "a déclaré", "ha dicho", "hat gesagt"
-    "a", "ont", "avait", "ha", "han", "había", "hat", "haben", "hatte",
-];
-
-/// Auxiliaries that make the verb after them passive ("his death was announced"): its subject
-/// is not who spoke.
-const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "تم"];
-
-/// Verbs whose passive still has the speaker as subject ("the president was quoted as saying").
-const PASSIVE_SPEAKER_VERBS: &[&str] = &["quoted"];
-
-/// Words a speaker may start with besides a capitalized word: articles and possessives.
-const SPEAKER_OPENERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "le", "la", "les", "l'", "un", "une", "el",
-    "los", "las", "der", "die", "das", "ein", "eine",
-];
-
-/// Words that end a speaker named after its verb ("said a resident who reached Ostrel").
-const CLAUSE_WORDS: &[&str] = &[
-    "who",
-    "which",
-    "that",
-    "in",
-    "at",
-    "on",
-    "to",
-    "from",
-    "after",
-    "before",
-    "during",
-    "with",
-    "while",
-    "when",
-    "as",
-    "of",
-    "for",
-    "и",
-    "в",
-    "на",
-    "из",
-    "который",
-    "которая",
-    "a",
-    "en",
-    "dans",
-    "mit",
-    "am",
-    "في",
-    "إن",
-    "أن",
-    "أنه",
-    "إنه",
-];
 
 /// The most words a speaker may have.
 const MAX_SPEAKER_WORDS: usize = 8;
@@ -689,20 +425,6 @@ fn announced_by(doc: &Document, tokens: Range<usize>, cue: SpeakerCue) -> Option
     subject_run_forward(doc, by + 1, tokens.end, cue)
 }
 
-/// Nouns of saying: an announcement or statement "made by" someone.
-const SPEECH_NOUNS: &[&str] = &[
-    "announcement",
-    "statement",
-    "anuncio",
-    "declaración",
-    "comunicado",
-    "annonce",
-    "déclaration",
-    "communiqué",
-    "erklärung",
-    "mitteilung",
-];
-
 /// Whether token `k` is a quotation mark.
 fn is_quote_token(doc: &Document, k: usize) -> bool {
     let token = &doc.tokens[k];
@@ -895,12 +617,6 @@ fn comma_runs(doc: &Document, floor: usize, end: usize) -> Vec<Range<usize>> {
     runs
 }
 
-/// Words that end a subject read backwards from its verb: what comes before them is another
-/// clause ("de ce que le palais qualifie de", "the report that officials said").
-const RUN_STOPS: &[&str] = &[
-    "que", "qui", "that", "who", "which", "dass", "der", "die", "что",
-];
-
 /// The last `n` words of the tokens `run`.
 fn last_words(doc: &Document, run: Range<usize>, n: usize) -> Range<usize> {
     let mut first = run.end;
@@ -942,11 +658,6 @@ fn is_name(doc: &Document, run: Range<usize>) -> bool {
             .all(|t| capitalized(t) || NAME_PARTICLES.contains(&t.norm.as_str()))
 }
 
-/// Small words inside names ("Court of Justice", "Casa de Nariño", "Abu Bakr al-Baghdadi").
-const NAME_PARTICLES: &[&str] = &[
-    "of", "de", "del", "la", "le", "du", "des", "von", "van", "der", "al", "bin", "ibn", "и", "da",
-];
-
 /// Whether the run at token `first` reads as a description of someone named beside it: it opens
 /// with an article, a possessive, a number or a lowercase word ("a resident of", "56").
 fn is_description(doc: &Document, first: usize) -> bool {
@@ -986,12 +697,6 @@ fn names_someone(doc: &Document, first: usize, end: usize) -> bool {
         })
 }
 
-/// Words that never open a speaker, capitalized or not.
-const NOT_OPENERS: &[&str] = &[
-    "after", "before", "in", "on", "at", "with", "during", "upon", "as", "when", "while", "since",
-    "for", "from", "of", "to", "into", "despite", "over", "в", "на", "об", "о", "по", "из",
-];
-
 /// Whether token `k` can open a speaker: a capitalized word, an article or possessive, a
 /// pronoun, or a word of a script without case (Arabic). Not a number, a preposition or a
 /// participle ("56", "based in The Hague", "в пресс-службе").
@@ -1014,18 +719,6 @@ fn opens_speaker(doc: &Document, k: usize) -> bool {
             || SPEAKER_OPENERS.contains(&token.norm.as_str())
             || is_pronoun(&token.norm))
 }
-
-/// Conjunctions and pronouns of the thing said, which open a clause before its verb of saying
-/// without naming who spoke.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and", "y", "et", "und", "и", "а", "و", "об", "этом", "это", "о", "том",
-];
-
-/// Words that stand before a verb of saying without being who spoke ("об этом сообщили …",
-/// "it was said"; "que", "that").
-const NOT_SUBJECTS: &[&str] = &[
-    "этом", "это", "том", "that", "que", "dass", "أن", "إن", "أنه", "إنه",
-];
 
 fn speaker_from(doc: &Document, tokens: Range<usize>, cue: SpeakerCue) -> Option<Speaker> {
     if tokens.is_empty() {

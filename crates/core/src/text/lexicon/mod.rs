@@ -1,0 +1,646 @@
+//! Language data shared by extraction, facts and quotes: month and weekday names, number words,
+//! scales, the nouns that count people (here), and the words of attribution ([`speech`]).
+//!
+//! Lookups take the document's language: its own words, then English words of five letters or
+//! more (a French report quoting "December" still reads it, but "sept" in French is seven, not
+//! September abbreviated, and "mar" in Spanish is the sea). With the language unknown, every
+//! listed language's words are read, English first.
+
+pub(crate) mod speech;
+
+/// Languages whose words are listed, in the order unknown-language lookups try them.
+const LANGS: &[&str] = &["en", "fr", "es", "de", "ru", "ar", "it", "pt"];
+
+/// Finds `word` (already lowercased) in `table`, the document language's entries first.
+fn lookup<T: Copy>(table: &[(&str, &[(&str, T)])], word: &str, lang: Option<&str>) -> Option<T> {
+    let find = |code: &str| {
+        table
+            .iter()
+            .filter(|(l, _)| *l == code)
+            .find_map(|(_, words)| words.iter().find(|(w, _)| *w == word).map(|&(_, v)| v))
+    };
+    match lang.filter(|code| LANGS.contains(code)) {
+        Some(code) => find(code).or_else(|| {
+            (code != "en" && word.chars().count() >= 5)
+                .then(|| find("en"))
+                .flatten()
+        }),
+        None => LANGS.iter().find_map(|code| find(code)),
+    }
+}
+
+/// The month (1–12) a word names: "December", "Dec", "décembre", "декабря", "ديسمبر".
+pub(crate) fn month(word: &str, lang: Option<&str>) -> Option<u8> {
+    lookup(MONTHS, word, lang)
+}
+
+/// The weekday a word names, in English ("monday"): "Mon", "lundi", "понедельник", "الاثنين".
+pub(crate) fn weekday(word: &str, lang: Option<&str>) -> Option<&'static str> {
+    lookup(WEEKDAYS, word, lang)
+}
+
+/// The number a word names: "four", "siete", "семь", "سبعة" (not the words that are also
+/// articles: "un", "una", "ein").
+pub(crate) fn number_word(word: &str, lang: Option<&str>) -> Option<u32> {
+    lookup(NUMBER_WORDS, word, lang)
+}
+
+/// The factor a scale word multiplies by: "million", "millones", "миллиона", "مليون".
+pub(crate) fn scale(word: &str, lang: Option<&str>) -> Option<f64> {
+    lookup(SCALES, word, lang)
+}
+
+/// What a number counts, when the word after it says: "244 people", "76 شخصا", "12 dead".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Counted {
+    People,
+    Dead,
+    Injured,
+}
+
+/// What the noun after a number counts.
+pub(crate) fn counted(word: &str, lang: Option<&str>) -> Option<Counted> {
+    lookup(COUNTED, word, lang)
+}
+
+type Table<T> = &'static [(&'static str, &'static [(&'static str, T)])];
+
+const MONTHS: Table<u8> = &[
+    (
+        "en",
+        &[
+            ("jan", 1),
+            ("january", 1),
+            ("feb", 2),
+            ("february", 2),
+            ("mar", 3),
+            ("march", 3),
+            ("apr", 4),
+            ("april", 4),
+            ("may", 5),
+            ("jun", 6),
+            ("june", 6),
+            ("jul", 7),
+            ("july", 7),
+            ("aug", 8),
+            ("august", 8),
+            ("sep", 9),
+            ("sept", 9),
+            ("september", 9),
+            ("oct", 10),
+            ("october", 10),
+            ("nov", 11),
+            ("november", 11),
+            ("dec", 12),
+            ("december", 12),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("janvier", 1),
+            ("février", 2),
+            ("fevrier", 2),
+            ("mars", 3),
+            ("avril", 4),
+            ("mai", 5),
+            ("juin", 6),
+            ("juillet", 7),
+            ("août", 8),
+            ("aout", 8),
+            ("septembre", 9),
+            ("octobre", 10),
+            ("novembre", 11),
+            ("décembre", 12),
+            ("decembre", 12),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("enero", 1),
+            ("febrero", 2),
+            ("marzo", 3),
+            ("abril", 4),
+            ("mayo", 5),
+            ("junio", 6),
+            ("julio", 7),
+            ("agosto", 8),
+            ("septiembre", 9),
+            ("setiembre", 9),
+            ("octubre", 10),
+            ("noviembre", 11),
+            ("diciembre", 12),
+        ],
+    ),
+    (
+        "de",
+        &[
+            ("januar", 1),
+            ("jänner", 1),
+            ("februar", 2),
+            ("märz", 3),
+            ("april", 4),
+            ("mai", 5),
+            ("juni", 6),
+            ("juli", 7),
+            ("august", 8),
+            ("september", 9),
+            ("oktober", 10),
+            ("november", 11),
+            ("dezember", 12),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            ("января", 1),
+            ("январь", 1),
+            ("февраля", 2),
+            ("февраль", 2),
+            ("марта", 3),
+            ("март", 3),
+            ("апреля", 4),
+            ("апрель", 4),
+            ("мая", 5),
+            ("май", 5),
+            ("июня", 6),
+            ("июнь", 6),
+            ("июля", 7),
+            ("июль", 7),
+            ("августа", 8),
+            ("август", 8),
+            ("сентября", 9),
+            ("сентябрь", 9),
+            ("октября", 10),
+            ("октябрь", 10),
+            ("ноября", 11),
+            ("ноябрь", 11),
+            ("декабря", 12),
+            ("декабрь", 12),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            ("يناير", 1),
+            ("فبراير", 2),
+            ("مارس", 3),
+            ("أبريل", 4),
+            ("ابريل", 4),
+            ("مايو", 5),
+            ("يونيو", 6),
+            ("يوليو", 7),
+            ("أغسطس", 8),
+            ("اغسطس", 8),
+            ("سبتمبر", 9),
+            ("أكتوبر", 10),
+            ("اكتوبر", 10),
+            ("نوفمبر", 11),
+            ("ديسمبر", 12),
+        ],
+    ),
+    (
+        "it",
+        &[
+            ("gennaio", 1),
+            ("febbraio", 2),
+            ("marzo", 3),
+            ("aprile", 4),
+            ("maggio", 5),
+            ("giugno", 6),
+            ("luglio", 7),
+            ("agosto", 8),
+            ("settembre", 9),
+            ("ottobre", 10),
+            ("novembre", 11),
+            ("dicembre", 12),
+        ],
+    ),
+    (
+        "pt",
+        &[
+            ("janeiro", 1),
+            ("fevereiro", 2),
+            ("março", 3),
+            ("abril", 4),
+            ("maio", 5),
+            ("junho", 6),
+            ("julho", 7),
+            ("agosto", 8),
+            ("setembro", 9),
+            ("outubro", 10),
+            ("novembro", 11),
+            ("dezembro", 12),
+        ],
+    ),
+];
+
+const WEEKDAYS: Table<&str> = &[
+    (
+        "en",
+        &[
+            ("mon", "monday"),
+            ("monday", "monday"),
+            ("tue", "tuesday"),
+            ("tues", "tuesday"),
+            ("tuesday", "tuesday"),
+            ("wed", "wednesday"),
+            ("wednesday", "wednesday"),
+            ("thu", "thursday"),
+            ("thurs", "thursday"),
+            ("thursday", "thursday"),
+            ("fri", "friday"),
+            ("friday", "friday"),
+            ("sat", "saturday"),
+            ("saturday", "saturday"),
+            ("sun", "sunday"),
+            ("sunday", "sunday"),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("lundi", "monday"),
+            ("mardi", "tuesday"),
+            ("mercredi", "wednesday"),
+            ("jeudi", "thursday"),
+            ("vendredi", "friday"),
+            ("samedi", "saturday"),
+            ("dimanche", "sunday"),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("lunes", "monday"),
+            ("martes", "tuesday"),
+            ("miércoles", "wednesday"),
+            ("jueves", "thursday"),
+            ("viernes", "friday"),
+            ("sábado", "saturday"),
+            ("domingo", "sunday"),
+        ],
+    ),
+    (
+        "de",
+        &[
+            ("montag", "monday"),
+            ("dienstag", "tuesday"),
+            ("mittwoch", "wednesday"),
+            ("donnerstag", "thursday"),
+            ("freitag", "friday"),
+            ("samstag", "saturday"),
+            ("sonnabend", "saturday"),
+            ("sonntag", "sunday"),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            ("понедельник", "monday"),
+            ("вторник", "tuesday"),
+            ("среда", "wednesday"),
+            ("среду", "wednesday"),
+            ("четверг", "thursday"),
+            ("пятница", "friday"),
+            ("пятницу", "friday"),
+            ("суббота", "saturday"),
+            ("субботу", "saturday"),
+            ("воскресенье", "sunday"),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            ("الاثنين", "monday"),
+            ("الإثنين", "monday"),
+            ("الثلاثاء", "tuesday"),
+            ("الأربعاء", "wednesday"),
+            ("الخميس", "thursday"),
+            ("الجمعة", "friday"),
+            ("السبت", "saturday"),
+            ("الأحد", "sunday"),
+        ],
+    ),
+    (
+        "it",
+        &[
+            ("lunedì", "monday"),
+            ("martedì", "tuesday"),
+            ("mercoledì", "wednesday"),
+            ("giovedì", "thursday"),
+            ("venerdì", "friday"),
+            ("sabato", "saturday"),
+            ("domenica", "sunday"),
+        ],
+    ),
+    (
+        "pt",
+        &[
+            ("segunda-feira", "monday"),
+            ("terça-feira", "tuesday"),
+            ("quarta-feira", "wednesday"),
+            ("quinta-feira", "thursday"),
+            ("sexta-feira", "friday"),
+            ("sábado", "saturday"),
+            ("domingo", "sunday"),
+        ],
+    ),
+];
+
+const NUMBER_WORDS: Table<u32> = &[
+    (
+        "en",
+        &[
+            ("one", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+            ("six", 6),
+            ("seven", 7),
+            ("eight", 8),
+            ("nine", 9),
+            ("ten", 10),
+            ("eleven", 11),
+            ("twelve", 12),
+            ("dozen", 12),
+            ("thirteen", 13),
+            ("fifteen", 15),
+            ("twenty", 20),
+            ("thirty", 30),
+            ("forty", 40),
+            ("fifty", 50),
+            ("hundred", 100),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("deux", 2),
+            ("trois", 3),
+            ("quatre", 4),
+            ("cinq", 5),
+            ("six", 6),
+            ("sept", 7),
+            ("huit", 8),
+            ("neuf", 9),
+            ("dix", 10),
+            ("onze", 11),
+            ("douze", 12),
+            ("douzaine", 12),
+            ("quinze", 15),
+            ("vingt", 20),
+            ("trente", 30),
+            ("cent", 100),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("dos", 2),
+            ("tres", 3),
+            ("cuatro", 4),
+            ("cinco", 5),
+            ("seis", 6),
+            ("siete", 7),
+            ("ocho", 8),
+            ("nueve", 9),
+            ("diez", 10),
+            ("once", 11),
+            ("doce", 12),
+            ("quince", 15),
+            ("veinte", 20),
+            ("treinta", 30),
+            ("cien", 100),
+        ],
+    ),
+    (
+        "de",
+        &[
+            ("zwei", 2),
+            ("drei", 3),
+            ("vier", 4),
+            ("fünf", 5),
+            ("sechs", 6),
+            ("sieben", 7),
+            ("acht", 8),
+            ("neun", 9),
+            ("zehn", 10),
+            ("elf", 11),
+            ("zwölf", 12),
+            ("zwanzig", 20),
+            ("hundert", 100),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            ("два", 2),
+            ("две", 2),
+            ("двух", 2),
+            ("три", 3),
+            ("трех", 3),
+            ("трёх", 3),
+            ("четыре", 4),
+            ("четырех", 4),
+            ("четырёх", 4),
+            ("пять", 5),
+            ("пяти", 5),
+            ("шесть", 6),
+            ("шести", 6),
+            ("семь", 7),
+            ("семи", 7),
+            ("восемь", 8),
+            ("восьми", 8),
+            ("девять", 9),
+            ("девяти", 9),
+            ("десять", 10),
+            ("десяти", 10),
+            ("двадцать", 20),
+            ("сто", 100),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            ("اثنان", 2),
+            ("اثنين", 2),
+            ("ثلاثة", 3),
+            ("ثلاث", 3),
+            ("أربعة", 4),
+            ("أربع", 4),
+            ("خمسة", 5),
+            ("خمس", 5),
+            ("ستة", 6),
+            ("ستّة", 6),
+            ("ست", 6),
+            ("سبعة", 7),
+            ("سبع", 7),
+            ("ثمانية", 8),
+            ("ثماني", 8),
+            ("تسعة", 9),
+            ("تسع", 9),
+            ("عشرة", 10),
+            ("عشر", 10),
+            ("عشرين", 20),
+            ("عشرون", 20),
+            ("مئة", 100),
+            ("مائة", 100),
+        ],
+    ),
+];
+
+const SCALES: Table<f64> = &[
+    (
+        "en",
+        &[
+            ("thousand", 1e3),
+            ("k", 1e3),
+            ("million", 1e6),
+            ("m", 1e6),
+            ("billion", 1e9),
+            ("bn", 1e9),
+            ("trillion", 1e12),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("mille", 1e3),
+            ("millions", 1e6),
+            ("milliards", 1e9),
+            ("milliard", 1e9),
+        ],
+    ),
+    ("es", &[("mil", 1e3), ("millones", 1e6), ("millón", 1e6)]),
+    (
+        "de",
+        &[
+            ("tausend", 1e3),
+            ("millionen", 1e6),
+            ("milliarden", 1e9),
+            ("mio", 1e6),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            ("тысяч", 1e3),
+            ("тысячи", 1e3),
+            ("тыс", 1e3),
+            ("миллион", 1e6),
+            ("миллиона", 1e6),
+            ("миллионов", 1e6),
+            ("млн", 1e6),
+            ("миллиард", 1e9),
+            ("миллиарда", 1e9),
+            ("млрд", 1e9),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            ("ألف", 1e3),
+            ("آلاف", 1e3),
+            ("مليون", 1e6),
+            ("ملايين", 1e6),
+            ("مليار", 1e9),
+        ],
+    ),
+];
+
+const COUNTED: Table<Counted> = &[
+    (
+        "en",
+        &[
+            ("people", Counted::People),
+            ("persons", Counted::People),
+            ("dead", Counted::Dead),
+            ("killed", Counted::Dead),
+            ("deaths", Counted::Dead),
+            ("injured", Counted::Injured),
+            ("wounded", Counted::Injured),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            ("personnes", Counted::People),
+            ("morts", Counted::Dead),
+            ("tués", Counted::Dead),
+            ("blessés", Counted::Injured),
+            ("blessées", Counted::Injured),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("personas", Counted::People),
+            ("muertos", Counted::Dead),
+            ("fallecidos", Counted::Dead),
+            ("heridos", Counted::Injured),
+        ],
+    ),
+    (
+        "de",
+        &[
+            ("menschen", Counted::People),
+            ("personen", Counted::People),
+            ("tote", Counted::Dead),
+            ("toten", Counted::Dead),
+            ("verletzte", Counted::Injured),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            ("человек", Counted::People),
+            ("людей", Counted::People),
+            ("погибших", Counted::Dead),
+            ("погибли", Counted::Dead),
+            ("раненых", Counted::Injured),
+            ("пострадавших", Counted::Injured),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            ("شخصا", Counted::People),
+            ("شخص", Counted::People),
+            ("أشخاص", Counted::People),
+            ("قتيلا", Counted::Dead),
+            ("قتيل", Counted::Dead),
+            ("جريحا", Counted::Injured),
+            ("مصابا", Counted::Injured),
+        ],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_reads_as_its_language_says() {
+        assert_eq!(month("sept", Some("en")), Some(9));
+        assert_eq!(month("sept", Some("fr")), None, "seven in French");
+        assert_eq!(
+            month("december", Some("fr")),
+            Some(12),
+            "English names still read"
+        );
+        assert_eq!(number_word("sept", Some("fr")), Some(7));
+        assert_eq!(number_word("siete", None), Some(7));
+        assert_eq!(weekday("الجمعة", Some("ar")), Some("friday"));
+        assert_eq!(month("декабря", Some("ru")), Some(12));
+        assert_eq!(scale("миллионов", Some("ru")), Some(1e6));
+        assert_eq!(counted("شخصا", Some("ar")), Some(Counted::People));
+        assert_eq!(
+            number_word("un", Some("fr")),
+            None,
+            "an article is not a number"
+        );
+    }
+}
