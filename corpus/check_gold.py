@@ -15,6 +15,8 @@ Checks (ERROR = must fix, WARN = look at it):
   quotes      gold/quotes/<report>.toml: the report is known; kinds statement|term; every cue
               occurs once in its text (whitespace runs equal); statements carry a statement id
               (WARN when a statement has no speaker); ids shared across reports are counted
+  provenance  gold/provenance/<event>.toml: one file per event; each story's reports are known,
+              of its language, in no other story; every shared cue is in two of its reports or more
   facts       gold/facts/<a>__<b>.toml: an alignment gold file of the same name exists; kinds
               number|date|weekday|name (discrepancy) and spelling|abbreviation|metonym|possessive|
               format|framing (same); every cue occurs once, every value lies in its side's text
@@ -285,6 +287,38 @@ if not only:
                     if d.get(f"{side}_value", "") not in sides[side]:
                         err(f"facts {ff.name}: {group} {i}: {side}_value not in the text: {d.get(side + '_value')!r}")
     print(f"facts: {dict(fact_kinds)}")
+
+    stories = Counter()
+    for pf in sorted((ROOT / "gold" / "provenance").glob("*.toml")):
+        pv = tomllib.loads(pf.read_text(encoding="utf-8"))
+        if pf.stem != pv.get("event"):
+            err(f"provenance {pf.name}: file name does not match the event {pv.get('event')!r}")
+        seen = set()
+        for story in pv.get("story", []):
+            sid = story.get("id")
+            stories["stories"] += 1
+            rids = story.get("reports", [])
+            if len(rids) < 2:
+                err(f"provenance {pf.name}: story {sid}: fewer than two reports")
+            for rid in rids:
+                if rid not in reports or reports[rid][1] is None:
+                    err(f"provenance {pf.name}: story {sid}: report {rid!r} unknown or its text missing")
+                    continue
+                if rid in seen:
+                    err(f"provenance {pf.name}: report {rid} in two stories")
+                seen.add(rid)
+                if reports[rid][0].get("lang") != story.get("lang"):
+                    err(f"provenance {pf.name}: story {sid}: {rid} is not in {story.get('lang')!r}")
+            for cue in story.get("shared_cues", []):
+                carried = sum(1 for rid in rids if rid in reports and reports[rid][1]
+                              and count_cue(reports[rid][1], cue) == 1)
+                if carried < 2:
+                    err(f"provenance {pf.name}: story {sid}: cue in fewer than two reports: {cue!r}")
+        for t in pv.get("translation", []):
+            stories["translations"] += 1
+            if t.get("report") not in reports:
+                err(f"provenance {pf.name}: translation of unknown report {t.get('report')!r}")
+    print(f"provenance: {dict(stories)}")
 
 print(f"{errors} errors, {warnings} warnings")
 sys.exit(1 if errors else 0)

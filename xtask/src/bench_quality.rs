@@ -91,7 +91,7 @@ struct Options {
 
 fn parse(args: &[String]) -> anyhow::Result<Options> {
     let mut options = Options {
-        what: vec!["alignment", "quotes", "facts", "events"],
+        what: vec!["alignment", "quotes", "facts", "events", "provenance"],
         modes: vec![MatchBy::Words, MatchBy::Meaning],
         list: true,
         only: None,
@@ -116,8 +116,11 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
                     Some("quotes") => vec!["quotes"],
                     Some("facts") => vec!["facts"],
                     Some("events") => vec!["events"],
-                    Some("all") => vec!["alignment", "quotes", "facts", "events"],
-                    _ => bail!("`--what` takes alignment, quotes, facts, events or all"),
+                    Some("provenance") => vec!["provenance"],
+                    Some("all") => vec!["alignment", "quotes", "facts", "events", "provenance"],
+                    _ => {
+                        bail!("`--what` takes alignment, quotes, facts, events, provenance or all")
+                    }
                 }
             }
             "--threshold" => {
@@ -139,7 +142,7 @@ fn parse(args: &[String]) -> anyhow::Result<Options> {
             "--pair" => options.only = Some(words.next().context("`--pair` needs a name")?.clone()),
             "-h" | "--help" => {
                 println!(
-                    "usage: cargo xtask bench-quality [--what alignment|quotes|facts|events|all] [--by words|meaning|both]\n\
+                    "usage: cargo xtask bench-quality [--what alignment|quotes|facts|events|provenance|all] [--by words|meaning|both]\n\
                      \x20      [--quiet] [--pair SUBSTRING]\n\
                      \x20      [--threshold T] [--set NAME=VALUE]… (NAME: a field of parallax_core::compare::Fusion)"
                 );
@@ -174,6 +177,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     }
     if options.what.contains(&"events") {
         crate::bench_events::events_bench(&corpus, encoder.as_ref(), options.list)?;
+    }
+    if options.what.contains(&"provenance") {
+        crate::bench_provenance::provenance_bench(&corpus, encoder.as_ref(), options.list)?;
     }
     Ok(())
 }

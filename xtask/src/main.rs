@@ -10,6 +10,7 @@ mod bench_claims;
 mod bench_events;
 mod bench_extract;
 mod bench_peers;
+mod bench_provenance;
 mod bench_quality;
 mod cmd;
 mod corpus;

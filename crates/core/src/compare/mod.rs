@@ -36,6 +36,7 @@ mod diff;
 mod facts;
 mod options;
 pub(crate) mod overlap;
+pub mod provenance;
 mod revision;
 #[doc(hidden)]
 pub mod synth;

@@ -54,6 +54,7 @@ fn sentence(
             .into_iter()
             .collect(),
         found_in: usize::from(other.is_some()),
+        copy_in: Vec::new(),
     }
 }
 
@@ -70,6 +71,8 @@ fn stats(sentences: &[SentenceModel], words: usize) -> PaneStats {
         changed: count(SentenceClass::Changed),
         moved: count(SentenceClass::Moved),
         translated: count(SentenceClass::Translated),
+        copy: 0,
+        copy_share: 0.0,
     }
 }
 
@@ -376,6 +379,7 @@ pub(crate) fn two_pane_model() -> SessionModel {
         quotes,
         terms,
         facts,
+        copy_families: Vec::new(),
         versions: None,
         semantic: false,
         warnings: vec!["Radio Kestrel was cut to 5 sentences for size".into()],

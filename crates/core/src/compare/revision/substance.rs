@@ -1,6 +1,7 @@
 //! How much a change matters: a changed number, name, quote or negation outranks rewording,
 //! which outranks a typo fix or a punctuation change.
 
+use crate::text::lexicon;
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -79,42 +80,8 @@ impl Substance {
     }
 }
 
-const NEGATIONS: &[&str] = &[
-    "aucun",
-    "cannot",
-    "jamais",
-    "kein",
-    "keine",
-    "keinen",
-    "mai",
-    "nadie",
-    "neither",
-    "never",
-    "nicht",
-    "nie",
-    "niemals",
-    "no",
-    "nobody",
-    "non",
-    "none",
-    "nor",
-    "not",
-    "nothing",
-    "nunca",
-    "não",
-    "pas",
-    "without",
-    "لا",
-    "لم",
-    "لن",
-    "ليس",
-    "не",
-    "нет",
-    "никогда",
-];
-
 fn is_negation(norm: &str) -> bool {
-    norm.ends_with("n't") || NEGATIONS.contains(&norm)
+    lexicon::is_negation(norm)
 }
 
 /// A word of changed text, with what the ranking needs to know about it.
@@ -282,7 +249,7 @@ mod tests {
 
     #[test]
     fn negation_lists_are_lowercase_normal_forms() {
-        for w in NEGATIONS {
+        for w in lexicon::NEGATIONS {
             assert_eq!(&normalize(w), w);
         }
         assert!(is_negation("didn't") && is_negation("never"));

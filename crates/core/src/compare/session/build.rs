@@ -18,6 +18,7 @@ use super::versions::revision_model;
 use super::views;
 use crate::compare::collate::{collate, Collation, ReportsError};
 use crate::compare::diff::units_from_tokens;
+use crate::compare::provenance::SharedCopy;
 use crate::compare::quotes::{quotes, QuoteComparison, QuoteOptions};
 use crate::compare::terms::{terms, Terms, TermsOptions};
 use crate::compare::{align, facts, AlignOptions, Alignment};
@@ -168,7 +169,14 @@ pub fn build_session(
             published_at: r.published_at.as_deref(),
         })
         .collect();
-    let panes = panes(&docs, &headers, &references, correspondences);
+    let mut copy = SharedCopy::new(&docs);
+    for (i, alignment) in found.neighbours.iter().enumerate() {
+        copy.add(i, i + 1, docs[i], docs[i + 1], alignment);
+    }
+    for (i, j, alignment) in &found.others {
+        copy.add(*i, *j, docs[*i], docs[*j], alignment);
+    }
+    let panes = panes(&docs, &headers, &references, correspondences, &copy);
 
     let links = found
         .neighbours
@@ -217,6 +225,7 @@ pub fn build_session(
         quotes,
         terms,
         facts,
+        copy_families: copy.families(),
         versions,
         semantic: settings.align.by == crate::compare::MatchBy::Meaning
             && docs.iter().all(|d| d.meaning.is_some()),

@@ -33,6 +33,10 @@ pub struct SessionModel {
     pub terms: TermsModel,
     /// Numbers, dates, weekdays and names that differ inside linked sentences of any two panes.
     pub facts: Vec<FactModel>,
+    /// Groups of panes that share copy of one story (each sorted, two panes or more), in pane
+    /// order: the wire-derived reports the coverage view groups.
+    #[serde(default)]
+    pub copy_families: Vec<Vec<usize>>,
     /// When the session holds versions of one article: the revisions between consecutive panes.
     pub versions: Option<VersionsModel>,
     /// Whether sentences were paired by meaning as well as words (every report carried sentence
@@ -132,6 +136,10 @@ pub struct SentenceModel {
     pub counterparts: Vec<Counterpart>,
     /// How many other panes carry it.
     pub found_in: usize,
+    /// The other panes that carry it near-verbatim: shared copy (one wire story republished),
+    /// shown dimmed with the reports that share it. Empty for the report's own writing.
+    #[serde(default)]
+    pub copy_in: Vec<usize>,
 }
 
 /// Where a sentence's counterpart sits in another pane.
@@ -160,6 +168,12 @@ pub struct PaneStats {
     pub changed: usize,
     pub moved: usize,
     pub translated: usize,
+    /// Sentences another pane carries near-verbatim (shared copy).
+    #[serde(default)]
+    pub copy: usize,
+    /// Share of the report's words in shared copy, 0–1; the rest is its own.
+    #[serde(default)]
+    pub copy_share: f32,
 }
 
 /// The links between pane `left` and pane `left + 1`.

@@ -6,7 +6,9 @@ use super::model::{Counterpart, PaneModel, PaneStats, SentenceClass, SentenceMod
 use super::parts::{marked_parts, same, slice};
 use std::ops::Range;
 
+use crate::compare::provenance::SharedCopy;
 use crate::compare::{Alignment, OpKind, PairClass};
+use crate::text::lexicon;
 use crate::text::{Document, TokenKind};
 
 /// Languages written right to left (ISO 639-1/3 base codes), as the UI's `direction.ts` lists.
@@ -84,12 +86,16 @@ pub(super) fn panes(
     headers: &[PaneHeader<'_>],
     references: &[Option<Reference<'_>>],
     mut correspondences: Correspondences,
+    copy: &SharedCopy,
 ) -> Vec<PaneModel> {
     correspondences.finish();
     docs.iter()
         .enumerate()
         .map(|(p, doc)| {
-            let sentences = sentences(doc, references[p].as_ref(), &correspondences.of[p]);
+            let mut sentences = sentences(doc, references[p].as_ref(), &correspondences.of[p]);
+            for (sentence, copy_in) in sentences.iter_mut().zip(&copy.of[p]) {
+                sentence.copy_in.clone_from(copy_in);
+            }
             let stats = stats(doc, &sentences);
             PaneModel {
                 pane: p,
@@ -185,6 +191,7 @@ fn sentences(
                 all_words,
                 found_in: counterparts.len(),
                 counterparts,
+                copy_in: Vec::new(),
             }
         })
         .collect()
@@ -195,41 +202,6 @@ const REWORDED_MIN_WORDS: usize = 6;
 /// Share of a sentence's words that must differ from its counterpart's for it to read as
 /// reworded rather than edited.
 const REWORDED_SHARE: f32 = 0.5;
-
-/// Numbers written as words, which say as much as digits.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "dozen",
-    "dozens",
-    "half",
-];
-
-/// Words that turn a statement into its opposite.
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot", "ne",
-    "pas", "jamais", "nunca", "nicht", "kein", "keine", "не", "нет", "ни",
-];
 
 /// Whether most of sentence `i`'s words are among the `differs` ranges.
 fn is_reworded(doc: &Document, i: usize, differs: &[Range<usize>]) -> bool {
@@ -282,7 +254,7 @@ fn substance_missing_from(
         let text = &doc.body[t.range.clone()];
         // A sentence's first word is capitalised whatever it is: not a name by that.
         let is_name = Some(k) != first_word && text.chars().next().is_some_and(char::is_uppercase);
-        let is_number = NUMBER_WORDS.contains(&text.to_lowercase().as_str());
+        let is_number = lexicon::is_quantity_word(&text.to_lowercase(), doc.lang.as_deref());
         if (is_name || is_number || is_negation(text)) && !theirs.contains(&key(doc, t)) {
             ranges.push(t.range.clone());
         }
@@ -292,8 +264,7 @@ fn substance_missing_from(
 }
 
 fn is_negation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    NEGATIONS.contains(&lower.as_str()) || lower.ends_with("n't")
+    lexicon::is_negation(&word.to_lowercase())
 }
 
 /// The byte ranges of the number tokens of `sentences` in `doc` whose value (digits only, so
@@ -327,7 +298,22 @@ pub(super) fn numbers_missing_from(
 fn stats(doc: &Document, sentences: &[SentenceModel]) -> PaneStats {
     let count = |class| sentences.iter().filter(|s| s.class == class).count();
     let shared = sentences.iter().filter(|s| s.found_in > 0).count();
+    let copy: Vec<&SentenceModel> = sentences.iter().filter(|s| !s.copy_in.is_empty()).collect();
+    let words_of = |s: &SentenceModel| {
+        doc.sentence_tokens(s.index)
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .count()
+    };
+    let words: usize = sentences.iter().map(words_of).sum();
+    let copy_words: usize = copy.iter().map(|s| words_of(s)).sum();
     PaneStats {
+        copy: copy.len(),
+        copy_share: if words == 0 {
+            0.0
+        } else {
+            copy_words as f32 / words as f32
+        },
         sentences: sentences.len(),
         words: doc.word_count(),
         shared,

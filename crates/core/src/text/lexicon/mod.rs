@@ -63,6 +63,77 @@ pub(crate) fn counted(word: &str, lang: Option<&str>) -> Option<Counted> {
     lookup(COUNTED, word, lang)
 }
 
+/// Words that turn a statement into its opposite (normalized forms), in every listed language.
+pub(crate) const NEGATIONS: &[&str] = &[
+    "aucun",
+    "cannot",
+    "jamais",
+    "kein",
+    "keine",
+    "keinen",
+    "mai",
+    "nadie",
+    "neither",
+    "never",
+    "nicht",
+    "nie",
+    "niemals",
+    "no",
+    "nobody",
+    "non",
+    "none",
+    "nor",
+    "not",
+    "nothing",
+    "nunca",
+    "não",
+    "pas",
+    "without",
+    "ne",
+    "ningún",
+    "ninguno",
+    "ни",
+    "لا",
+    "لم",
+    "لن",
+    "ليس",
+    "не",
+    "нет",
+    "никогда",
+];
+
+/// Whether a normalized word negates ("not", "didn't", "jamais", "не", "لم").
+pub(crate) fn is_negation(norm: &str) -> bool {
+    norm.ends_with("n't") || NEGATIONS.contains(&norm)
+}
+
+/// Whether a lowercased word says a quantity: a number word, a scale, or a round plural
+/// ("hundreds", "dozens", "centaines", "сотни").
+pub(crate) fn is_quantity_word(word: &str, lang: Option<&str>) -> bool {
+    number_word(word, lang).is_some()
+        || scale(word, lang).is_some()
+        || ROUND_QUANTITIES.contains(&word)
+}
+
+/// Round quantities in words.
+const ROUND_QUANTITIES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "millions",
+    "dozens",
+    "half",
+    "centaines",
+    "milliers",
+    "cientos",
+    "miles",
+    "hunderte",
+    "tausende",
+    "сотни",
+    "тысячи",
+    "مئات",
+    "آلاف",
+];
+
 type Table<T> = &'static [(&'static str, &'static [(&'static str, T)])];
 
 const MONTHS: Table<u8> = &[
