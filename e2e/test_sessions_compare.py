@@ -386,3 +386,38 @@ def test_reworded_sentences_mark_substance_and_every_word_on_request(app: App):
         "every changed word to be marked",
     )
     app.screenshot("49-reworded-all-words")
+
+
+def test_shared_copy_is_dimmed_counted_and_grouped_by_story(app: App):
+    """The sample event's two versions of the Herald carry most sentences word for word: shared copy,
+    dimmed in the panes with the reports named on hover, counted in the headers and grouped in the
+    coverage view."""
+    open_sample(app)
+    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
+    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
+    wait_compare_view(app)
+    copies = app.script(
+        "return [...document.querySelectorAll(\"[data-testid='sentence'][data-copy-in]\")]"
+        ".map(e => ({pane: Number(e.dataset.pane), copyIn: e.dataset.copyIn, dimmed: e.classList.contains('copy'),"
+        " title: e.getAttribute('title') || '',"
+        " colour: getComputedStyle(e.querySelector('[data-sentence-text]')).color,"
+        " plain: getComputedStyle(document.querySelector(\"[data-testid='sentence']:not([data-copy-in]) [data-sentence-text]\")).color}));"
+    )
+    assert copies, "the Herald's two versions share copy"
+    assert all(c["dimmed"] and c["title"].startswith("Shared copy: ") for c in copies), copies[:3]
+    assert all(c["colour"] != c["plain"] for c in copies), f"shared copy is drawn dimmed: {copies[0]}"
+    panes_with_copy = {c["pane"] for c in copies}
+    headers = [app.text(h) for h in app.find_all("pane-copy")]
+    assert len(headers) == len(panes_with_copy), headers
+    assert all("% shared copy," in h and h.endswith("% own") for h in headers), headers
+    assert "Shared copy" in app.text(app.find("legend-copy"))
+    app.screenshot("50-shared-copy")
+
+    select_tab(app, "coverage")
+    bands = app.find_all("coverage-family")
+    assert bands, "the coverage view groups the reports that share copy"
+    members = int(bands[0].get_attribute("colspan"))
+    assert members >= 2
+    columns = [b.get_attribute("data-pane") for b in app.find_all("coverage-sort-pane")]
+    assert len(columns) == len(set(columns)), columns
+    app.screenshot("51-coverage-copy-families")

@@ -22,6 +22,8 @@ export type SentenceSpec = {
   /** Plain text, or parts with `[text, differs]`. */
   text: string | [string, boolean][];
   counterparts?: Counterpart[];
+  /** Panes that carry the sentence near-verbatim (shared copy). */
+  copyIn?: number[];
 };
 
 /** Builds a pane's sentences with byte offsets as a body "s1 s2\n\ns3" would give them. */
@@ -50,6 +52,7 @@ export function sentences(specs: SentenceSpec[]): SentenceModel[] {
       allWords: null,
       counterparts,
       foundIn: counterparts.length,
+      copyIn: spec.copyIn ?? [],
     };
   });
 }
@@ -77,6 +80,8 @@ export function pane(index: number, fields: Partial<PaneModel> & { title: string
       changed: count("changed"),
       moved: count("moved"),
       translated: count("translated"),
+      copy: list.filter((sentence) => sentence.copyIn.length > 0).length,
+      copyShare: list.length === 0 ? 0 : list.filter((sentence) => sentence.copyIn.length > 0).length / list.length,
     },
     ...fields,
   };
@@ -240,6 +245,7 @@ export function threePaneView(): SessionView {
       quotes: [],
       terms: { panes: [[], [], []], substitutions: [], distanced: [[], [], []] },
       facts: [],
+      copyFamilies: [],
       versions: null,
       semantic: true,
       warnings: [],

@@ -174,6 +174,26 @@ describe("opening a session", () => {
     expect(byTestId("legend").textContent).toContain("In another report");
   });
 
+  it("dims shared copy, names the reports that carry it and says how much of each pane it is", async () => {
+    const view = threePaneView();
+    const copied = view.model.panes[0]!.sentences[0]!;
+    copied.copyIn = [1];
+    view.model.panes[0]!.stats.copy = 1;
+    view.model.panes[0]!.stats.copyShare = 0.25;
+    view.model.panes[1]!.sentences[0]!.copyIn = [0];
+    view.model.panes[1]!.stats.copy = 1;
+    view.model.panes[1]!.stats.copyShare = 0.4;
+    await open(view);
+    const marked = sentence(0, 0);
+    expect(marked.classList.contains("copy")).toBe(true);
+    expect(marked.dataset.copyIn).toBe("1");
+    expect(marked.getAttribute("title")).toMatch(/^Shared copy: .+ carries this sentence word for word or nearly$/);
+    expect(sentence(0, 1).classList.contains("copy")).toBe(false);
+    const headers = all("[data-testid='pane-copy']");
+    expect(headers.map((h) => h.textContent?.trim())).toEqual(["25% shared copy, 75% own", "40% shared copy, 60% own"]);
+    expect(byTestId("legend-copy").textContent).toContain("Shared copy");
+  });
+
   it("draws a connector per link between neighbouring panes, pinned ones marked", async () => {
     await open();
     await until(() => expect(all("[data-testid='connector']")).toHaveLength(6));

@@ -58,6 +58,23 @@ describe("coverage", () => {
     expect(rows[1]?.textContent).toContain("1 / 3");
   });
 
+  it("stands the reports of one story side by side under a band naming them", () => {
+    const view = richView();
+    view.model.copyFamilies = [[0, 2]];
+    show(CoverageView, view);
+    const band = all("coverage-family");
+    expect(band).toHaveLength(1);
+    expect(band[0]?.textContent).toContain("Shared copy 1");
+    expect(band[0]?.getAttribute("colspan")).toBe("2");
+    expect(band[0]?.getAttribute("title")).toContain("word for word");
+    // Columns: the family (panes 0 and 2) first, then pane 1; cells follow the same order.
+    const columns = all("coverage-sort-pane").map((button) => button.dataset.pane);
+    expect(columns).toEqual(["0", "2", "1"]);
+    const cells = all("coverage-cell", all("coverage-row")[0]).map((cell) => cell.dataset.pane);
+    expect(cells).toEqual(["0", "2", "1"]);
+    expect(all("coverage-summary-cell").map((cell) => cell.dataset.pane)).toEqual(["0", "2", "1"]);
+  });
+
   it("jumps to an outlet's first sentence of a claim when its cell is clicked", () => {
     show(CoverageView, richView());
     const cell = document.querySelector('[data-testid="coverage-cell"][data-claim="0"][data-pane="2"]');

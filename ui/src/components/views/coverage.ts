@@ -40,3 +40,40 @@ export function coverageSummary(claims: ClaimModel[], panes: number): { carried:
   }
   return figures;
 }
+
+/** The coverage columns: panes in order, but the reports of one copy family (one wire story
+ *  republished) side by side where the first of them stands; `family` is the family's number
+ *  (1-based) or null. */
+export function coverageColumns(
+  count: number,
+  families: readonly (readonly number[])[],
+): { pane: number; family: number | null }[] {
+  const familyOf = new Map<number, number>();
+  families.forEach((members, index) => members.forEach((pane) => familyOf.set(pane, index)));
+  const columns: { pane: number; family: number | null }[] = [];
+  const placed = new Set<number>();
+  for (let pane = 0; pane < count; pane++) {
+    if (placed.has(pane)) continue;
+    const family = familyOf.get(pane);
+    const members = family === undefined ? [pane] : (families[family] ?? [pane]).filter((p) => p < count);
+    for (const member of members) {
+      if (placed.has(member)) continue;
+      placed.add(member);
+      columns.push({ pane: member, family: family === undefined ? null : family + 1 });
+    }
+  }
+  return columns;
+}
+
+/** The header bands over the coverage columns: runs of one family (or of no family). */
+export function familyBands(
+  columns: readonly { pane: number; family: number | null }[],
+): { family: number | null; span: number }[] {
+  const bands: { family: number | null; span: number }[] = [];
+  for (const column of columns) {
+    const last = bands[bands.length - 1];
+    if (last && last.family === column.family) last.span += 1;
+    else bands.push({ family: column.family, span: 1 });
+  }
+  return bands;
+}

@@ -15,4 +15,12 @@ sharedShare: number,
 /**
  * Sentences found in no other pane.
  */
-unique: number, identical: number, changed: number, moved: number, translated: number, };
+unique: number, identical: number, changed: number, moved: number, translated: number, 
+/**
+ * Sentences another pane carries near-verbatim (shared copy).
+ */
+copy: number, 
+/**
+ * Share of the report's words in shared copy, 0–1; the rest is its own.
+ */
+copyShare: number, };

@@ -39,4 +39,9 @@ counterparts: Array<Counterpart>,
 /**
  * How many other panes carry it.
  */
-foundIn: number, };
+foundIn: number, 
+/**
+ * The other panes that carry it near-verbatim: shared copy (one wire story republished),
+ * shown dimmed with the reports that share it. Empty for the report's own writing.
+ */
+copyIn: Array<number>, };

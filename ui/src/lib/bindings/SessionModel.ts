@@ -41,6 +41,11 @@ terms: TermsModel,
  */
 facts: Array<FactModel>, 
 /**
+ * Groups of panes that share copy of one story (each sorted, two panes or more), in pane
+ * order: the wire-derived reports the coverage view groups.
+ */
+copyFamilies: Array<Array<number>>, 
+/**
  * When the session holds versions of one article: the revisions between consecutive panes.
  */
 versions: VersionsModel | null, 

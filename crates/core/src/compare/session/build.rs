@@ -528,6 +528,44 @@ mod tests {
     }
 
     #[test]
+    fn shared_copy_is_marked_counted_and_grouped_by_story() {
+        let wire = "A fire destroyed the old mill in Kessen on Monday night. \
+            Firefighters fought the blaze for six hours before it was contained. \
+            No one was hurt, the town council said in a statement.";
+        let edit = "A fire destroyed the old mill in Kessen on Monday night. \
+            Firefighters fought the blaze for nearly six hours before it was contained. \
+            Residents said they had long feared for the empty building.";
+        let rewrite = "Kessen's disused mill burned down overnight into Tuesday. \
+            Crews needed most of the night to bring the flames under control.";
+        let reports = [
+            report("Wire", wire),
+            report("Rewrite", rewrite),
+            report("Edit", edit),
+        ];
+        let model = build_session(&reports, &SessionSettings::default()).expect("builds");
+        let copy_in = |pane: usize| -> Vec<Vec<usize>> {
+            model.panes[pane]
+                .sentences
+                .iter()
+                .map(|s| s.copy_in.clone())
+                .collect()
+        };
+        // The wire story and its edit share two sentences (one lightly edited), two panes apart.
+        assert_eq!(copy_in(0), [vec![2], vec![2], vec![]]);
+        assert_eq!(copy_in(2), [vec![0], vec![0], vec![]]);
+        assert!(copy_in(1).iter().all(Vec::is_empty), "a rewrite is no copy");
+        assert_eq!(model.copy_families, [vec![0, 2]]);
+        let edit_stats = &model.panes[2].stats;
+        assert_eq!(edit_stats.copy, 2);
+        assert!(
+            (0.5..0.8).contains(&edit_stats.copy_share),
+            "{}",
+            edit_stats.copy_share
+        );
+        assert_eq!(model.panes[1].stats.copy, 0);
+    }
+
+    #[test]
     fn a_sentence_two_panes_away_is_in_another_report_not_unique() {
         let treated = "Thirty-one people were treated for smoke at the Eastbrook clinic.";
         let reports = [

@@ -37,6 +37,8 @@ pub(super) fn legend(page: &mut Markup) {
          not in the neighbouring report, but in another one</li>\n\
          <li><span class=\"s s-unique swatch\"><span class=\"g\">+</span>Unique</span> \
          in no other report</li>\n\
+         <li><span class=\"s copy swatch\"><span class=\"t\">Shared copy</span></span> \
+         (dimmed) another report carries it word for word or nearly</li>\n\
          </ul>\n</section>\n",
     );
 }
@@ -75,6 +77,10 @@ fn pane_column(page: &mut Markup, report: &Report, position: usize, pane: &PaneM
     figures.push(plural(stats.words, "word", "words"));
     figures.push(format!("{} shared", percent(stats.shared_share)));
     figures.push(format!("{} unique", thousands(stats.unique)));
+    if stats.copy > 0 {
+        let copy = (stats.copy_share * 100.0).round() as u32;
+        figures.push(format!("{copy}% shared copy, {}% own", 100 - copy.min(100)));
+    }
     // Each figure isolated left to right, so an RTL pane lists them from its right edge intact.
     page.raw("<p class=\"figures\">");
     for (position, figure) in figures.iter().enumerate() {
@@ -134,11 +140,17 @@ fn sentence_row(
         (gutter, name)
     };
     let id = format!("p{pane}-s{}", sentence.index);
-    let title = match sentence.found_in {
+    let mut title = match sentence.found_in {
         0 => format!("{name} · in no other report"),
         n => format!("{name} · in {} other", plural(n, "report", "reports")),
     };
-    page.open("p", &[("class", class), ("id", &id), ("title", &title)])
+    let class = if sentence.copy_in.is_empty() {
+        class.to_string()
+    } else {
+        title.push_str(" · shared copy");
+        format!("{class} copy")
+    };
+    page.open("p", &[("class", &class), ("id", &id), ("title", &title)])
         .element("span", &[("class", "g"), ("aria-hidden", "true")], gutter)
         .open("span", &[("class", "t")]);
     parts(page, &sentence.parts);
