@@ -1,8 +1,15 @@
 //! Word substitutions inside aligned sentence pairs: where one report has "rebels" and the
-//! corresponding sentence of another has "militants". Only single-word `Replace` ops between
-//! content words count (not stop words, numbers or punctuation, and not two forms of one stem),
-//! and only when the words around them are equal on both sides (an `Equal` op holding a word, or
-//! the span's edge): a swap inside shared wording, not one step of a rewritten sentence.
+//! corresponding sentence of another has "militants". A `Replace` op counts when it holds one
+//! content word on each side (with at most two stop words beside it: "a terrorist" / "the
+//! opposition"); not stop words, numbers, punctuation or verbs of saying, not two forms of one
+//! stem, and not one word spelled two ways ("favor" / "favour", "U.S." / "US", "Iran's" /
+//! "Iranian"). Inside wording shared on both sides (an `Equal` op holding a word, or the span's
+//! edge) the words alone count. In a reworded sentence, where only one side of the swap is shared,
+//! a modifier swapped right before the shared noun it qualifies (after it in French, Spanish,
+//! Italian and Portuguese) is read as a phrase: "terrorist offensive" / "opposition offensive".
+//! Any other swap with shared wording on one side only is one step of a rewrite, not a swap. A
+//! capitalized word swapped beside a shared capitalized one, or a phrase holding one, is a name
+//! told two ways ("Mr Raisi" / "Ebrahim Raisi"): a fact, not framing.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -10,6 +17,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::diff::{OpKind, WordOp};
+use crate::text::lexicon::speech::SPEECH_VERBS;
 use crate::text::{Document, Token, TokenKind};
 
 /// The most sites kept per substitution (the count still counts them all).
@@ -62,29 +70,11 @@ impl SubstitutionCollector {
             if op.kind != OpKind::Replace {
                 continue;
             }
-            let context = |neighbour: Option<&WordOp>| {
-                neighbour.is_none_or(|n| {
-                    n.kind == OpKind::Equal
-                        && a.body[n.a.clone()].chars().any(char::is_alphanumeric)
-                })
-            };
-            let before = k.checked_sub(1).and_then(|p| ops.get(p));
-            if !context(before) || !context(ops.get(k + 1)) {
-                continue;
-            }
-            let (Some(ta), Some(tb)) =
-                (single_content_word(a, &op.a), single_content_word(b, &op.b))
-            else {
+            let Some((range_a, range_b)) = swap_ranges(a, b, ops, k) else {
                 continue;
             };
-            if ta.norm == tb.norm || ta.stem == tb.stem {
-                continue;
-            }
-            let key = if ta.norm <= tb.norm {
-                (ta.norm.clone(), tb.norm.clone())
-            } else {
-                (tb.norm.clone(), ta.norm.clone())
-            };
+            let (ta, tb) = (phrase(a, &range_a), phrase(b, &range_b));
+            let key = if ta <= tb { (ta, tb) } else { (tb, ta) };
             let entry = self
                 .found
                 .entry(key.clone())
@@ -98,12 +88,12 @@ impl SubstitutionCollector {
                 entry.sites.push(SubstitutionSite {
                     report_a: i,
                     sentence_a,
-                    range_a: op.a.clone(),
-                    word_a: a.body[op.a.clone()].to_string(),
+                    word_a: a.body[range_a.clone()].to_string(),
+                    range_a,
                     report_b: j,
                     sentence_b,
-                    range_b: op.b.clone(),
-                    word_b: b.body[op.b.clone()].to_string(),
+                    word_b: b.body[range_b.clone()].to_string(),
+                    range_b,
                 });
             }
         }
@@ -117,11 +107,182 @@ impl SubstitutionCollector {
     }
 }
 
-/// The token covering exactly `range`, when it is one content word.
-fn single_content_word<'d>(doc: &'d Document, range: &Range<usize>) -> Option<&'d Token> {
-    let k = doc.tokens.partition_point(|t| t.range.start < range.start);
-    let token = doc.tokens.get(k)?;
-    (token.range == *range && token.kind == TokenKind::Word && !token.stop).then_some(token)
+/// The byte ranges of what the `Replace` op `ops[k]` swaps on each side, with the shared word
+/// beside it for a phrase (see the module doc); `None` when it is no substitution.
+fn swap_ranges(
+    a: &Document,
+    b: &Document,
+    ops: &[WordOp],
+    k: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let op = &ops[k];
+    let (word_a, word_b) = (swapped_word(a, &op.a)?, swapped_word(b, &op.b)?);
+    if word_a.stem == word_b.stem || same_word_spelled_otherwise(&word_a.norm, &word_b.norm) {
+        return None;
+    }
+    let shared = |neighbour: Option<&WordOp>| -> Option<WordOp> {
+        neighbour
+            .filter(|n| {
+                n.kind == OpKind::Equal && a.body[n.a.clone()].chars().any(char::is_alphanumeric)
+            })
+            .cloned()
+    };
+    let before = k.checked_sub(1).and_then(|p| ops.get(p));
+    let after = ops.get(k + 1);
+    let (shared_before, shared_after) = (shared(before), shared(after));
+    // The shared words just beside the swap, on each side of the pair.
+    let next = shared_after
+        .as_ref()
+        .and_then(|n| Some((edge_word(a, &n.a, true)?, edge_word(b, &n.b, true)?)));
+    let prev = shared_before
+        .as_ref()
+        .and_then(|n| Some((edge_word(a, &n.a, false)?, edge_word(b, &n.b, false)?)));
+    let name_part =
+        |doc: &Document, t: &Token| is_capitalized(doc, &t.range) && !starts_sentence(doc, t);
+    if (name_part(a, word_a) || name_part(b, word_b))
+        && [&next, &prev]
+            .into_iter()
+            .flatten()
+            .any(|(x, _)| !x.stop && name_part(a, x))
+    {
+        return None;
+    }
+    let (ra, rb) = (word_a.range.clone(), word_b.range.clone());
+    let both = (before.is_none() || shared_before.is_some())
+        && (after.is_none() || shared_after.is_some());
+    if both {
+        // Inside shared wording, the swap is the one word on each side.
+        return (ra == op.a && rb == op.b).then_some((ra, rb));
+    }
+    // A modifier swapped before the noun it qualifies ("terrorist offensive"), or after it where
+    // the language puts adjectives after nouns ("offensive terroriste"): the swapped word touches
+    // the shared one.
+    let after_nouns = matches!(a.lang.as_deref(), Some("fr" | "es" | "it" | "pt"));
+    let phrase = match (&next, &prev) {
+        (Some((x, y)), _) if !x.stop && ra.end == op.a.end && rb.end == op.b.end => {
+            Some((ra.start..x.range.end, rb.start..y.range.end))
+        }
+        (_, Some((x, y)))
+            if after_nouns && !x.stop && ra.start == op.a.start && rb.start == op.b.start =>
+        {
+            Some((x.range.start..ra.end, y.range.start..rb.end))
+        }
+        _ => None,
+    };
+    match phrase {
+        Some((pa, pb)) => {
+            let named = |doc: &Document, r: &Range<usize>| {
+                words_in(doc, r)
+                    .iter()
+                    .any(|t| is_capitalized(doc, &t.range) && !starts_sentence(doc, t))
+            };
+            // A phrase holding a capitalized word is a name told two ways.
+            (!named(a, &pa) && !named(b, &pb)).then_some((pa, pb))
+        }
+        None => None,
+    }
+}
+
+/// The normalized words of `range`, space-separated.
+fn phrase(doc: &Document, range: &Range<usize>) -> String {
+    words_in(doc, range)
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The content word of `range` when it is one content word (not a stop word, a number or a verb
+/// of saying) with at most two stop words beside it ("a terrorist", "the opposition").
+fn swapped_word<'d>(doc: &'d Document, range: &Range<usize>) -> Option<&'d Token> {
+    let first = doc.tokens.partition_point(|t| t.range.start < range.start);
+    let end = doc.tokens.partition_point(|t| t.range.start < range.end);
+    let tokens = &doc.tokens[first..end];
+    let mut content = tokens.iter().filter(|t| !t.stop);
+    let (Some(word), None) = (content.next(), content.next()) else {
+        return None;
+    };
+    (tokens.len() <= 3
+        && tokens.iter().all(|t| t.kind == TokenKind::Word)
+        && !SPEECH_VERBS.contains(&word.norm.as_str()))
+    .then_some(word)
+}
+
+/// The word tokens inside `range`.
+fn words_in<'d>(doc: &'d Document, range: &Range<usize>) -> Vec<&'d Token> {
+    let first = doc.tokens.partition_point(|t| t.range.start < range.start);
+    let end = doc.tokens.partition_point(|t| t.range.start < range.end);
+    doc.tokens[first..end]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .collect()
+}
+
+/// The first (or last) token of `range` when it is a word.
+fn edge_word<'d>(doc: &'d Document, range: &Range<usize>, first: bool) -> Option<&'d Token> {
+    let token = if first {
+        let k = doc.tokens.partition_point(|t| t.range.start < range.start);
+        doc.tokens.get(k).filter(|t| t.range.start < range.end)?
+    } else {
+        let k = doc.tokens.partition_point(|t| t.range.start < range.end);
+        doc.tokens[..k]
+            .last()
+            .filter(|t| t.range.end > range.start)?
+    };
+    (token.kind == TokenKind::Word).then_some(token)
+}
+
+/// Whether `token` is the first of its sentence (capitalized whatever it is).
+fn starts_sentence(doc: &Document, token: &Token) -> bool {
+    doc.sentence_at(token.range.start)
+        .is_some_and(|s| doc.sentences[s].range.start == token.range.start)
+}
+
+fn is_capitalized(doc: &Document, range: &Range<usize>) -> bool {
+    doc.body[range.clone()]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether two swapped words are one word spelled two ways, not a choice of words: the same
+/// letters ("U.S." / "US"), a spelling or transliteration a letter or two apart ("favor" /
+/// "favour", "Kolivand" / "Koolivand"), or a name and its adjective or possessive ("Iran's" /
+/// "Iranian").
+fn same_word_spelled_otherwise(x: &str, y: &str) -> bool {
+    let letters = |w: &str| -> Vec<char> {
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        w.chars().filter(|c| c.is_alphabetic()).collect()
+    };
+    let (x, y) = (letters(x), letters(y));
+    if x == y {
+        return true;
+    }
+    let (short, long) = if x.len() <= y.len() {
+        (&x, &y)
+    } else {
+        (&y, &x)
+    };
+    (short.len() >= 4 && long.starts_with(short))
+        || (short.len() >= 5 && edit_distance(&x, &y) <= 2)
+}
+
+/// Levenshtein distance of two words.
+fn edit_distance(x: &[char], y: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=y.len()).collect();
+    for (i, cx) in x.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cy) in y.iter().enumerate() {
+            let substitute = diagonal + usize::from(cx != cy);
+            diagonal = row[j + 1];
+            row[j + 1] = substitute.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[y.len()]
 }
 
 #[cfg(test)]
@@ -159,6 +320,33 @@ mod tests {
         let found = substitutions(
             "About 4,200 people fled the town of Dravik toward the capital on Monday.",
             "About 4,000 people fled a town of Dravik toward the capitals on Monday.",
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_swap_beside_a_shared_word_is_read_as_a_phrase() {
+        let found = substitutions(
+            "Moscow's envoy insisted that a terrorist offensive on Aleppo had to be stopped at once.",
+            "Officials in Ankara warned an opposition offensive on Aleppo had to be stopped at once.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].words,
+            [
+                "opposition offensive".to_string(),
+                "terrorist offensive".to_string()
+            ]
+        );
+        assert_eq!(found[0].sites[0].word_a, "terrorist offensive");
+        assert_eq!(found[0].sites[0].word_b, "opposition offensive");
+    }
+
+    #[test]
+    fn spellings_and_names_told_two_ways_are_not_framing() {
+        let found = substitutions(
+            "Rescuers in favor of the plan said Pirhossein Kolivand spoke to U.S. officials near Mr Raisi.",
+            "Rescuers in favour of the plan said Pirhossein Koolivand spoke to US officials near Ebrahim Raisi.",
         );
         assert!(found.is_empty(), "{found:?}");
     }
