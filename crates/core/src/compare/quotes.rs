@@ -95,14 +95,15 @@ pub struct QuoteGroup {
     pub quotes: Vec<usize>,
     /// Whether some member words the quote differently from the first.
     pub worded_differently: bool,
-    /// From the first quote to each member worded differently.
+    /// To each member worded differently, from the group's first quote in the language most of
+    /// the group is in (or, for a member in another language, from the first quote of its own).
     pub variants: Vec<QuoteVariant>,
 }
 
-/// How another report words a quote, against the group's first quote.
+/// How another report words a quote, against a quote of the group (see [`QuoteGroup::variants`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteVariant {
-    /// Index of the group's first quote.
+    /// Index of the quote it is compared with.
     pub from: usize,
     /// Index of the differently worded quote.
     pub to: usize,
@@ -256,9 +257,22 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
         if list.is_empty() || group_of[list[0]] != g {
             continue;
         }
-        let first = list[0];
+        let lang = |q: usize| reports[quotes[q].report].lang.as_deref();
+        let anchor = group_anchor(&list, lang);
         let mut variants = Vec::new();
-        for &other in &list[1..] {
+        for &other in list.iter().filter(|&&q| q != anchor) {
+            // Each wording is diffed against one in its own language: the anchor, or else the
+            // first quote of its language before it (a rendering in another language is shown
+            // side by side, with no word diff).
+            let first = if lang(other) == lang(anchor) {
+                anchor
+            } else {
+                list.iter()
+                    .copied()
+                    .take_while(|&q| q != other)
+                    .find(|&q| q != anchor && lang(q) == lang(other))
+                    .unwrap_or(anchor)
+            };
             if word_keys(&reports[quotes[first].report], &quotes[first].range)
                 == word_keys(&reports[quotes[other].report], &quotes[other].range)
             {
@@ -292,6 +306,20 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
         });
     }
     Ok(QuoteComparison { quotes, groups })
+}
+
+/// The quote a group's other wordings are compared with: the first quote of the language most of
+/// the group is in (a Spanish rendering first in report order does not make every English
+/// wording a "translation").
+fn group_anchor<'l>(list: &[usize], lang: impl Fn(usize) -> Option<&'l str>) -> usize {
+    let count = |l: Option<&str>| list.iter().filter(|&&q| lang(q) == l).count();
+    let mut anchor = list[0];
+    for &q in list {
+        if count(lang(q)) > count(lang(anchor)) {
+            anchor = q;
+        }
+    }
+    anchor
 }
 
 /// The stems of the content words inside `range` (all words when fewer than two are content

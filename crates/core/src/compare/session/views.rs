@@ -101,7 +101,9 @@ pub(super) fn quotes(docs: &[&Document], found: &QuoteComparison) -> Vec<QuoteGr
         .collect()
 }
 
-/// The speaker named for most of the quotes (by surname key), first named on a tie.
+/// The speaker named for most of the quotes (by surname key), first named on a tie; of that
+/// speaker's names, the one written most often ("Mayor Ilse Varga" twice over "la alcaldesa Ilse
+/// Varga" once).
 fn most_named(quotes: &[QuoteModel]) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new(); // key → (count, first)
     for (k, q) in quotes.iter().enumerate() {
@@ -112,10 +114,24 @@ fn most_named(quotes: &[QuoteModel]) -> Option<String> {
             }
         }
     }
-    counts
+    let (_, first) = counts
         .into_values()
-        .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)))
-        .and_then(|(_, first)| quotes[first].speaker.clone())
+        .max_by(|x, y| x.0.cmp(&y.0).then(y.1.cmp(&x.1)))?;
+    let key = speaker_key(quotes[first].speaker.as_deref()?);
+    let names: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_deref())
+        .filter(|name| speaker_key(name) == key)
+        .collect();
+    let written = |name: &str| names.iter().filter(|&&n| n == name).count();
+    names
+        .iter()
+        .copied()
+        .fold(None::<&str>, |best, name| match best {
+            Some(b) if written(b) >= written(name) => Some(b),
+            _ => Some(name),
+        })
+        .map(str::to_string)
 }
 
 /// Per pane, the terms it puts in quotation marks without quoting anyone.

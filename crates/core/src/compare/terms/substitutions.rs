@@ -1,7 +1,8 @@
 //! Word substitutions inside aligned sentence pairs: where one report has "rebels" and the
 //! corresponding sentence of another has "militants". A `Replace` op counts when it holds one
 //! content word on each side (with at most two stop words beside it: "a terrorist" / "the
-//! opposition"); not stop words, numbers, punctuation or verbs of saying, not two forms of one
+//! opposition"); not stop words, numbers (in digits or words: a fact, not framing), punctuation
+//! or verbs of saying, not two forms of one
 //! stem, and not one word spelled two ways ("favor" / "favour", "U.S." / "US", "Iran's" /
 //! "Iranian"). Inside wording shared on both sides (an `Equal` op holding a word, or the span's
 //! edge) the words alone count. In a reworded sentence, where only one side of the swap is shared,
@@ -17,7 +18,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::compare::diff::{OpKind, WordOp};
-use crate::text::lexicon::speech::SPEECH_VERBS;
+use crate::text::lexicon::{self, speech::SPEECH_VERBS};
 use crate::text::{Document, Token, TokenKind};
 
 /// The most sites kept per substitution (the count still counts them all).
@@ -204,7 +205,8 @@ fn swapped_word<'d>(doc: &'d Document, range: &Range<usize>) -> Option<&'d Token
     };
     (tokens.len() <= 3
         && tokens.iter().all(|t| t.kind == TokenKind::Word)
-        && !SPEECH_VERBS.contains(&word.norm.as_str()))
+        && !SPEECH_VERBS.contains(&word.norm.as_str())
+        && !lexicon::is_quantity_word(&word.norm, doc.lang.as_deref()))
     .then_some(word)
 }
 
