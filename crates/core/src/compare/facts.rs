@@ -1,5 +1,6 @@
 //! Factual discrepancies between aligned sentences: numbers ("4,200" vs "4,000", "3.5 million"),
-//! dates, weekdays, months and capitalized names that differ between the two sides of a pair.
+//! dates, weekdays, months, times of day and capitalized names that differ between the two sides of
+//! a pair.
 
 use std::ops::Range;
 
@@ -19,6 +20,8 @@ pub enum FactKind {
     /// A calendar date or month ("Dec. 4", "4 December 2024", "March").
     Date,
     Weekday,
+    /// A time of day ("7:35", "07.35 a.m.", "à 7h35"), compared as `HH:MM` on a 24-hour clock.
+    Time,
     Name,
 }
 
@@ -60,7 +63,7 @@ pub struct FactComparison {
 /// One fact stated differently by two reports, in corresponding sentences.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactDiscrepancy {
-    /// `number`, `date` or `name`.
+    /// `number`, `date`, `time` or `name`.
     pub kind: &'static str,
     /// A narrower kind where there is one: `weekday` for a date given as a day of the week.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -96,6 +99,7 @@ pub fn compare_facts(docs: &[Document], options: &super::AlignOptions) -> FactCo
                     FactKind::Number => ("number", None),
                     FactKind::Date => ("date", None),
                     FactKind::Weekday => ("date", Some("weekday")),
+                    FactKind::Time => ("time", None),
                     FactKind::Name => ("name", None),
                 };
                 discrepancies.push(FactDiscrepancy {
@@ -195,7 +199,12 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             }
         }
         // The one remaining differing number, date or weekday on each side.
-        for kind in [FactKind::Number, FactKind::Date, FactKind::Weekday] {
+        for kind in [
+            FactKind::Number,
+            FactKind::Date,
+            FactKind::Weekday,
+            FactKind::Time,
+        ] {
             let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
             let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
             let one_quantity = |fx: &Fact, gx: &Fact| {
@@ -296,6 +305,100 @@ fn comparable_magnitudes(x: &str, y: &str) -> bool {
 
 fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
     x.start < y.end && y.start < x.end
+}
+
+/// Whether the number at token `k` is an ordinal written with a hyphenated ending: "97-м",
+/// "3-й", "21-го" (Russian), "2-a" (Spanish).
+fn is_ordinal<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bool {
+    let (Some(hyphen), Some(ending)) = (toks.get(k + 1), toks.get(k + 2)) else {
+        return false;
+    };
+    text(hyphen) == "-"
+        && toks[k].range.end == hyphen.range.start
+        && hyphen.range.end == ending.range.start
+        && ending.kind == TokenKind::Word
+        && matches!(
+            ending.norm.as_str(),
+            "м" | "й" | "го" | "я" | "е" | "ю" | "х" | "ми" | "ым" | "ой" | "a" | "o"
+        )
+}
+
+/// A time of day starting at token `k`: `H:MM` (digits joined by a colon), or `H.MM` / `HhMM`
+/// next to a word that says it is a time ("at", "à", "a las", "um", "в", "الساعة" before it;
+/// "a.m.", "p.m.", "h", "GMT", "local time" after it). Returns the value as `HH:MM` (24-hour) and
+/// the token after it.
+fn time_at<'t>(
+    toks: &[Token],
+    k: usize,
+    text: &impl Fn(&Token) -> &'t str,
+    lang: Option<&str>,
+) -> Option<(String, usize)> {
+    let t = toks.get(k)?;
+    let glued = |x: &Token, y: &Token| x.range.end == y.range.start;
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let hour_of = |s: &str| s.parse::<u32>().ok().filter(|h| *h < 24 && s.len() <= 2);
+    // "7:35" (three tokens), "07.35" (one number), "7h35" (one word).
+    let (hour, minute, mut end, explicit) = match (toks.get(k + 1), toks.get(k + 2)) {
+        (Some(colon), Some(minutes))
+            if t.kind == TokenKind::Number
+                && text(colon) == ":"
+                && glued(t, colon)
+                && glued(colon, minutes)
+                && two_digits(text(minutes)) =>
+        {
+            (
+                hour_of(text(t))?,
+                text(minutes).parse::<u32>().ok()?,
+                k + 3,
+                true,
+            )
+        }
+        _ => {
+            let (h, m) = text(t)
+                .split_once('.')
+                .or_else(|| text(t).split_once('h'))?;
+            (
+                hour_of(h)?,
+                m.parse::<u32>().ok().filter(|_| two_digits(m))?,
+                k + 1,
+                false,
+            )
+        }
+    };
+    if minute >= 60 {
+        return None;
+    }
+    let word = |i: usize| toks.get(i).map(|t| t.norm.trim_end_matches('.'));
+    let after = word(end);
+    let pm = matches!(after, Some("pm" | "p.m"));
+    let am = matches!(after, Some("am" | "a.m"));
+    let marked_after = am
+        || pm
+        || matches!(
+            after,
+            Some("h" | "gmt" | "utc" | "hrs" | "uhr" | "час" | "часов")
+        );
+    let marked_before = k
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| lexicon::is_time_cue(w, lang));
+    if !(explicit || marked_after || marked_before) {
+        return None;
+    }
+    if am || pm {
+        end += 1;
+        if toks.get(end).is_some_and(|t| text(t) == ".")
+            && toks.get(end - 1).is_some_and(|t| text(t).ends_with(".m"))
+        {
+            end += 1;
+        }
+    }
+    let hour = match (hour, pm, am) {
+        (h, true, _) if h < 12 => h + 12,
+        (12, _, true) => 0,
+        (h, _, _) => h,
+    };
+    Some((format!("{hour:02}:{minute:02}"), end))
 }
 
 /// Parses a number token: "4,200" → 4200, "3.5" → 3.5, "7,8" → 7.8 (a comma before one or two
@@ -452,6 +555,21 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 k = end;
                 continue;
             }
+        }
+        if let Some((value, end)) = time_at(toks, k, &text, lang) {
+            out.push(Fact {
+                kind: FactKind::Time,
+                range: t.range.start..toks[end - 1].range.end,
+                value,
+                counted: None,
+            });
+            k = end;
+            continue;
+        }
+        if t.kind == TokenKind::Number && is_ordinal(toks, k, &text) {
+            // "на 97-м году жизни" (in her 97th year) is no count: "97th" is one word already.
+            k += 3;
+            continue;
         }
         if t.kind == TokenKind::Number {
             if let Some(mut v) = parse_number(text(t)) {
@@ -613,6 +731,11 @@ mod tests {
             ]
         );
         assert_eq!(
+            facts_of("Она скончалась на 97-м году жизни.", "ru"),
+            [],
+            "an ordinal is no count"
+        );
+        assert_eq!(
             facts_of("Погибли семь человек в пятницу.", "ru"),
             [
                 (FactKind::Number, "7".into(), Some(Counted::People)),
@@ -637,6 +760,44 @@ mod tests {
         assert!(
             got.iter().all(|(kind, _, _)| *kind != FactKind::Name),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn times_of_day_compare_on_a_24_hour_clock() {
+        let got = discrepancies(
+            "The bridge closed at 7:35 a.m. on Monday and the ferry left at 19:35.",
+            "The bridge closed at 7:45 a.m. on Monday and the ferry left at 7.35 p.m.",
+        );
+        assert_eq!(
+            got,
+            [(FactKind::Time, "7:35 a.m.".into(), "7:45 a.m.".into())]
+        );
+        let same = discrepancies(
+            "The bishop died at 07.35 this morning.",
+            "The bishop died at 7:35 this morning.",
+        );
+        assert!(same.is_empty(), "{same:?}");
+        let times = |text: &str, lang: &str| {
+            let doc = segment(text, Some(lang));
+            extract_facts(&doc, 0..doc.body.len())
+                .into_iter()
+                .map(|f| (f.kind, f.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            times("Le pont a cédé à 7h35.", "fr"),
+            [(FactKind::Time, "07:35".into())]
+        );
+        assert_eq!(
+            times(
+                "The quake had a magnitude of 7.35 and cost 7.35 million.",
+                "en"
+            ),
+            [
+                (FactKind::Number, "7.35".into()),
+                (FactKind::Number, "7350000".into())
+            ]
         );
     }
 }

@@ -166,6 +166,7 @@ fn fact_kind(kind: FactKind) -> &'static str {
         FactKind::Number => "Number",
         FactKind::Date => "Date",
         FactKind::Weekday => "Weekday",
+        FactKind::Time => "Time",
         FactKind::Name => "Name",
     }
 }

@@ -115,6 +115,26 @@ pub(crate) fn is_quantity_word(word: &str, lang: Option<&str>) -> bool {
         || ROUND_QUANTITIES.contains(&word)
 }
 
+/// Whether a word before a number says the number is a time of day ("at 7.35", "à 7h35", "a las
+/// 7.35", "um 7.35", "в 7.35", "الساعة 7.35").
+pub(crate) fn is_time_cue(word: &str, lang: Option<&str>) -> bool {
+    lookup(TIME_CUES, word, lang).is_some()
+}
+
+const TIME_CUES: Table<()> = &[
+    (
+        "en",
+        &[("at", ()), ("around", ()), ("by", ()), ("until", ())],
+    ),
+    ("fr", &[("à", ()), ("vers", ()), ("dès", ())]),
+    ("es", &[("las", ()), ("la", ())]),
+    ("de", &[("um", ()), ("gegen", ())]),
+    ("ru", &[("в", ()), ("около", ())]),
+    ("ar", &[("الساعة", ()), ("عند", ())]),
+    ("it", &[("alle", ()), ("ore", ())]),
+    ("pt", &[("às", ())]),
+];
+
 /// Round quantities in words.
 const ROUND_QUANTITIES: &[&str] = &[
     "hundreds",
