@@ -132,7 +132,7 @@ pub async fn import_paths(
     let found = tauri::async_runtime::spawn_blocking(move || collect_import_paths(&paths))
         .await
         .map_err(|error| {
-            AppError::Library(format!("could not list the files to import: {error}"))
+            AppError::library(format!("could not list the files to import: {error}"))
         })?;
     send(
         &on_progress,
@@ -220,7 +220,7 @@ pub(crate) fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
 
 /// What a quick check finds wrong with the library, or `None` when it is sound (the page asks at
 /// start and shows a banner when the library is damaged). A damaged library is then only read:
-/// every command that would change it answers [`AppError::Damaged`].
+/// every command that would change it answers a damaged-library error.
 #[tauri::command]
 pub async fn library_health(library: State<'_, Library>) -> AppResult<Option<String>> {
     let store = library.store()?;
@@ -242,7 +242,15 @@ pub async fn open_sample_library(
     model: State<'_, std::sync::Arc<crate::meaning::SentenceModel>>,
 ) -> AppResult<SampleLibrary> {
     let store = library.writable()?;
-    let sample = crate::sample::open_sample_library(store).await?;
+    let sample = parallax_service::sample::open_sample_library(store).await?;
+    let sample = SampleLibrary {
+        event_id: sample.event_id,
+        outcomes: sample
+            .outcomes
+            .into_iter()
+            .map(|(origin, outcome)| crate::wire::FileOutcome::new(origin, outcome))
+            .collect(),
+    };
     crate::meaning::prepare_in_background(app, store.clone(), model.inner().clone());
     Ok(sample)
 }

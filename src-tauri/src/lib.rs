@@ -7,7 +7,6 @@ pub mod error;
 pub mod meaning;
 pub mod progress;
 pub mod rendering;
-pub mod sample;
 pub mod sessions;
 pub mod state;
 pub mod web;
@@ -31,7 +30,7 @@ pub fn run() -> anyhow::Result<()> {
                 eprintln!("parallax-app: {error}");
             }
             let resources = app.path().resource_dir().ok();
-            let model = std::sync::Arc::new(meaning::SentenceModel::new(resources));
+            let model = std::sync::Arc::new(meaning::SentenceModel::new(resources.as_deref()));
             // Articles imported before (or by the command line) get their vectors now.
             if let Ok(store) = library.store() {
                 meaning::prepare_in_background(app.handle().clone(), store.clone(), model.clone());

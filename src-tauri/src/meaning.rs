@@ -1,22 +1,18 @@
-//! The sentence model in the app: found once (`PARALLAX_MODEL`, the app's resources, beside the
-//! executable, or the build tree's `target/model/`), loaded on first use, and used to give each
-//! compared article its sentence vectors — read from the library when stored, else encoded and
-//! stored for next time. After an import (and at start) a background pass prepares the vectors of
-//! every article that lacks them, so that opening a session rarely has to encode.
+//! The sentence model in the app (found and loaded by the service layer): after an import (and at
+//! start) a background pass prepares the vectors of every article that lacks them, so that opening
+//! a session rarely has to encode, with its progress shown on the page.
 
-use std::path::PathBuf;
-use std::sync::{Arc, OnceLock};
+use std::path::Path;
+use std::sync::Arc;
 
-use parallax_core::text::encoder::{model_places, Encoder, MODEL_NAME};
-use parallax_core::text::{Document, SentenceVectors};
+use parallax_core::text::encoder::{Encoder, MODEL_NAME};
 use parallax_store::Store;
 
-/// The app's sentence model, loaded at most once.
-#[derive(Debug, Default)]
+/// The app's sentence model (loaded at most once, by the service layer) and the state of its
+/// background pass.
+#[derive(Debug)]
 pub struct SentenceModel {
-    /// Where to look, in order (the resource directory is added at start-up).
-    places: Vec<PathBuf>,
-    loaded: OnceLock<Option<Arc<Encoder>>>,
+    pub model: Arc<parallax_service::SentenceModel>,
     /// Whether a background pass runs, and whether it should look again when it ends.
     running: std::sync::atomic::AtomicBool,
     again: std::sync::atomic::AtomicBool,
@@ -24,74 +20,21 @@ pub struct SentenceModel {
 
 impl SentenceModel {
     /// A model looked for in `resource_dir` (the app's bundled resources) among the usual places.
-    pub fn new(resource_dir: Option<PathBuf>) -> Self {
-        let executable = std::env::current_exe().ok();
-        let places = model_places(
-            std::env::var_os("PARALLAX_MODEL").map(PathBuf::from),
-            resource_dir.as_deref(),
-            executable.as_deref().and_then(|exe| exe.parent()),
-        );
+    pub fn new(resource_dir: Option<&Path>) -> Self {
         SentenceModel {
-            places,
-            loaded: OnceLock::new(),
+            model: Arc::new(parallax_service::SentenceModel::new(
+                "parallax-app",
+                resource_dir,
+            )),
             running: Default::default(),
             again: Default::default(),
         }
     }
 
-    /// The encoder, loading it on first call (blocking: call from a blocking thread); `None` when
-    /// no model file is found or it does not load (said once on stderr).
+    /// The encoder, loading it on first call (blocking: call from a blocking thread).
     pub fn encoder(&self) -> Option<Arc<Encoder>> {
-        self.loaded
-            .get_or_init(|| {
-                let path = self.places.iter().find(|p| p.is_file())?;
-                let loaded = std::fs::read(path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|bytes| Encoder::from_bytes(&bytes).map_err(|e| e.to_string()));
-                match loaded {
-                    Ok(encoder) => {
-                        eprintln!("parallax-app: sentence model {}", path.display());
-                        Some(Arc::new(encoder))
-                    }
-                    Err(error) => {
-                        eprintln!(
-                            "parallax-app: the sentence model {} did not load: {error}",
-                            path.display()
-                        );
-                        None
-                    }
-                }
-            })
-            .clone()
+        self.model.encoder()
     }
-}
-
-/// Stored vectors for each `(article id, body)` from this model, `None` where missing or stale.
-pub async fn stored(
-    store: &Store,
-    articles: &[(i64, &str)],
-) -> Result<Vec<Option<SentenceVectors>>, parallax_store::StoreError> {
-    let mut out = Vec::with_capacity(articles.len());
-    for &(id, body) in articles {
-        out.push(store.sentence_vectors(id, body, MODEL_NAME).await?);
-    }
-    Ok(out)
-}
-
-/// Attaches `stored` vectors to `doc` (when they fit its sentences), or encodes new ones;
-/// returns the document and the vectors it had to compute (to be stored).
-pub fn attach(
-    encoder: &Encoder,
-    mut doc: Document,
-    stored: Option<SentenceVectors>,
-) -> (Document, Option<SentenceVectors>) {
-    let (vectors, fresh) = match stored.filter(|v| v.len() == doc.sentences.len()) {
-        Some(vectors) => (vectors, false),
-        None => (encoder.encode_document(&doc), true),
-    };
-    let computed = fresh.then(|| vectors.clone());
-    doc.meaning = Some(vectors);
-    (doc, computed)
 }
 
 /// The event the page hears while articles are prepared for comparison by meaning.

@@ -57,14 +57,13 @@ impl Library {
     pub fn writable(&self) -> AppResult<&Store> {
         let store = self.store()?;
         if store.is_read_only() {
-            return Err(AppError::Library(
+            return Err(AppError::library(
                 "its file or folder cannot be written (it is read-only), so it is open for \
-                 reading only"
-                    .into(),
+                 reading only",
             ));
         }
         match self.damaged.lock().map(|d| d.clone()) {
-            Ok(Some(problems)) => Err(AppError::Damaged(problems)),
+            Ok(Some(problems)) => Err(AppError::damaged(problems)),
             _ => Ok(store),
         }
     }

@@ -28,7 +28,7 @@ impl Web {
                     .map_err(|error| error.to_string())
             })
             .clone()
-            .map_err(AppError::Library)
+            .map_err(AppError::library)
     }
 }
 
@@ -50,7 +50,7 @@ pub async fn import_addresses(
         .filter(|a| !a.is_empty())
         .collect();
     if addresses.is_empty() {
-        return Err(AppError::Invalid("no web address to import".into()));
+        return Err(AppError::invalid("no web address to import"));
     }
     let fetcher = web.fetcher()?;
     send(
@@ -89,11 +89,7 @@ pub async fn import_pasted(
     let (bytes, name, label) = match html.filter(|h| !h.trim().is_empty()) {
         Some(html) => (html.into_bytes(), "pasted.html", "pasted HTML"),
         None if !text.trim().is_empty() => (text.into_bytes(), "pasted.txt", "pasted text"),
-        None => {
-            return Err(AppError::Invalid(
-                "there is nothing to import in the paste".into(),
-            ))
-        }
+        None => return Err(AppError::invalid("there is nothing to import in the paste")),
     };
     send(&on_progress, ImportEvent::Started { total: 1 });
     let outcome = store.import_bytes(bytes, name, None).await?;

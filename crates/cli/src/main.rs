@@ -1,10 +1,12 @@
-//! `parallax`: the command line face of the library (import, list, search, events) and of the
-//! comparison engine (compare, collate, quotes, terms, revision).
+//! `parallax`: the command line face of the library (import, list, search, events), of the
+//! comparison engine (compare, collate, quotes, terms, revision) and of saved sessions (through the
+//! service layer, as the app opens them).
 
 #[macro_use]
 mod out;
 mod comparison;
 mod library;
+mod session;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +33,11 @@ enum Command {
     Library(library::LibraryCommand),
     #[command(flatten)]
     Comparison(comparison::ComparisonCommand),
+    /// Saved comparison sessions: list, show, export (as the app opens them)
+    Session {
+        #[command(subcommand)]
+        command: session::SessionCommand,
+    },
 }
 
 /// Options every command receives.
@@ -82,6 +89,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Library(command) => library::run(command, &global),
         Command::Comparison(command) => comparison::run(command, &global),
+        Command::Session { command } => session::run(command, &global),
     };
     if let Some(why) = out::failure() {
         note!("error: the output could not be written: {why}");

@@ -96,5 +96,53 @@ impl StoreError {
     }
 }
 
+/// What a database failure means, told by SQLite's result code (not its message's words), for the
+/// faces to say in a person's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatabaseProblem {
+    /// Another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED): try again in a moment.
+    Busy,
+    /// The disk or the database's size limit is full (SQLITE_FULL).
+    Full,
+    /// The file or its folder cannot be written (SQLITE_READONLY).
+    ReadOnly,
+    /// The file is damaged (SQLITE_CORRUPT, SQLITE_NOTADB).
+    Damaged,
+    /// The file cannot be opened (SQLITE_CANTOPEN).
+    CannotOpen,
+    /// Reading or writing the file failed (SQLITE_IOERR).
+    Io,
+}
+
+impl StoreError {
+    /// The kind of database failure this is, when it is one SQLite named by its result code.
+    pub fn problem(&self) -> Option<DatabaseProblem> {
+        if self.is_damaged() {
+            return Some(DatabaseProblem::Damaged);
+        }
+        if self.is_disk_full() {
+            return Some(DatabaseProblem::Full);
+        }
+        if self.is_read_only() {
+            return Some(DatabaseProblem::ReadOnly);
+        }
+        let sql = match self {
+            Self::Database(e) | Self::Open { source: e, .. } => e,
+            Self::Migrate(MigrateError::Execute(e)) => e,
+            _ => return None,
+        };
+        let sqlx::Error::Database(db) = sql else {
+            return None;
+        };
+        // SQLite's primary result code is the low byte of the extended one sqlx reports.
+        match db.code()?.parse::<i64>().ok()? & 0xff {
+            5 | 6 => Some(DatabaseProblem::Busy),
+            14 => Some(DatabaseProblem::CannotOpen),
+            10 => Some(DatabaseProblem::Io),
+            _ => None,
+        }
+    }
+}
+
 /// Shorthand for results of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;

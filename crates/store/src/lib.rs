@@ -86,7 +86,7 @@ pub use collect::{
     collect_import_paths, read_import_file, CollectedPaths, PathFailure, ARTICLE_EXTENSIONS,
     MAX_IMPORT_BYTES,
 };
-pub use error::{StoreError, StoreResult};
+pub use error::{DatabaseProblem, StoreError, StoreResult};
 pub use fetched::{AddressImport, FetchRecord, RefreshOutcome};
 pub use grouping::{EventProposal, EventSuggestion, MAX_UNGROUPED};
 pub use location::{default_library_path, APP_IDENTIFIER, LIBRARY_FILE_NAME};

@@ -148,6 +148,16 @@ pub enum ExportFormat {
     Csv,
 }
 
+impl From<ExportFormat> for parallax_service::sessions::ExportFormat {
+    fn from(format: ExportFormat) -> Self {
+        match format {
+            ExportFormat::Html => Self::Html,
+            ExportFormat::Json => Self::Json,
+            ExportFormat::Csv => Self::Csv,
+        }
+    }
+}
+
 impl From<parallax_store::SessionMode> for SessionMode {
     fn from(mode: parallax_store::SessionMode) -> Self {
         match mode {

@@ -3,8 +3,16 @@
 
 use parallax_store::{ImportOutcome, NewSession, Store};
 
-use crate::error::AppResult;
-use crate::wire::{FileOutcome, SampleLibrary};
+use crate::error::ServiceResult;
+
+/// What opening the sample library did.
+#[derive(Debug)]
+pub struct SampleLibrary {
+    /// The sample's event.
+    pub event_id: i64,
+    /// Per page: its origin (`sample-library/NAME`) and what its import did.
+    pub outcomes: Vec<(String, ImportOutcome)>,
+}
 
 /// The event the sample reports are grouped under; reused when the sample is opened again.
 pub const SAMPLE_EVENT_TITLE: &str = "Port Maren water-price march (fictional sample)";
@@ -19,29 +27,29 @@ pub const SAMPLE_VERSIONS_SESSION: &str = "Meridian Herald: two versions (fictio
 pub const SAMPLE_PAGES: &[(&str, &[u8])] = &[
     (
         "meridian-herald-v1.html",
-        include_bytes!("../../sample-library/meridian-herald-v1.html"),
+        include_bytes!("../../../sample-library/meridian-herald-v1.html"),
     ),
     (
         "meridian-herald-v2.html",
-        include_bytes!("../../sample-library/meridian-herald-v2.html"),
+        include_bytes!("../../../sample-library/meridian-herald-v2.html"),
     ),
     (
         "kestria-daily-voice.html",
-        include_bytes!("../../sample-library/kestria-daily-voice.html"),
+        include_bytes!("../../../sample-library/kestria-daily-voice.html"),
     ),
     (
         "northline-observer.html",
-        include_bytes!("../../sample-library/northline-observer.html"),
+        include_bytes!("../../../sample-library/northline-observer.html"),
     ),
     (
         "coastal-wire.html",
-        include_bytes!("../../sample-library/coastal-wire.html"),
+        include_bytes!("../../../sample-library/coastal-wire.html"),
     ),
 ];
 
 /// Imports every sample page (pages already in the library count as duplicates) and groups them
 /// under [`SAMPLE_EVENT_TITLE`].
-pub async fn open_sample_library(store: &Store) -> AppResult<SampleLibrary> {
+pub async fn open_sample_library(store: &Store) -> ServiceResult<SampleLibrary> {
     let mut outcomes = Vec::with_capacity(SAMPLE_PAGES.len());
     let mut article_ids = Vec::with_capacity(SAMPLE_PAGES.len());
     for (name, bytes) in SAMPLE_PAGES {
@@ -54,7 +62,7 @@ pub async fn open_sample_library(store: &Store) -> AppResult<SampleLibrary> {
             ImportOutcome::Duplicate { existing_id, .. } => article_ids.push(*existing_id),
             ImportOutcome::Failed { .. } => {}
         }
-        outcomes.push(FileOutcome::new(origin, outcome));
+        outcomes.push((origin, outcome));
     }
     let existing = store
         .list_events()
@@ -77,7 +85,7 @@ pub async fn open_sample_library(store: &Store) -> AppResult<SampleLibrary> {
 
 /// The sample's comparison sessions: the four outlets side by side (the Herald's second version),
 /// and the Herald's two versions. Made once; a session of the same name is left alone.
-async fn add_sample_sessions(store: &Store, article_ids: &[i64]) -> AppResult<()> {
+async fn add_sample_sessions(store: &Store, article_ids: &[i64]) -> ServiceResult<()> {
     let existing: Vec<String> = store
         .sessions()
         .await?
@@ -133,8 +141,8 @@ mod tests {
         let titles: Vec<&str> = sample
             .outcomes
             .iter()
-            .filter_map(|outcome| match outcome {
-                FileOutcome::Imported { title, .. } => Some(title.as_str()),
+            .filter_map(|(_, outcome)| match outcome {
+                ImportOutcome::Imported { title, .. } => Some(title.as_str()),
                 _ => None,
             })
             .collect();
@@ -176,7 +184,7 @@ mod tests {
             second
                 .outcomes
                 .iter()
-                .all(|o| matches!(o, FileOutcome::Duplicate { .. })),
+                .all(|(_, o)| matches!(o, ImportOutcome::Duplicate { .. })),
             "nothing is imported twice: {second:?}"
         );
         let events = store.list_events().await.expect("events list");
