@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::align::{Alignment, PairClass};
+use super::align::{Alignment, Pair, PairClass};
 use super::diff::OpKind;
 use crate::text::lexicon::{self, Counted};
 use crate::text::{Document, Token, TokenKind};
@@ -134,9 +134,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         if !pair.edited {
             continue;
         }
-        // Across languages a name is spelled the language's way (Rome / Roma, Раиси / Raisi):
-        // only numbers, dates and weekdays compare.
-        let comparable = |f: &Fact| pair.class != PairClass::Translated || f.kind != FactKind::Name;
+        let comparable = |f: &Fact| compares_in(pair, f.kind);
         let mut fa = extract_facts(a, pair.a_span(a));
         let mut fb = extract_facts(b, pair.b_span(b));
         fa.retain(comparable);
@@ -245,6 +243,23 @@ fn is_demonym(fact: &Fact) -> bool {
         && ["ian", "can", "ese", "ish", "ean", "ani", "eli"]
             .iter()
             .any(|suffix| last.ends_with(suffix))
+}
+
+/// Whether facts of `kind` compare inside `pair`. Across languages a name is spelled the
+/// language's way (Rome / Roma, Раиси / Raisi), so names do not; and where a translated pair took
+/// in a second sentence on one side, no word diff tells which part renders the other side, so its
+/// dates, weekdays and times (the merged-in sentence's "on Thursday" against the other's "on
+/// Friday") do not either: only its numbers, which a rendering keeps in order.
+fn compares_in(pair: &Pair, kind: FactKind) -> bool {
+    if pair.class != PairClass::Translated {
+        return true;
+    }
+    let merged = pair.a.len() > 1 || pair.b.len() > 1;
+    match kind {
+        FactKind::Name => false,
+        FactKind::Date | FactKind::Weekday | FactKind::Time => !merged,
+        FactKind::Number => true,
+    }
 }
 
 /// The numbers of `side` that count `what`.
@@ -799,5 +814,31 @@ mod tests {
                 (FactKind::Number, "7350000".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_merged_translation_compares_its_numbers_only() {
+        let pair = |a: Vec<usize>, class| Pair {
+            a,
+            b: vec![0],
+            class,
+            edited: true,
+            similarity: 0.6,
+            lexical: 0.0,
+            semantic: Some(0.6),
+            pinned: false,
+            ops: Vec::new(),
+        };
+        let merged = pair(vec![0, 1], PairClass::Translated);
+        assert!(compares_in(&merged, FactKind::Number));
+        assert!(!compares_in(&merged, FactKind::Weekday));
+        assert!(!compares_in(&merged, FactKind::Name));
+        let single = pair(vec![0], PairClass::Translated);
+        assert!(compares_in(&single, FactKind::Weekday));
+        assert!(!compares_in(&single, FactKind::Name));
+        assert!(compares_in(
+            &pair(vec![0, 1], PairClass::Changed),
+            FactKind::Weekday
+        ));
     }
 }
