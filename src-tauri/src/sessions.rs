@@ -151,7 +151,7 @@ pub async fn export_session(
     let Some(path) = choose_export_path(&app, &record.summary.name, format).await? else {
         return Ok(None);
     };
-    let generated_at = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let generated_at = sessions::now_rfc3339();
     let contents =
         sessions::export_session(store, Some(&model.model), id, format.into(), &generated_at)
             .await?;

@@ -110,7 +110,7 @@ async fn run_with(
                 outln!("{json}");
                 return Ok(ExitCode::SUCCESS);
             }
-            let view = sessions::open_session(store, Some(&model), id).await?;
+            let view = sessions::view_session(store, Some(&model), id).await?;
             let opened = &view.opened;
             let model = &opened.model;
             outln!("{}", visible(&opened.summary.name));

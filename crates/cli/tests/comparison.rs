@@ -420,3 +420,34 @@ fn facts_lists_what_two_reports_state_differently_with_the_whole_sentences() {
         .iter()
         .any(|d| d["kind"] == "date" && d["detail"] == "weekday"));
 }
+
+/// A statement whose first rendering is in another language than most of its group: each wording
+/// is diffed against one of its own language (the invented Orlov Bay reports of the end-to-end
+/// fixtures, Spanish first).
+#[test]
+fn quotes_in_two_languages_are_diffed_within_each_language() {
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../e2e/fixtures");
+    let output = Command::cargo_bin("parallax")
+        .unwrap()
+        .arg("quotes")
+        .args(
+            [
+                "agencia-tessel-barrera-es.html",
+                "tessel-wire-barrier-en.html",
+                "valley-voice-barrier-en.html",
+            ]
+            .map(|name| e2e.join(name)),
+        )
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        shown.contains("[-did its job-]{+held+}") || shown.contains("[-held-]{+did its job+}"),
+        "the English wordings are diffed word by word: {shown}"
+    );
+}

@@ -90,7 +90,7 @@ fn sessions_are_listed_shown_and_exported_as_the_app_builds_them() {
         .success()
         .stdout(predicate::str::contains("wrote"));
     let html = std::fs::read_to_string(&file).unwrap();
-    assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    assert!(html.starts_with("<!DOCTYPE html>"), "{:?}", html.get(..40));
     assert!(html.contains("Port Maren"));
 }
 

@@ -44,7 +44,12 @@ impl ServiceError {
 
 impl From<StoreError> for ServiceError {
     fn from(error: StoreError) -> Self {
-        match error.problem() {
+        // A database failure is told by its result code; a file error keeps its path and cause.
+        let database = matches!(
+            error,
+            StoreError::Database(_) | StoreError::Open { .. } | StoreError::Migrate(_)
+        );
+        match error.problem().filter(|_| database) {
             Some(DatabaseProblem::Damaged) => return Self::Damaged(error.to_string()),
             Some(problem) => return Self::Library(in_words(problem).to_string()),
             None => {}
@@ -97,12 +102,16 @@ mod tests {
     }
 
     #[test]
-    fn database_problems_are_told_in_plain_words() {
-        assert_eq!(
-            in_words(DatabaseProblem::Busy),
-            "another program is writing to it; try again in a moment"
+    fn a_file_error_keeps_its_path_and_cause() {
+        let error = ServiceError::from(StoreError::Io {
+            path: "/backups/library.sqlite".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        });
+        assert_eq!(error.kind(), ErrorKind::Library);
+        assert!(
+            error.to_string().contains("/backups/library.sqlite"),
+            "{error}"
         );
-        assert!(in_words(DatabaseProblem::Full).starts_with("the disk is full"));
     }
 
     /// Classified by SQLite's result code (SQLITE_NOTADB), not by its message's words.

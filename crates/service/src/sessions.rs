@@ -37,16 +37,27 @@ pub struct SessionView {
 }
 
 /// Opens session `id`: loads and compares it (see [`analyse`]), remembers it as the last one
-/// opened, and returns it with its notes.
+/// opened (the one the app restores), and returns it with its notes.
 pub async fn open_session(
+    store: &Store,
+    model: Option<&Arc<SentenceModel>>,
+    id: i64,
+) -> ServiceResult<SessionView> {
+    let view = view_session(store, model, id).await?;
+    // Only a session that opened is the one to restore at the next start.
+    store.mark_session_opened(id).await?;
+    Ok(view)
+}
+
+/// Session `id` loaded and compared with its notes, the library left as it was (for a look from
+/// the command line, also on a read-only library).
+pub async fn view_session(
     store: &Store,
     model: Option<&Arc<SentenceModel>>,
     id: i64,
 ) -> ServiceResult<SessionView> {
     let record = store.session(id).await?;
     let opened = analyse(store, model, record).await?;
-    // Only a session that opened is the one to restore at the next start.
-    store.mark_session_opened(id).await?;
     let notes = store.notes(id).await?;
     Ok(SessionView { opened, notes })
 }

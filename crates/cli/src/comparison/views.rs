@@ -371,7 +371,8 @@ pub fn quotes(q: &QuoteComparison, reports: &[Report], paint: Paint) -> String {
                 MatchBasis::AlignedSentences => " (matched by its sentence)",
                 MatchBasis::Speaker => " (matched by speaker)",
             };
-            let body = &reports[first.report].doc.body;
+            // A variant is diffed against a quote of its own language, not always the first.
+            let body = &reports[q.quotes[v.from].report].doc.body;
             let other_body = &reports[other.report].doc.body;
             let ops: Vec<OpView> = v
                 .ops

@@ -665,6 +665,8 @@ impl Rivals {
             a: vec![0.0; used_a.len()],
             b: vec![0.0; used_b.len()],
         };
+        // By words alone a merge's part and its rival come from the same overlap, which the
+        // merge gain already weighs; the rule is for meaning, where a sentence scores with many.
         if !scorer.semantic() {
             return rivals;
         }

@@ -239,8 +239,10 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
 /// pope") it is another wording, not another fact.
 fn is_demonym(fact: &Fact) -> bool {
     let last = fact.value.rsplit(' ').next().unwrap_or_default();
-    last.chars().count() > 4
-        && ["ian", "can", "ese", "ish", "ean", "ani", "eli"]
+    // Six letters or more, so that "Julian" or "Duncan" is less likely read as one; "-ani" and
+    // "-eli" (Pakistani, Israeli) are left out: they end surnames too (Rouhani, Soleimani).
+    last.chars().count() >= 6
+        && ["ian", "can", "ese", "ish", "ean"]
             .iter()
             .any(|suffix| last.ends_with(suffix))
 }
@@ -385,6 +387,23 @@ fn time_at<'t>(
     }
     let word = |i: usize| toks.get(i).map(|t| t.norm.trim_end_matches('.'));
     let after = word(end);
+    // "at 4.25%", "at 7.35 million", "at $7.35": an amount, not a time.
+    let amount_after = toks.get(end).is_some_and(|next| {
+        text(next) == "%"
+            || matches!(next.norm.as_str(), "percent" | "per" | "pour" | "por")
+            || lexicon::scale(&next.norm, lang).is_some()
+    });
+    let currency_before = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .is_some_and(|prev| {
+            text(prev)
+                .chars()
+                .all(|c| matches!(c, '$' | '€' | '£' | '¥' | '₽'))
+        });
+    if amount_after || currency_before {
+        return None;
+    }
     let pm = matches!(after, Some("pm" | "p.m"));
     let am = matches!(after, Some("am" | "a.m"));
     let marked_after = am
@@ -776,6 +795,19 @@ mod tests {
             got.iter().all(|(kind, _, _)| *kind != FactKind::Name),
             "{got:?}"
         );
+        // Two surnames stay two names, "-ani" or not.
+        let got = discrepancies(
+            "The helicopter carrying President Rouhani landed in Tabriz on Sunday.",
+            "The helicopter carrying President Raisi landed in Tabriz on Sunday.",
+        );
+        assert_eq!(
+            got,
+            [(
+                FactKind::Name,
+                "President Rouhani".into(),
+                "President Raisi".into()
+            )]
+        );
     }
 
     #[test]
@@ -803,6 +835,12 @@ mod tests {
         assert_eq!(
             times("Le pont a cédé à 7h35.", "fr"),
             [(FactKind::Time, "07:35".into())]
+        );
+        assert!(
+            times("Rates stood at 4.25% and the fund at 7.35 million.", "en")
+                .iter()
+                .all(|(kind, _)| *kind == FactKind::Number),
+            "an amount after 'at' is no time"
         );
         assert_eq!(
             times(

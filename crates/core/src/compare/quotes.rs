@@ -93,7 +93,7 @@ pub enum MatchBasis {
 pub struct QuoteGroup {
     /// Indices into [`QuoteComparison::quotes`], by report; at most one per report.
     pub quotes: Vec<usize>,
-    /// Whether some member words the quote differently from the first.
+    /// Whether some member words the quote differently from another of its language.
     pub worded_differently: bool,
     /// To each member worded differently, from the group's first quote in the language most of
     /// the group is in (or, for a member in another language, from the first quote of its own).
@@ -231,7 +231,7 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
     let mut members: Vec<Vec<usize>> = (0..quotes.len()).map(|q| vec![q]).collect();
     let mut link_info: HashMap<(usize, usize), (MatchBasis, f32)> = HashMap::new();
     for &(_, x, y, basis, overlap) in &links {
-        link_info.insert((x, y), (basis, overlap));
+        link_info.insert((x.min(y), x.max(y)), (basis, overlap));
         let (gx, gy) = (group_of[x], group_of[y]);
         if gx == gy {
             continue;
@@ -279,7 +279,7 @@ pub fn quotes(reports: &[Document], opts: &QuoteOptions) -> Result<QuoteComparis
                 continue;
             }
             let (basis, overlap) = link_info
-                .get(&(first, other))
+                .get(&(first.min(other), first.max(other)))
                 .copied()
                 .unwrap_or((MatchBasis::Wording, dice(&words[first], &words[other])));
             variants.push(QuoteVariant {

@@ -1,4 +1,5 @@
-// Sorting and per-outlet figures of the coverage matrix (reads the engine's claims; computes no diff).
+// Sorting, per-outlet figures and column order of the coverage matrix: the reports of one copy
+// family side by side under a band (reads the engine's claims and families; computes no diff).
 
 import type { ClaimModel } from "../../lib/bindings/ClaimModel";
 

@@ -804,21 +804,29 @@ fn named_by_title(doc: &Document, mut speaker: Speaker) -> Speaker {
     if title.stop || capitalized(title) || title.norm.chars().count() < 4 {
         return speaker;
     }
-    let mut names = doc.tokens.iter().enumerate().filter_map(|(k, t)| {
-        if t.norm != title.norm || tokens.contains(&k) {
-            return None;
-        }
-        let name_end = (k + 1..doc.tokens.len())
-            .take(4)
-            .take_while(|&n| capitalized(&doc.tokens[n]))
-            .last()?;
-        (name_end > k + 1).then(|| {
-            doc.body[doc.tokens[k + 1].range.start..doc.tokens[name_end].range.end].to_string()
+    let mut names: Vec<String> = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(k, t)| {
+            if t.norm != title.norm || tokens.contains(&k) {
+                return None;
+            }
+            let name_end = (k + 1..doc.tokens.len())
+                .take(4)
+                .take_while(|&n| capitalized(&doc.tokens[n]))
+                .last()?;
+            (name_end > k + 1).then(|| {
+                doc.body[doc.tokens[k + 1].range.start..doc.tokens[name_end].range.end].to_string()
+            })
         })
-    });
-    if let (Some(name), None) = (names.next(), names.next()) {
-        speaker.name = name;
-        speaker.resolved = true;
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    // One name only (named twice is still one); `resolved` stays false: the name is the report's
+    // own, and a later "she said" takes it.
+    if let [name] = names.as_slice() {
+        speaker.name = name.clone();
     }
     speaker
 }
@@ -832,7 +840,7 @@ fn named_subject(doc: &Document, i: usize) -> Option<String> {
     };
     let speaker =
         subject_before_verb(doc, tokens.start, verb, tokens.end, SpeakerCue::BeforeQuote)?;
-    (!is_pronoun(&speaker.as_written)).then_some(speaker.name)
+    (!is_pronoun(&speaker.as_written)).then(|| named_by_title(doc, speaker).name)
 }
 
 /// The key two speakers are compared by: the last word of the name, lowercased ("orsk").
@@ -1065,9 +1073,15 @@ mod tests {
     fn a_description_takes_the_name_its_title_is_given_elsewhere() {
         let found = quotes_of(
             "A foreign ministry spokeswoman said the ruling had \"no meaning whatsoever\". \
-             Spokeswoman Mara Veld wrote later that the court had no say.",
+             \"It changes nothing for us,\" she added. \
+             Spokeswoman Mara Veld wrote later that the court had no say, and spokeswoman Mara Veld repeated it.",
         );
         assert_eq!(found[0].1.as_deref(), Some("Mara Veld"), "{found:?}");
+        assert_eq!(
+            found[1].1.as_deref(),
+            Some("Mara Veld"),
+            "a later 'she' takes the name too: {found:?}"
+        );
     }
 
     #[test]

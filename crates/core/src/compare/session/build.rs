@@ -169,12 +169,15 @@ pub fn build_session(
             published_at: r.published_at.as_deref(),
         })
         .collect();
+    // Versions of one article share nearly everything by nature: no copy is marked between them.
     let mut copy = SharedCopy::new(&docs);
-    for (i, alignment) in found.neighbours.iter().enumerate() {
-        copy.add(i, i + 1, docs[i], docs[i + 1], alignment);
-    }
-    for (i, j, alignment) in &found.others {
-        copy.add(*i, *j, docs[*i], docs[*j], alignment);
+    if !settings.versions {
+        for (i, alignment) in found.neighbours.iter().enumerate() {
+            copy.add(i, i + 1, docs[i], docs[i + 1], alignment);
+        }
+        for (i, j, alignment) in &found.others {
+            copy.add(*i, *j, docs[*i], docs[*j], alignment);
+        }
     }
     let panes = panes(&docs, &headers, &references, correspondences, &copy);
 

@@ -5,10 +5,10 @@
 //! or verbs of saying, not two forms of one
 //! stem, and not one word spelled two ways ("favor" / "favour", "U.S." / "US", "Iran's" /
 //! "Iranian"). Inside wording shared on both sides (an `Equal` op holding a word, or the span's
-//! edge) the words alone count. In a reworded sentence, where only one side of the swap is shared,
-//! a modifier swapped right before the shared noun it qualifies (after it in French, Spanish,
-//! Italian and Portuguese) is read as a phrase: "terrorist offensive" / "opposition offensive".
-//! Any other swap with shared wording on one side only is one step of a rewrite, not a swap. A
+//! edge) a lone word on each side counts alone. Otherwise (articles swapped with it, or shared
+//! wording on one side only, as in a reworded sentence) a modifier swapped right before the shared
+//! noun it qualifies (after it in French, Spanish, Italian and Portuguese) is read as a phrase:
+//! "terrorist offensive" / "opposition offensive". Any other such swap is one step of a rewrite. A
 //! capitalized word swapped beside a shared capitalized one, or a phrase holding one, is a name
 //! told two ways ("Mr Raisi" / "Ebrahim Raisi"): a fact, not framing.
 
@@ -151,9 +151,9 @@ fn swap_ranges(
     let (ra, rb) = (word_a.range.clone(), word_b.range.clone());
     let both = (before.is_none() || shared_before.is_some())
         && (after.is_none() || shared_after.is_some());
-    if both {
-        // Inside shared wording, the swap is the one word on each side.
-        return (ra == op.a && rb == op.b).then_some((ra, rb));
+    if both && ra == op.a && rb == op.b {
+        // Inside shared wording, the one word on each side.
+        return Some((ra, rb));
     }
     // A modifier swapped before the noun it qualifies ("terrorist offensive"), or after it where
     // the language puts adjectives after nouns ("offensive terroriste"): the swapped word touches
@@ -268,8 +268,24 @@ fn same_word_spelled_otherwise(x: &str, y: &str) -> bool {
     } else {
         (&y, &x)
     };
-    (short.len() >= 4 && long.starts_with(short))
-        || (short.len() >= 5 && edit_distance(&x, &y) <= 2)
+    // A negating prefix makes another word, not another spelling (legal / illegal).
+    let negated = ["il", "im", "in", "ir", "un", "non", "dis"]
+        .iter()
+        .any(|prefix| {
+            let prefix: Vec<char> = prefix.chars().collect();
+            long.starts_with(&prefix) && long[prefix.len()..] == short[..]
+        });
+    if negated {
+        return false;
+    }
+    if short.len() >= 4 && long.starts_with(short) {
+        return true;
+    }
+    // One letter apart from five letters on; two letters apart only in long words that start
+    // alike (defensive / offensive and Islamic / Islamist stay two words).
+    let distance = edit_distance(&x, &y);
+    (short.len() >= 5 && distance <= 1)
+        || (short.len() >= 8 && distance <= 2 && x.first() == y.first())
 }
 
 /// Levenshtein distance of two words.
@@ -351,5 +367,30 @@ mod tests {
             "Rescuers in favour of the plan said Pirhossein Koolivand spoke to US officials near Ebrahim Raisi.",
         );
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn negations_and_near_words_are_word_choices_not_spellings() {
+        assert!(!same_word_spelled_otherwise("legal", "illegal"));
+        assert!(!same_word_spelled_otherwise("defensive", "offensive"));
+        assert!(!same_word_spelled_otherwise("islamic", "islamist"));
+        assert!(!same_word_spelled_otherwise("rioters", "voters"));
+        assert!(same_word_spelled_otherwise("kolivand", "koolivand"));
+        assert!(same_word_spelled_otherwise("reorganised", "reorganized"));
+    }
+
+    #[test]
+    fn a_swap_with_its_articles_inside_shared_wording_is_read_as_a_phrase() {
+        let found = substitutions(
+            "Moscow said they launched a terrorist offensive on Aleppo on Friday.",
+            "Moscow said they launched an opposition offensive on Aleppo on Friday.",
+        );
+        assert_eq!(
+            found.iter().map(|s| s.words.clone()).collect::<Vec<_>>(),
+            [[
+                "opposition offensive".to_string(),
+                "terrorist offensive".to_string()
+            ]]
+        );
     }
 }

@@ -71,7 +71,6 @@ pub(crate) const NEGATIONS: &[&str] = &[
     "kein",
     "keine",
     "keinen",
-    "mai",
     "nadie",
     "neither",
     "never",
@@ -135,7 +134,7 @@ const TIME_CUES: Table<()> = &[
     ("pt", &[("às", ())]),
 ];
 
-/// Round quantities in words.
+/// Round quantities in words (not Spanish "miles", thousands: it is English for a distance).
 const ROUND_QUANTITIES: &[&str] = &[
     "hundreds",
     "thousands",
@@ -145,7 +144,6 @@ const ROUND_QUANTITIES: &[&str] = &[
     "centaines",
     "milliers",
     "cientos",
-    "miles",
     "hunderte",
     "tausende",
     "сотни",
