@@ -566,6 +566,26 @@ mod tests {
             edit_stats.copy_share
         );
         assert_eq!(model.panes[1].stats.copy, 0);
+
+        // Versions of one article share nearly everything: none of it is marked as copy.
+        let versions = SessionSettings {
+            versions: true,
+            ..SessionSettings::default()
+        };
+        let model = build_session(
+            &reports[..1]
+                .iter()
+                .chain(&reports[2..])
+                .cloned()
+                .collect::<Vec<_>>(),
+            &versions,
+        )
+        .expect("builds");
+        assert!(model.copy_families.is_empty());
+        assert!(model
+            .panes
+            .iter()
+            .all(|p| p.stats.copy == 0 && p.sentences.iter().all(|s| s.copy_in.is_empty())));
     }
 
     #[test]
