@@ -148,6 +148,7 @@ fn session_6x50000(bencher: Bencher, by: &str) {
         .into_iter()
         .enumerate()
         .map(|(k, document)| ReportInput {
+            key: 0,
             document,
             title: format!("Synthetic outlet {k}"),
             outlet: None,

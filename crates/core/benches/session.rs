@@ -53,6 +53,7 @@ fn inputs(bodies: &[String]) -> Vec<ReportInput> {
         .iter()
         .enumerate()
         .map(|(k, body)| ReportInput {
+            key: 0,
             document: segment(body, Some("en")),
             title: format!("Synthetic outlet {k}"),
             outlet: None,

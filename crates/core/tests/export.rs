@@ -17,6 +17,7 @@ mod common;
 /// The fixture at `relative` as the report of `outlet`, dated.
 fn load(relative: &str, outlet: &str) -> ReportInput {
     ReportInput {
+        key: 0,
         outlet: Some(outlet.to_string()),
         published_at: Some("2024-12-02".to_string()),
         ..common::load(relative)

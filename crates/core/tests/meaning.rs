@@ -317,6 +317,7 @@ fn a_statement_and_its_translation_are_the_same_quote() {
     // In a session the two renderings are one group, with no word diff between the languages.
     use parallax_core::compare::session::{build_session, ReportInput, SessionSettings};
     let input = |document: Document, title: &str| ReportInput {
+        key: 0,
         document,
         title: title.to_string(),
         outlet: None,

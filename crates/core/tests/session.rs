@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use parallax_core::compare::session::{
-    build_session, InlineRow, PanePin, PartMark, ReportInput, SentenceClass, SessionModel,
+    build_session, InlineRow, ManualLink, PartMark, ReportInput, SentenceClass, SessionModel,
     SessionSettings, MAX_PANES, SESSION_SCHEMA,
 };
 use parallax_core::compare::{align, synth, AlignOptions, ChangeKind, FactKind, PairClass};
@@ -18,6 +18,7 @@ use common::load;
 
 fn text(title: &str, body: &str) -> ReportInput {
     ReportInput {
+        key: 0,
         document: segment(body, Some("en")),
         title: title.to_string(),
         outlet: None,
@@ -315,7 +316,11 @@ fn linked(model: &SessionModel, left: usize) -> BTreeSet<(Vec<usize>, Vec<usize>
 
 #[test]
 fn pins_link_and_unlink_sentences_of_neighbour_panes_in_either_order() {
-    let reports = [load(NORTHGATE), load(LAKESHORE), load(MERIDIAN)];
+    let mut reports = [load(NORTHGATE), load(LAKESHORE), load(MERIDIAN)];
+    // Each report's key is its pane here: the links below name reports by key.
+    for (pane, report) in reports.iter_mut().enumerate() {
+        report.key = pane as i64;
+    }
     let model = build_default(&reports);
     // An aligned pair of panes 0–1 to unlink, and a sentence of each pane linked to nothing there.
     let undone = model.links[0].links[0].clone();
@@ -332,35 +337,35 @@ fn pins_link_and_unlink_sentences_of_neighbour_panes_in_either_order() {
         .map(|s| s.index)
         .expect("Lakeshore has a local sentence");
     let settings = SessionSettings {
-        pins: vec![
-            PanePin {
-                pane_a: 0,
+        links: vec![
+            ManualLink {
+                article_a: 0,
                 sentence_a: undone.a[0],
-                pane_b: 1,
+                article_b: 1,
                 sentence_b: undone.b[0],
                 linked: false,
             },
             // Given right to left: pane 1 first.
-            PanePin {
-                pane_a: 1,
+            ManualLink {
+                article_a: 1,
                 sentence_a: lonely_1,
-                pane_b: 0,
+                article_b: 0,
                 sentence_b: lonely_0,
                 linked: true,
             },
             // Not neighbours: ignored.
-            PanePin {
-                pane_a: 0,
+            ManualLink {
+                article_a: 0,
                 sentence_a: 0,
-                pane_b: 2,
+                article_b: 2,
                 sentence_b: 0,
                 linked: false,
             },
             // A sentence that no longer exists: dropped.
-            PanePin {
-                pane_a: 1,
+            ManualLink {
+                article_a: 1,
                 sentence_a: 10_000,
-                pane_b: 2,
+                article_b: 2,
                 sentence_b: 0,
                 linked: true,
             },
@@ -528,6 +533,7 @@ fn six_long_reports_build_within_the_pane_limit() {
 fn right_to_left_reports_are_marked() {
     let reports = [
         ReportInput {
+            key: 0,
             document: segment("قالت الوزارة إن المدينة هادئة. غادر الآلاف.", Some("ar")),
             title: "تقرير".to_string(),
             outlet: None,
@@ -610,12 +616,12 @@ fn body() -> impl Strategy<Value = String> {
     prop::collection::vec(paragraph, 0..4).prop_map(|p| p.join("\n\n"))
 }
 
-fn pin() -> impl Strategy<Value = PanePin> {
-    (0..5usize, 0..10usize, 0..5usize, 0..10usize, any::<bool>()).prop_map(
-        |(pane_a, sentence_a, pane_b, sentence_b, linked)| PanePin {
-            pane_a,
+fn pin() -> impl Strategy<Value = ManualLink> {
+    (0..5i64, 0..10usize, 0..5i64, 0..10usize, any::<bool>()).prop_map(
+        |(article_a, sentence_a, article_b, sentence_b, linked)| ManualLink {
+            article_a,
             sentence_a,
-            pane_b,
+            article_b,
             sentence_b,
             linked,
         },
@@ -644,6 +650,7 @@ proptest! {
             .map(|(k, b)| {
                 let body = if shared && k > 0 { format!("{}\n\n{b}", bodies[0]) } else { b.clone() };
                 ReportInput {
+                    key: k as i64,
                     document: segment(&body, None),
                     title: format!("Report {k}"),
                     outlet: None,
@@ -659,7 +666,7 @@ proptest! {
                 threshold,
                 ..AlignOptions::default()
             },
-            pins,
+            links: pins,
             versions,
             base,
         };

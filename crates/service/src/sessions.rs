@@ -5,9 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use parallax_core::compare::session::{
-    build_session, PanePin, ReportInput, SessionModel, SessionSettings,
-};
+use parallax_core::compare::session::{build_session, ReportInput, SessionModel, SessionSettings};
 use parallax_core::compare::MatchBy;
 use parallax_core::export::{self, ExportInput, ExportNote};
 use parallax_core::text::encoder::MODEL_NAME;
@@ -196,23 +194,9 @@ pub async fn analyse(
         .enumerate()
         .map(|(pane, article)| (article.id, pane))
         .collect();
-    let pins = record
-        .options
-        .links
-        .iter()
-        .filter_map(|link| {
-            Some(PanePin {
-                pane_a: *pane_of.get(&link.article_a)?,
-                sentence_a: link.sentence_a,
-                pane_b: *pane_of.get(&link.article_b)?,
-                sentence_b: link.sentence_b,
-                linked: link.linked,
-            })
-        })
-        .collect();
     let settings = SessionSettings {
         align: record.options.align_options(),
-        pins,
+        links: record.options.links.clone(),
         versions: record.summary.mode == SessionMode::Versions,
         base: record
             .options
@@ -265,6 +249,7 @@ pub async fn analyse(
                     computed.extend(fresh.map(|v| (article.id, v)));
                 }
                 ReportInput {
+                    key: article.id,
                     document,
                     title: article.title.clone(),
                     outlet: article.outlet.clone(),

@@ -93,17 +93,9 @@ pub enum SessionLayout {
     Inline,
 }
 
-/// A link or unlink of two sentences made by hand (articles by id, so pane order may change).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ManualLink {
-    pub article_a: i64,
-    pub sentence_a: usize,
-    pub article_b: i64,
-    pub sentence_b: usize,
-    /// `true` links the two sentences; `false` forbids linking them.
-    pub linked: bool,
-}
+/// A link or unlink of two sentences made by hand (articles by id, so pane order may change):
+/// the engine's own type, saved with the session as camelCase JSON.
+pub use parallax_core::compare::session::ManualLink;
 
 /// Everything a session remembers besides its articles and notes. Stored as camelCase JSON; a
 /// missing field takes its default, and stored JSON that does not read as options gives all

@@ -51,17 +51,9 @@ pub enum SessionLayout {
     Inline,
 }
 
-/// A link or unlink of two sentences made by hand (articles by id, so pane order may change).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ManualLink {
-    pub article_a: i64,
-    pub sentence_a: usize,
-    pub article_b: i64,
-    pub sentence_b: usize,
-    /// `true` links the two sentences; `false` forbids linking them.
-    pub linked: bool,
-}
+/// A link or unlink of two sentences made by hand: the engine's own type, one representation
+/// from the page through the store to the comparison.
+pub use parallax_core::compare::session::ManualLink;
 
 /// Everything a session remembers besides its articles and notes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -220,30 +212,6 @@ impl From<SessionLayout> for parallax_store::SessionLayout {
     }
 }
 
-impl From<parallax_store::ManualLink> for ManualLink {
-    fn from(link: parallax_store::ManualLink) -> Self {
-        Self {
-            article_a: link.article_a,
-            sentence_a: link.sentence_a,
-            article_b: link.article_b,
-            sentence_b: link.sentence_b,
-            linked: link.linked,
-        }
-    }
-}
-
-impl From<ManualLink> for parallax_store::ManualLink {
-    fn from(link: ManualLink) -> Self {
-        Self {
-            article_a: link.article_a,
-            sentence_a: link.sentence_a,
-            article_b: link.article_b,
-            sentence_b: link.sentence_b,
-            linked: link.linked,
-        }
-    }
-}
-
 impl From<parallax_store::SessionOptions> for SessionOptions {
     fn from(options: parallax_store::SessionOptions) -> Self {
         Self {
@@ -252,7 +220,7 @@ impl From<parallax_store::SessionOptions> for SessionOptions {
             ignore_whitespace: options.ignore_whitespace,
             threshold: options.threshold,
             match_by: options.match_by,
-            links: options.links.into_iter().map(Into::into).collect(),
+            links: options.links,
             layout: options.layout.into(),
             sync_scroll: options.sync_scroll,
             differences_only: options.differences_only,
@@ -270,7 +238,7 @@ impl From<SessionOptions> for parallax_store::SessionOptions {
             ignore_whitespace: options.ignore_whitespace,
             threshold: options.threshold,
             match_by: options.match_by,
-            links: options.links.into_iter().map(Into::into).collect(),
+            links: options.links,
             layout: options.layout.into(),
             sync_scroll: options.sync_scroll,
             differences_only: options.differences_only,

@@ -6,6 +6,7 @@
 //! use parallax_core::text::segment;
 //!
 //! let report = |title: &str, body: &str| ReportInput {
+//!     key: 0,
 //!     document: segment(body, Some("en")),
 //!     title: title.to_string(),
 //!     outlet: None,
@@ -22,8 +23,9 @@
 //!
 //! [`build_session`] refuses only no reports or more than [`MAX_PANES`] ([`SessionError`]);
 //! anything else (one report, empty or identical reports, stale manual links) gives a usable
-//! model with sentences for a person in `warnings`. [`SessionSettings::pins`] are [`PanePin`]s
-//! between panes; each applies to the neighbour pair holding both panes.
+//! model with sentences for a person in `warnings`. [`SessionSettings::links`] are
+//! [`ManualLink`]s between reports named by their [`ReportInput::key`]; each applies to the
+//! neighbour pair holding both reports.
 
 mod build;
 mod jobs;
@@ -35,5 +37,5 @@ mod versions;
 mod views;
 
 pub use build::{build_session, ReportInput, SessionError, SessionSettings, MAX_PANES};
-pub use links::PanePin;
+pub use links::ManualLink;
 pub use model::*;

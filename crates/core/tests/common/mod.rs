@@ -16,6 +16,7 @@ pub fn load(relative: &str) -> ReportInput {
     let article =
         extract(&bytes, relative).unwrap_or_else(|e| panic!("{relative} does not extract: {e}"));
     ReportInput {
+        key: 0,
         document: segment(&article.body(), article.lang.as_deref()),
         title: article.title.clone(),
         outlet: Some(relative.to_string()),

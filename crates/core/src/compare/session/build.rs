@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::jobs::{run_all, Job};
-use super::links::{inline_rows, neighbour_links, neighbour_options, PanePin};
+use super::links::{inline_rows, neighbour_links, neighbour_options, pins_of, ManualLink};
 use super::model::{
     CoverageModel, FactModel, SessionModel, TermsModel, VersionsModel, SESSION_SCHEMA,
 };
@@ -35,6 +35,9 @@ const MAX_SENTENCES_FOR_ALL_PAIRS: usize = 8_000;
 /// One report of a session, in pane order.
 #[derive(Debug, Clone)]
 pub struct ReportInput {
+    /// The report's stable key, which manual links name it by: the library's article id (any
+    /// distinct numbers where there is no library).
+    pub key: i64,
     /// The segmented body ([`crate::text::segment`]).
     pub document: Document,
     pub title: String,
@@ -46,11 +49,12 @@ pub struct ReportInput {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct SessionSettings {
-    /// Case, punctuation, whitespace and threshold; its `pinned` / `unlinked` are ignored (pins
-    /// name panes: see `pins`).
+    /// Case, punctuation, whitespace and threshold; its `pinned` / `unlinked` are ignored (they
+    /// name sentence pairs of two reports: see `links`).
     pub align: AlignOptions,
-    /// Links made or removed by hand; each applies to the neighbour pair holding both panes.
-    pub pins: Vec<PanePin>,
+    /// Links made or removed by hand, reports named by their keys; each applies to the neighbour
+    /// pair holding both reports.
+    pub links: Vec<ManualLink>,
     /// The reports are versions of one article, oldest first: build the versions view.
     pub versions: bool,
     /// The pane every other pane's marks and word highlights are taken against (Beyond
@@ -109,7 +113,9 @@ pub fn build_session(
         unlinked: Vec::new(),
         ..settings.align.clone()
     };
-    let (options, pin_warnings) = neighbour_options(&plain, &settings.pins, &docs);
+    let keys: Vec<i64> = reports.iter().map(|r| r.key).collect();
+    let pins = pins_of(&settings.links, &keys);
+    let (options, pin_warnings) = neighbour_options(&plain, &pins, &docs);
     warnings.extend(pin_warnings);
 
     let total: usize = docs.iter().map(|d| d.sentences.len()).sum();
@@ -497,6 +503,7 @@ mod tests {
 
     fn report(title: &str, body: &str) -> ReportInput {
         ReportInput {
+            key: 0,
             document: segment(body, Some("en")),
             title: title.to_string(),
             outlet: None,

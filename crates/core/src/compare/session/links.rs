@@ -1,20 +1,54 @@
-//! The links between neighbouring panes: manual pins mapped onto each neighbour pair's align
-//! options, the link models (connectors), and the rows of the two-report inline view.
+//! The links between neighbouring panes: manual links placed on the panes and mapped onto each
+//! neighbour pair's align options, the link models (connectors), and the rows of the two-report
+//! inline view.
 
 use super::model::{InlineRow, LinkModel, NeighbourLinks, SentenceClass};
 use super::parts::{inline_ops, slice};
 use crate::compare::{AlignOptions, Alignment, PairClass};
 use crate::text::Document;
 
-/// A sentence link a person made (`linked`) or removed (`!linked`) between two panes.
+/// A link or unlink of two sentences made by hand: `linked` links them, `!linked` forbids linking
+/// them. Reports are named by their key (the library's article id, which the engine reads as
+/// `ReportInput::key`), so a link survives the panes being reordered. The one representation of a manual link, from
+/// the UI through the store (saved with the session) to the engine.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct PanePin {
-    pub pane_a: usize,
+pub struct ManualLink {
+    pub article_a: i64,
     pub sentence_a: usize,
-    pub pane_b: usize,
+    pub article_b: i64,
     pub sentence_b: usize,
+    /// `true` links the two sentences; `false` forbids linking them.
     pub linked: bool,
+}
+
+/// A manual link placed on the session's panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct PanePin {
+    pane_a: usize,
+    sentence_a: usize,
+    pane_b: usize,
+    sentence_b: usize,
+    linked: bool,
+}
+
+/// The manual links placed on the panes whose reports have these `keys` (in pane order); a link
+/// naming a report not in the session (deleted meanwhile) waits for it, left out.
+pub(super) fn pins_of(links: &[ManualLink], keys: &[i64]) -> Vec<PanePin> {
+    let pane = |key: i64| keys.iter().position(|&k| k == key);
+    links
+        .iter()
+        .filter_map(|link| {
+            Some(PanePin {
+                pane_a: pane(link.article_a)?,
+                sentence_a: link.sentence_a,
+                pane_b: pane(link.article_b)?,
+                sentence_b: link.sentence_b,
+                linked: link.linked,
+            })
+        })
+        .collect()
 }
 
 /// The align options of every neighbour pair (`result[i]`: pane `i` with pane `i + 1`) with the
