@@ -177,6 +177,15 @@ def open_sample(app: App, reload_for_sessions: bool = True) -> None:
     dismiss_import_panel(app)
 
 
+def compare_sample_event(app: App) -> WebElement:
+    """Opens the sample library and compares its event (five reports of the Port Maren march)."""
+    open_sample(app)
+    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
+    button = next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id"))
+    button.click()
+    return wait_compare_view(app)
+
+
 def select_tab(app: App, name: str) -> WebElement:
     """Opens a view of the session (`compare`, `coverage`, `quotes`, `terms`, `facts`, `versions`)."""
     tab = app.wait_for(f"session-tab-{name}")

@@ -12,8 +12,8 @@ from sessions_e2e import (
     add_note_on_element,
     compare_picked,
     import_reports,
+    compare_sample_event,
     open_ferry_session,
-    open_sample,
     pane_outlets,
     pick_rows,
     press,
@@ -117,10 +117,7 @@ def test_compare_event_opens_the_event_reports(app: App):
 
 
 def test_compare_event_on_the_sample_library(app: App):
-    open_sample(app)
-    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
-    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
-    wait_compare_view(app)
+    compare_sample_event(app)
     assert len(app.find_all("pane")) == 5, "the sample event's five reports side by side"
     found = sentences(app)
     assert {s["cls"] for s in found} >= {"changed", "unique"}, "the sample's reports differ"
@@ -335,10 +332,7 @@ def test_swapping_panes_and_the_inline_view_for_two(app: App):
 
 
 def test_a_base_pane_is_what_the_others_are_marked_against(app: App):
-    open_sample(app)
-    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
-    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
-    wait_compare_view(app)
+    compare_sample_event(app)
     headers = app.find_all("pane-header")
     last_outlet = app.text(headers[-1].find_element("css selector", ".outlet"))
     references = [app.text(ref).lower() for ref in app.find_all("pane-reference")]
@@ -361,10 +355,7 @@ def test_a_base_pane_is_what_the_others_are_marked_against(app: App):
 
 
 def test_reworded_sentences_mark_substance_and_every_word_on_request(app: App):
-    open_sample(app)
-    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
-    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
-    wait_compare_view(app)
+    compare_sample_event(app)
     reworded = app.script(
         "return [...document.querySelectorAll(\"[data-testid='sentence'][data-reworded]\")]"
         ".map(e => ({pane: Number(e.dataset.pane), marks: e.querySelectorAll('.w-differs').length,"
@@ -392,10 +383,7 @@ def test_shared_copy_is_dimmed_counted_and_grouped_by_story(app: App):
     """The sample event's two versions of the Herald carry most sentences word for word: shared copy,
     dimmed in the panes with the reports named on hover, counted in the headers and grouped in the
     coverage view."""
-    open_sample(app)
-    item = next(i for i in app.find_all("event-item") if "Port Maren" in app.text(i))
-    next(b for b in app.find_all("compare-event") if b.get_attribute("data-id") == item.get_attribute("data-id")).click()
-    wait_compare_view(app)
+    compare_sample_event(app)
     copies = app.script(
         "return [...document.querySelectorAll(\"[data-testid='sentence'][data-copy-in]\")]"
         ".map(e => ({pane: Number(e.dataset.pane), copyIn: e.dataset.copyIn, dimmed: e.classList.contains('copy'),"

@@ -168,11 +168,12 @@ async fn choose_export_path(
     name: &str,
     format: ExportFormat,
 ) -> AppResult<Option<PathBuf>> {
-    let (extension, label) = match format {
-        ExportFormat::Html => ("html", "HTML report"),
-        ExportFormat::Json => ("json", "JSON"),
-        ExportFormat::Csv => ("csv", "CSV (coverage matrix)"),
+    let label = match format {
+        ExportFormat::Html => "HTML report",
+        ExportFormat::Json => "JSON",
+        ExportFormat::Csv => "CSV (coverage matrix)",
     };
+    let extension = sessions::ExportFormat::from(format).extension();
     let file_name = format!("{}.{extension}", sessions::file_stem(name));
     if let Some(dir) = std::env::var_os(EXPORT_DIR_VAR) {
         return Ok(Some(PathBuf::from(dir).join(file_name)));

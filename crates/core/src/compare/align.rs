@@ -450,7 +450,9 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         candidates.sort_unstable();
         candidates.dedup();
     }
-    let mut scored: Vec<(f32, usize, usize)> = candidates
+    // Every candidate scored once: the matching takes those at the threshold, and the merges
+    // weigh every unmatched sentence's best (its rival).
+    let all_scored: Vec<(f32, usize, usize)> = candidates
         .iter()
         .map(|&(i, j)| (i as usize, j as usize))
         .filter(|p| !unlinked.contains(p))
@@ -461,6 +463,10 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
             scorer.semantic() || 2.0 * x.min(y) >= f64::from(opts.threshold) * (x + y)
         })
         .map(|(i, j)| (scorer.score(i, j), i, j))
+        .collect();
+    let mut scored: Vec<(f32, usize, usize)> = all_scored
+        .iter()
+        .copied()
         .filter(|&(s, _, _)| s >= opts.threshold && s > 0.0)
         .collect();
     scored.sort_unstable_by(|x, y| {
@@ -486,7 +492,7 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         swap_crossed(scorer, opts.threshold, &unlinked, &mut links);
     }
 
-    let rivals = Rivals::of(scorer, &candidates, &used_a, &used_b);
+    let rivals = Rivals::of(scorer, &all_scored, &used_a, &used_b);
     merge_neighbours(
         a,
         b,
@@ -660,7 +666,12 @@ struct Rivals {
 }
 
 impl Rivals {
-    fn of(scorer: &Scorer, candidates: &[(u32, u32)], used_a: &[bool], used_b: &[bool]) -> Rivals {
+    fn of(
+        scorer: &Scorer,
+        scored: &[(f32, usize, usize)],
+        used_a: &[bool],
+        used_b: &[bool],
+    ) -> Rivals {
         let mut rivals = Rivals {
             a: vec![0.0; used_a.len()],
             b: vec![0.0; used_b.len()],
@@ -670,12 +681,10 @@ impl Rivals {
         if !scorer.semantic() {
             return rivals;
         }
-        for &(i, j) in candidates {
-            let (i, j) = (i as usize, j as usize);
+        for &(score, i, j) in scored {
             if used_a[i] || used_b[j] {
                 continue;
             }
-            let score = scorer.score(i, j);
             rivals.a[i] = rivals.a[i].max(score);
             rivals.b[j] = rivals.b[j].max(score);
         }

@@ -334,10 +334,7 @@ fn is_ordinal<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -
         && toks[k].range.end == hyphen.range.start
         && hyphen.range.end == ending.range.start
         && ending.kind == TokenKind::Word
-        && matches!(
-            ending.norm.as_str(),
-            "м" | "й" | "го" | "я" | "е" | "ю" | "х" | "ми" | "ым" | "ой" | "a" | "o"
-        )
+        && lexicon::is_ordinal_ending(&ending.norm)
 }
 
 /// A time of day starting at token `k`: `H:MM` (digits joined by a colon), or `H.MM` / `HhMM`
@@ -406,12 +403,7 @@ fn time_at<'t>(
     }
     let pm = matches!(after, Some("pm" | "p.m"));
     let am = matches!(after, Some("am" | "a.m"));
-    let marked_after = am
-        || pm
-        || matches!(
-            after,
-            Some("h" | "gmt" | "utc" | "hrs" | "uhr" | "час" | "часов")
-        );
+    let marked_after = am || pm || after.is_some_and(lexicon::is_time_marker);
     let marked_before = k
         .checked_sub(1)
         .and_then(word)

@@ -32,8 +32,9 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::lexicon;
 use crate::text::lexicon::speech::{
-    ACCORDING_TO, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, NAME_PARTICLES, NOT_OPENERS,
+    ACCORDING_TO, AGENT_BY, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, NAME_PARTICLES, NOT_OPENERS,
     NOT_SUBJECTS, PASSIVE, PASSIVE_SPEAKER_VERBS, PRONOUNS, RUN_STOPS, SPEAKER_OPENERS,
     SPEECH_NOUNS, SPEECH_VERBS,
 };
@@ -421,7 +422,7 @@ fn announced_by(doc: &Document, tokens: Range<usize>, cue: SpeakerCue) -> Option
         .find(|&k| SPEECH_NOUNS.contains(&doc.tokens[k].norm.as_str()))?;
     let by = (noun + 1..tokens.end)
         .take(4)
-        .find(|&k| matches!(doc.tokens[k].norm.as_str(), "by" | "par" | "por" | "von"))?;
+        .find(|&k| AGENT_BY.contains(&doc.tokens[k].norm.as_str()))?;
     subject_run_forward(doc, by + 1, tokens.end, cue)
 }
 
@@ -675,7 +676,7 @@ fn speaker_by(doc: &Document, verb: usize, cue: SpeakerCue) -> Option<Speaker> {
     let sentence = doc.sentence_at(doc.tokens[verb].range.start)?;
     let end = doc.sentences[sentence].tokens.end;
     let by = (verb + 1..end).find(|&k| {
-        matches!(doc.tokens[k].norm.as_str(), "by" | "par" | "por" | "von")
+        AGENT_BY.contains(&doc.tokens[k].norm.as_str())
             // من قبل: "by" in Arabic.
             || (doc.tokens[k].norm == "قبل" && doc.tokens[k - 1].norm == "من")
     })?;
@@ -706,10 +707,7 @@ fn opens_speaker(doc: &Document, k: usize) -> bool {
         return false;
     };
     // Languages without articles name a speaker with a bare lowercase noun ("министр заявил").
-    let articles = !matches!(
-        doc.lang.as_deref(),
-        Some("ru" | "uk" | "be" | "pl" | "cs" | "bg")
-    );
+    let articles = !lexicon::lacks_articles(doc.lang.as_deref());
     token.kind == TokenKind::Word
         && !NOT_OPENERS.contains(&token.norm.as_str())
         && !NOT_SUBJECTS.contains(&token.norm.as_str())

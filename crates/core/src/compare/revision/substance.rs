@@ -80,10 +80,6 @@ impl Substance {
     }
 }
 
-fn is_negation(norm: &str) -> bool {
-    lexicon::is_negation(norm)
-}
-
 /// A word of changed text, with what the ranking needs to know about it.
 struct Word<'t> {
     text: &'t str,
@@ -196,7 +192,7 @@ pub(crate) fn edit(old: &str, new: &str, ops: &[WordOp]) -> Substance {
             if ws.iter().any(|w| is_number(w.text)) {
                 reasons.push(Reason::Number);
             }
-            if ws.iter().any(|w| is_negation(&w.norm)) {
+            if ws.iter().any(|w| lexicon::is_negation(&w.norm)) {
                 reasons.push(Reason::Negation);
             }
             if ws.iter().any(|w| is_name(body, start, w)) {
@@ -236,7 +232,7 @@ pub(crate) fn span(text: &str) -> Substance {
     if ws.iter().any(|w| is_name(text, 0, w)) {
         reasons.push(Reason::Name);
     }
-    if ws.iter().any(|w| is_negation(&w.norm)) && ws.len() <= 3 {
+    if ws.iter().any(|w| lexicon::is_negation(&w.norm)) && ws.len() <= 3 {
         reasons.push(Reason::Negation);
     }
     let extra = (ws.len() as u32 / 2).min(20);
@@ -252,7 +248,7 @@ mod tests {
         for w in lexicon::NEGATIONS {
             assert_eq!(&normalize(w), w);
         }
-        assert!(is_negation("didn't") && is_negation("never"));
+        assert!(lexicon::is_negation("didn't") && lexicon::is_negation("never"));
     }
 
     #[test]

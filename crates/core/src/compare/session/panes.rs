@@ -255,16 +255,13 @@ fn substance_missing_from(
         // A sentence's first word is capitalised whatever it is: not a name by that.
         let is_name = Some(k) != first_word && text.chars().next().is_some_and(char::is_uppercase);
         let is_number = lexicon::is_quantity_word(&text.to_lowercase(), doc.lang.as_deref());
-        if (is_name || is_number || is_negation(text)) && !theirs.contains(&key(doc, t)) {
+        let is_negation = lexicon::is_negation(&text.to_lowercase());
+        if (is_name || is_number || is_negation) && !theirs.contains(&key(doc, t)) {
             ranges.push(t.range.clone());
         }
     }
     ranges.sort_by_key(|r| r.start);
     ranges
-}
-
-fn is_negation(word: &str) -> bool {
-    lexicon::is_negation(&word.to_lowercase())
 }
 
 /// The byte ranges of the number tokens of `sentences` in `doc` whose value (digits only, so

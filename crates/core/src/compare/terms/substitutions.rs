@@ -158,7 +158,7 @@ fn swap_ranges(
     // A modifier swapped before the noun it qualifies ("terrorist offensive"), or after it where
     // the language puts adjectives after nouns ("offensive terroriste"): the swapped word touches
     // the shared one.
-    let after_nouns = matches!(a.lang.as_deref(), Some("fr" | "es" | "it" | "pt"));
+    let after_nouns = lexicon::adjectives_follow_nouns(a.lang.as_deref());
     let phrase = match (&next, &prev) {
         (Some((x, y)), _) if !x.stop && ra.end == op.a.end && rb.end == op.b.end => {
             Some((ra.start..x.range.end, rb.start..y.range.end))

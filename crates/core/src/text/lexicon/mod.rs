@@ -114,6 +114,32 @@ pub(crate) fn is_quantity_word(word: &str, lang: Option<&str>) -> bool {
         || ROUND_QUANTITIES.contains(&word)
 }
 
+/// Whether a language has no articles, so that a bare lowercase noun can name someone
+/// ("министр заявил").
+pub(crate) fn lacks_articles(lang: Option<&str>) -> bool {
+    matches!(lang, Some("ru" | "uk" | "be" | "pl" | "cs" | "bg"))
+}
+
+/// Whether a language puts its adjectives after the noun ("offensive terroriste").
+pub(crate) fn adjectives_follow_nouns(lang: Option<&str>) -> bool {
+    matches!(lang, Some("fr" | "es" | "it" | "pt"))
+}
+
+/// Whether a word after a number says the number is a time of day ("7.35 h", "19.30 GMT", "um
+/// 7.30 Uhr", "в 7.30 часов").
+pub(crate) fn is_time_marker(word: &str) -> bool {
+    matches!(word, "h" | "gmt" | "utc" | "hrs" | "uhr" | "час" | "часов")
+}
+
+/// Whether a word written after a hyphen makes a number an ordinal: "97-м", "3-й", "21-го"
+/// (Russian), "2-a", "2-o" (Spanish).
+pub(crate) fn is_ordinal_ending(word: &str) -> bool {
+    matches!(
+        word,
+        "м" | "й" | "го" | "я" | "е" | "ю" | "х" | "ми" | "ым" | "ой" | "a" | "o"
+    )
+}
+
 /// Whether a word before a number says the number is a time of day ("at 7.35", "à 7h35", "a las
 /// 7.35", "um 7.35", "в 7.35", "الساعة 7.35").
 pub(crate) fn is_time_cue(word: &str, lang: Option<&str>) -> bool {

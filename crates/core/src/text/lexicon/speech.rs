@@ -312,3 +312,6 @@ pub(crate) const RUN_STOPS: &[&str] = &[
 pub(crate) const NAME_PARTICLES: &[&str] = &[
     "of", "de", "del", "la", "le", "du", "des", "von", "van", "der", "al", "bin", "ibn", "и", "da",
 ];
+
+/// Words that introduce the agent of a passive ("announced by X", "annoncé par", "por", "von").
+pub(crate) const AGENT_BY: &[&str] = &["by", "par", "por", "von"];
