@@ -41,6 +41,7 @@ impl AppError {
                 ErrorKind::NotFound => ErrorCode::NotFound,
                 ErrorKind::Invalid => ErrorCode::Invalid,
                 ErrorKind::Library => ErrorCode::Library,
+                ErrorKind::Conflict => ErrorCode::Conflict,
                 ErrorKind::Damaged => ErrorCode::Damaged,
             },
             Self::NotOpen(_) => ErrorCode::NotOpen,
@@ -65,6 +66,8 @@ pub enum ErrorCode {
     Library,
     NotOpen,
     Damaged,
+    /// A colleague changed it meanwhile (a team library): reload, then edit again.
+    Conflict,
 }
 
 /// The shape of every rejected command on the JS side.

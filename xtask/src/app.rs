@@ -16,9 +16,12 @@ pub const APP_FEATURE: &str = "parallax-app/custom-protocol";
 /// `cargo xtask run`: set up, build, and start the app with `app_args`.
 pub fn run(app_args: Vec<String>) -> anyhow::Result<()> {
     let repo = Repo::locate()?;
+    // `--team` (before any `--`): the app on a team library of a throwaway local server.
+    let team = app_args.first().map(String::as_str) == Some("--team");
+    let app_args = if team { &app_args[1..] } else { &app_args[..] };
     let app_args: Vec<String> = match app_args.first().map(String::as_str) {
         Some("--") => app_args[1..].to_vec(),
-        _ => app_args,
+        _ => app_args.to_vec(),
     };
     step("1/6", "system packages Tauri needs");
     setup::system_packages(Purpose::Run)?;
@@ -34,8 +37,19 @@ pub fn run(app_args: Vec<String>) -> anyhow::Result<()> {
     build_ui(&repo)?;
     step("5/6", "building the desktop app (debug, UI embedded)");
     build_app(&repo, AppBuild::Alone)?;
-    step("6/6", "starting the app");
-    launch(&repo, &app_args)
+    if !team {
+        step("6/6", "starting the app");
+        return launch(&repo, &app_args, None);
+    }
+    step(
+        "6/6",
+        "starting a throwaway PostgreSQL server (target/postgres-team), then the app on it",
+    );
+    crate::postgres::require_server()?;
+    let cluster = crate::postgres::Cluster::start(&repo, "postgres-team")?;
+    let library = cluster.create_database("parallax")?;
+    println!("Team library: {library} (gone when the app closes)");
+    launch(&repo, &app_args, Some(&library))
 }
 
 fn step(number: &str, what: &str) {
@@ -85,7 +99,8 @@ pub fn build_app(repo: &Repo, how: AppBuild) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn launch(repo: &Repo, app_args: &[String]) -> anyhow::Result<()> {
+/// Starts the built app; `library` (an address) replaces the default library for this run.
+fn launch(repo: &Repo, app_args: &[String], library: Option<&str>) -> anyhow::Result<()> {
     let binary = repo.app_binary();
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
@@ -100,6 +115,9 @@ fn launch(repo: &Repo, app_args: &[String]) -> anyhow::Result<()> {
     }
     let mut app = Command::new(&binary);
     app.args(app_args).current_dir(&repo.root);
+    if let Some(library) = library {
+        app.env("PARALLAX_DB", library);
+    }
     println!(
         "Starting {} (close the window to return here).",
         binary.display()

@@ -97,6 +97,25 @@ pub fn run_with_time_limit(cmd: &mut Command, limit: Duration) -> anyhow::Result
     }
 }
 
+/// Runs `cmd` quietly (announced, its output kept); an unsuccessful exit is an error carrying what
+/// it printed.
+pub fn output_or_error(cmd: &mut Command) -> anyhow::Result<()> {
+    announce(cmd);
+    let out = cmd
+        .output()
+        .with_context(|| format!("could not start `{}`", describe(cmd)))?;
+    if out.status.success() {
+        return Ok(());
+    }
+    bail!(
+        "`{}` failed ({}): {}{}",
+        describe(cmd),
+        out.status,
+        String::from_utf8_lossy(&out.stdout).trim(),
+        String::from_utf8_lossy(&out.stderr).trim()
+    )
+}
+
 /// Runs `cmd` quietly and returns its trimmed standard output, or `None` when it can't run or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;

@@ -18,6 +18,7 @@ mod disk;
 mod e2e;
 mod fuzz;
 mod model;
+mod postgres;
 mod repo;
 mod setup;
 mod test;
@@ -30,11 +31,15 @@ const USAGE: &str = "\
 Usage: cargo xtask <COMMAND> [ARGS…]
 
 Commands:
-  run [-- APP-ARGS…]   install missing system packages and npm modules, build the UI and the
-                       desktop app (debug), then start it; APP-ARGS and the environment are passed on
+  run [--team] [-- APP-ARGS…]
+                       install missing system packages and npm modules, build the UI and the
+                       desktop app (debug), then start it; APP-ARGS and the environment are passed on;
+                       --team: on a team library of a throwaway local PostgreSQL server
   test [OPTIONS]       run every check (what .ci/run does); a header per stage, a timed summary
       --skip-e2e           skip the end-to-end suite (the real app under Xvfb via WebDriver)
-      --only rust|ui|e2e   run only that group (plus the set-up it needs)
+      --only rust|ui|e2e|team
+                           run only that group (plus the set-up it needs); team: the
+                           store's tests on a throwaway PostgreSQL server
       --keep-going         run the later stages even after one failed
   bench-extract [DIR]  extraction precision, recall and F1 over the 181 benchmark pages
                        (default DIR: ../shared/bench/article-extraction)

@@ -27,8 +27,9 @@ const TAURI_PACKAGES: &[&str] = &[
     "ca-certificates",
 ];
 
-/// Extra packages for the end-to-end tests: a virtual display and WebKit's WebDriver server.
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+/// Extra packages for the tests: a virtual display and WebKit's WebDriver server (end to end),
+/// and PostgreSQL's server, on which the store's tests run a second time (a team library).
+const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "postgresql"];
 
 /// The oldest Node.js major version the UI tool chain (Vite 8, Vitest 4) runs on.
 const MIN_NODE_MAJOR: u32 = 20;
@@ -92,6 +93,19 @@ pub fn python_program() -> &'static str {
     } else {
         "python3"
     }
+}
+
+/// Installs `packages` with apt (Debian/Ubuntu) when they are missing.
+pub fn install_packages(packages: &[&str]) -> anyhow::Result<()> {
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| !deb_installed(package))
+        .collect();
+    if missing.is_empty() || cmd::find_on_path("apt-get").is_none() {
+        return Ok(());
+    }
+    apt_install(&missing)
 }
 
 fn apt_install(packages: &[&str]) -> anyhow::Result<()> {

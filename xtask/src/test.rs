@@ -11,6 +11,7 @@ use crate::cmd::{self, npm_program};
 use crate::disk;
 use crate::e2e;
 use crate::model;
+use crate::postgres;
 use crate::repo::Repo;
 use crate::setup::{self, Purpose};
 
@@ -20,6 +21,8 @@ enum Group {
     Rust,
     Ui,
     E2e,
+    /// The team library: the store's tests again on a throwaway PostgreSQL server.
+    Team,
 }
 
 impl Group {
@@ -28,7 +31,8 @@ impl Group {
             "rust" => Ok(Self::Rust),
             "ui" => Ok(Self::Ui),
             "e2e" => Ok(Self::E2e),
-            other => bail!("`--only {other}`: expected one of rust, ui, e2e"),
+            "team" => Ok(Self::Team),
+            other => bail!("`--only {other}`: expected one of rust, ui, e2e, team"),
         }
     }
 }
@@ -52,7 +56,7 @@ impl Options {
                 "--only" => {
                     let group = args
                         .next()
-                        .context("`--only` needs a group: rust, ui or e2e")?;
+                        .context("`--only` needs a group: rust, ui, e2e or team")?;
                     options.only = Some(Group::parse(group)?);
                 }
                 other => match other.strip_prefix("--only=") {
@@ -72,7 +76,7 @@ struct Stage {
     work: fn(&Repo) -> anyhow::Result<()>,
 }
 
-const ALL: &[Group] = &[Group::Rust, Group::Ui, Group::E2e];
+const ALL: &[Group] = &[Group::Rust, Group::Ui, Group::E2e, Group::Team];
 
 const STAGES: &[Stage] = &[
     Stage {
@@ -105,6 +109,11 @@ const STAGES: &[Stage] = &[
         name: "Rust tests (unit, integration, doc)",
         groups: &[Group::Rust],
         work: stage_rust_tests,
+    },
+    Stage {
+        name: "team library: the store's tests on a throwaway PostgreSQL server",
+        groups: &[Group::Team],
+        work: stage_team_tests,
     },
     Stage {
         name: "desktop app build (debug, UI embedded)",
@@ -271,6 +280,23 @@ fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
         repo.target.join("model").join(model::MODEL_FILE),
     );
     cmd::run(&mut cargo).context("Rust tests failed (see the output above)")
+}
+
+/// The store's tests once more, each on a new database of a throwaway PostgreSQL server.
+fn stage_team_tests(repo: &Repo) -> anyhow::Result<()> {
+    let cluster = postgres::Cluster::start(repo, "postgres-test")?;
+    let mut cargo = cmd::cargo(&[
+        "test",
+        "--no-fail-fast",
+        "-p",
+        "parallax-store",
+        "--test",
+        "store",
+    ]);
+    cargo
+        .current_dir(&repo.root)
+        .env("PARALLAX_TEST_POSTGRES", cluster.server_url());
+    cmd::run(&mut cargo).context("the store's tests failed on PostgreSQL (see the output above)")
 }
 
 fn stage_app_build(repo: &Repo) -> anyhow::Result<()> {

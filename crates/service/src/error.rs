@@ -1,5 +1,6 @@
 //! The errors every face shows: what went wrong, in a person's words, with a stable code the faces
-//! branch on. Database failures are told by the store's classification of SQLite's result codes.
+//! branch on. Database failures are told by the store's classification of SQLite's result codes and
+//! PostgreSQL's SQLSTATEs.
 
 use parallax_store::{DatabaseProblem, StoreError};
 
@@ -16,6 +17,9 @@ pub enum ServiceError {
     /// The library could not be read or written.
     #[error("the library could not be used: {0}")]
     Library(String),
+    /// A colleague changed what was being edited since it was read (a team library): reload.
+    #[error("{0}")]
+    Conflict(String),
     /// The library is damaged, so nothing is written to it (the message names the damage).
     #[error("the library is damaged ({0}), so nothing is changed in it. Close Parallax and run `parallax recover` to save what can be read, or restore an export with `parallax restore-library FILE`")]
     Damaged(String),
@@ -27,6 +31,7 @@ pub enum ErrorKind {
     NotFound,
     Invalid,
     Library,
+    Conflict,
     Damaged,
 }
 
@@ -37,6 +42,7 @@ impl ServiceError {
             Self::NotFound(_) => ErrorKind::NotFound,
             Self::Invalid(_) => ErrorKind::Invalid,
             Self::Library(_) => ErrorKind::Library,
+            Self::Conflict(_) => ErrorKind::Conflict,
             Self::Damaged(_) => ErrorKind::Damaged,
         }
     }
@@ -57,6 +63,7 @@ impl From<StoreError> for ServiceError {
         match error {
             StoreError::NotFound { .. } => Self::NotFound(error.to_string()),
             StoreError::Invalid(message) => Self::Invalid(message),
+            StoreError::Conflict { .. } => Self::Conflict(error.to_string()),
             StoreError::Database(source) => {
                 Self::Library(format!("the database reported “{source}”"))
             }
@@ -78,6 +85,20 @@ fn in_words(problem: DatabaseProblem) -> &'static str {
             "its file cannot be opened (a missing folder, or no permission to read it)"
         }
         DatabaseProblem::Io => "reading or writing its file failed (a disk or network drive error)",
+        DatabaseProblem::Unreachable => {
+            "its server cannot be reached (check the address, the network, and that the server \
+             runs); nothing was changed"
+        }
+        DatabaseProblem::Authentication => {
+            "its server refused the user name or password; check them in the library settings"
+        }
+        DatabaseProblem::Denied => {
+            "the server does not allow your user this; ask the library's administrator"
+        }
+        DatabaseProblem::Tls => {
+            "the encrypted connection to its server failed (its certificate, or TLS is off on \
+             the server)"
+        }
     }
 }
 

@@ -1,7 +1,5 @@
 //! Articles: the library list, one article in full, metadata edits, delete with undo.
 
-use sqlx::{QueryBuilder, Sqlite};
-
 use crate::checks::{changed_or_not_found, require_row, LIVE_ARTICLE};
 use crate::error::{StoreError, StoreResult};
 use crate::model::{
@@ -32,7 +30,8 @@ struct DetailRow {
     source_path: Option<String>,
     content_hash: String,
     word_count: i64,
-    has_original: bool,
+    /// 1 when the original bytes are kept (an integer, as both databases give it).
+    has_original: i64,
     body: String,
 }
 
@@ -42,30 +41,46 @@ impl Store {
     /// The page's ids are picked first from the sort column's index alone (skipping `offset` rows
     /// there costs little), then only those rows are read in full.
     pub async fn list_articles(&self, query: &ListQuery) -> StoreResult<Vec<ArticleSummary>> {
-        let mut sql = QueryBuilder::<Sqlite>::new(format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE a.id IN ("
-        ));
-        push_ids_query(&mut sql, query);
-        sql.push(") ORDER BY ")
-            .push(order_by(query.sort, query.order));
-        Ok(sql.build_query_as().fetch_all(&self.pool).await?)
+        let mut sql = ListSql {
+            text: format!(
+                "SELECT {SUMMARY_COLUMNS} FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+                 WHERE a.id IN ("
+            ),
+            binds: Vec::new(),
+        };
+        sql.push_ids_query(query);
+        sql.text.push_str(") ORDER BY ");
+        sql.text.push_str(&order_by(query.sort, query.order));
+        let mut rows = sqlx::query_as(&sql.text);
+        for value in &sql.binds {
+            rows = rows.bind(*value);
+        }
+        Ok(rows.fetch_all(&self.pool).await?)
     }
 
     /// The ids of the articles [`Store::list_articles`] would give, in its order (`limit` and
     /// `offset` apply too): enough for a range selection or a keyboard walk across pages without
     /// the rows themselves.
     pub async fn list_ids(&self, query: &ListQuery) -> StoreResult<Vec<i64>> {
-        let mut sql = QueryBuilder::<Sqlite>::new("");
-        push_ids_query(&mut sql, query);
-        Ok(sql.build_query_scalar().fetch_all(&self.pool).await?)
+        let mut sql = ListSql::default();
+        sql.push_ids_query(query);
+        let mut ids = sqlx::query_scalar(&sql.text);
+        for value in &sql.binds {
+            ids = ids.bind(*value);
+        }
+        Ok(ids.fetch_all(&self.pool).await?)
     }
 
     /// Number of articles [`Store::list_articles`] would give without `limit` and `offset`.
     pub async fn count_listed(&self, query: &ListQuery) -> StoreResult<i64> {
-        let mut sql = QueryBuilder::<Sqlite>::new("SELECT count(*) FROM articles a");
-        push_filters(&mut sql, query);
-        Ok(sql.build_query_scalar().fetch_one(&self.pool).await?)
+        let mut sql = ListSql::default();
+        sql.text.push_str("SELECT count(*) FROM articles a");
+        sql.push_filters(query);
+        let mut count = sqlx::query_scalar(&sql.text);
+        for value in &sql.binds {
+            count = count.bind(*value);
+        }
+        Ok(count.fetch_one(&self.pool).await?)
     }
 
     /// Number of (not deleted) articles in the library.
@@ -82,9 +97,9 @@ impl Store {
         let row: DetailRow = sqlx::query_as(
             "SELECT a.id, a.title, a.byline, o.name AS outlet, a.outlet_id, o.domain AS outlet_domain,
                     a.url, a.canonical_url, a.published_at, a.imported_at, a.lang, a.source_format,
-                    a.source_path, a.content_hash, a.word_count, a.original IS NOT NULL AS has_original, a.body
+                    a.source_path, a.content_hash, a.word_count, CASE WHEN a.original IS NULL THEN 0 ELSE 1 END AS has_original, a.body
              FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE a.id = ? AND a.deleted_at IS NULL",
+             WHERE a.id = $1 AND a.deleted_at IS NULL",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -92,7 +107,7 @@ impl Store {
         .ok_or(StoreError::NotFound { what: "article", id })?;
         let events: Vec<EventRef> = sqlx::query_as(
             "SELECT e.id, e.title FROM events e JOIN event_articles ea ON ea.event_id = e.id
-             WHERE ea.article_id = ? ORDER BY e.title COLLATE NOCASE, e.id",
+             WHERE ea.article_id = $1 ORDER BY e.title COLLATE NOCASE, e.id",
         )
         .bind(id)
         .fetch_all(&self.pool)
@@ -119,7 +134,7 @@ impl Store {
             source_path: row.source_path,
             content_hash: row.content_hash,
             word_count: row.word_count,
-            has_original: row.has_original,
+            has_original: row.has_original != 0,
             body: row.body,
             paragraphs,
             events,
@@ -136,7 +151,7 @@ impl Store {
              JOIN articles a ON a.id = me.id
                  OR coalesce(a.canonical_url, a.url) = coalesce(me.canonical_url, me.url)
              LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE me.id = ? AND me.deleted_at IS NULL AND a.deleted_at IS NULL
+             WHERE me.id = $1 AND me.deleted_at IS NULL AND a.deleted_at IS NULL
              ORDER BY a.published_at IS NULL, julianday(a.published_at), a.imported_at, a.id"
         ))
         .bind(id)
@@ -154,7 +169,7 @@ impl Store {
     /// The original file bytes of an article, when they were kept.
     pub async fn original_bytes(&self, id: i64) -> StoreResult<Option<Vec<u8>>> {
         let row: Option<(Option<Vec<u8>>,)> =
-            sqlx::query_as("SELECT original FROM articles WHERE id = ? AND deleted_at IS NULL")
+            sqlx::query_as("SELECT original FROM articles WHERE id = $1 AND deleted_at IS NULL")
                 .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -170,13 +185,13 @@ impl Store {
         id: i64,
         update: &MetadataUpdate,
     ) -> StoreResult<ArticleDetail> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         require_row(&mut tx, LIVE_ARTICLE, "article", id).await?;
         if let Some(title) = &update.title {
             let title = required_name(title, "an article").map_err(|_| {
                 StoreError::Invalid("an article needs a title; it cannot be left empty".into())
             })?;
-            sqlx::query("UPDATE articles SET title = ? WHERE id = ?")
+            sqlx::query("UPDATE articles SET title = $1 WHERE id = $2")
                 .bind(title)
                 .bind(id)
                 .execute(&mut *tx)
@@ -187,14 +202,14 @@ impl Store {
             if let Some(date) = published_at {
                 check_date(date)?;
             }
-            sqlx::query("UPDATE articles SET published_at = ? WHERE id = ?")
+            sqlx::query("UPDATE articles SET published_at = $1 WHERE id = $2")
                 .bind(published_at)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
         }
         if let Some(url) = &update.url {
-            sqlx::query("UPDATE articles SET url = ? WHERE id = ?")
+            sqlx::query("UPDATE articles SET url = $1 WHERE id = $2")
                 .bind(clearable(url))
                 .bind(id)
                 .execute(&mut *tx)
@@ -207,7 +222,7 @@ impl Store {
                     .map(|(id, _)| id),
                 None => None,
             };
-            sqlx::query("UPDATE articles SET outlet_id = ? WHERE id = ?")
+            sqlx::query("UPDATE articles SET outlet_id = $1 WHERE id = $2")
                 .bind(outlet_id)
                 .bind(id)
                 .execute(&mut *tx)
@@ -221,7 +236,7 @@ impl Store {
     /// disappears from every list, search and event until restored or purged.
     pub async fn delete_article(&self, id: i64) -> StoreResult<()> {
         let changed =
-            sqlx::query("UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL")
+            sqlx::query("UPDATE articles SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL")
                 .bind(now_utc())
                 .bind(id)
                 .execute(&self.pool)
@@ -233,7 +248,7 @@ impl Store {
     /// Undoes [`Store::delete_article`].
     pub async fn restore_article(&self, id: i64) -> StoreResult<()> {
         let changed = sqlx::query(
-            "UPDATE articles SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL",
+            "UPDATE articles SET deleted_at = NULL WHERE id = $1 AND deleted_at IS NOT NULL",
         )
         .bind(id)
         .execute(&self.pool)
@@ -245,7 +260,7 @@ impl Store {
     /// Removes deleted articles for good (and outlets left without articles); returns how many
     /// articles went.
     pub async fn purge_deleted(&self) -> StoreResult<u64> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let purged = sqlx::query("DELETE FROM articles WHERE deleted_at IS NOT NULL")
             .execute(&mut *tx)
             .await?
@@ -261,29 +276,48 @@ impl Store {
     }
 }
 
-/// The event join and `WHERE` of a list (deleted articles always left out).
-/// `SELECT a.id … ORDER BY … LIMIT … OFFSET …` for a list query: the ids of one page, in order.
-fn push_ids_query(sql: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery) {
-    sql.push("SELECT a.id FROM articles a");
-    if query.sort == SortKey::Outlet {
-        sql.push(" LEFT JOIN outlets o ON o.id = a.outlet_id");
-    }
-    push_filters(sql, query);
-    sql.push(" ORDER BY ")
-        .push(order_by(query.sort, query.order));
-    sql.push(" LIMIT ")
-        .push_bind(query.limit.map_or(-1, i64::from));
-    sql.push(" OFFSET ").push_bind(i64::from(query.offset));
+/// A list query's SQL as it is written, with its numbered parameters (all integers).
+#[derive(Default)]
+struct ListSql {
+    text: String,
+    binds: Vec<i64>,
 }
 
-fn push_filters(sql: &mut QueryBuilder<'_, Sqlite>, query: &ListQuery) {
-    if let Some(event_id) = query.event_id {
-        sql.push(" JOIN event_articles ea ON ea.article_id = a.id AND ea.event_id = ")
-            .push_bind(event_id);
+impl ListSql {
+    /// Appends a parameter's placeholder (`$1`, `$2`, …) and keeps its value.
+    fn push_bind(&mut self, value: i64) {
+        self.binds.push(value);
+        self.text.push_str(&format!("${}", self.binds.len()));
     }
-    sql.push(" WHERE a.deleted_at IS NULL");
-    if let Some(outlet_id) = query.outlet_id {
-        sql.push(" AND a.outlet_id = ").push_bind(outlet_id);
+
+    /// `SELECT a.id … ORDER BY … LIMIT … OFFSET …` for a list query: the ids of one page, in order.
+    fn push_ids_query(&mut self, query: &ListQuery) {
+        self.text.push_str("SELECT a.id FROM articles a");
+        if query.sort == SortKey::Outlet {
+            self.text
+                .push_str(" LEFT JOIN outlets o ON o.id = a.outlet_id");
+        }
+        self.push_filters(query);
+        self.text.push_str(" ORDER BY ");
+        self.text.push_str(&order_by(query.sort, query.order));
+        self.text.push_str(" LIMIT ");
+        self.push_bind(query.limit.map_or(i64::MAX, i64::from));
+        self.text.push_str(" OFFSET ");
+        self.push_bind(i64::from(query.offset));
+    }
+
+    /// The event join and `WHERE` of a list (deleted articles always left out).
+    fn push_filters(&mut self, query: &ListQuery) {
+        if let Some(event_id) = query.event_id {
+            self.text
+                .push_str(" JOIN event_articles ea ON ea.article_id = a.id AND ea.event_id = ");
+            self.push_bind(event_id);
+        }
+        self.text.push_str(" WHERE a.deleted_at IS NULL");
+        if let Some(outlet_id) = query.outlet_id {
+            self.text.push_str(" AND a.outlet_id = ");
+            self.push_bind(outlet_id);
+        }
     }
 }
 

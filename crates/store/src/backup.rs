@@ -4,10 +4,10 @@
 use std::path::{Path, PathBuf};
 
 use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, SqlitePool};
+use sqlx::{AnyPool, ConnectOptions};
 
 use crate::error::{StoreError, StoreResult};
-use crate::store::{Store, MIGRATOR};
+use crate::store::{Backend, Store, SQLITE_MIGRATOR};
 
 /// How many copies taken before migrations are kept beside a library.
 const MIGRATION_BACKUPS_KEPT: usize = 3;
@@ -16,6 +16,13 @@ impl Store {
     /// Writes a consistent copy of the whole library to `dest` as one SQLite file (while others
     /// may keep reading and writing). Refuses to overwrite an existing file.
     pub async fn export_library(&self, dest: &Path) -> StoreResult<()> {
+        if self.backend == Backend::Postgres {
+            return Err(StoreError::Invalid(
+                "a team library is backed up on its server (pg_dump); to take a copy of it to \
+                 this computer, copy it into a new local library (parallax library copy)"
+                    .into(),
+            ));
+        }
         if dest.exists() {
             return Err(StoreError::Invalid(format!(
                 "{} exists already: choose a new file name",
@@ -26,8 +33,8 @@ impl Store {
     }
 }
 
-async fn vacuum_into(pool: &SqlitePool, dest: &Path) -> StoreResult<()> {
-    sqlx::query("VACUUM INTO ?")
+async fn vacuum_into(pool: &AnyPool, dest: &Path) -> StoreResult<()> {
+    sqlx::query("VACUUM INTO $1")
         .bind(dest.to_string_lossy().into_owned())
         .execute(pool)
         .await?;
@@ -70,8 +77,13 @@ pub async fn restore_library(library: &Path, source: &Path) -> StoreResult<PathB
     }
     std::fs::copy(source, &scratch).map_err(io(source))?;
     let checked = async {
-        let candidate =
-            Store::open_with(&scratch, crate::store::file_options(&scratch), false).await?;
+        let candidate = Store::open_with(
+            &scratch,
+            crate::store::file_options(&scratch),
+            crate::store::file_pragmas(),
+            false,
+        )
+        .await?;
         let health = candidate.check_integrity().await;
         // Back to one file: no write-ahead log beside the copy when it is moved into place.
         let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -122,10 +134,10 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// Before migrations change the library at `path` (open in `pool`; one that holds data and lacks
 /// some of them), copies it to `<path>.before-migration-<version>` and keeps the last few copies.
 pub(crate) async fn backup_before_migrations(
-    pool: &SqlitePool,
+    pool: &AnyPool,
     path: &Path,
 ) -> StoreResult<Option<PathBuf>> {
-    let latest = MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
+    let latest = SQLITE_MIGRATOR.iter().map(|m| m.version).max().unwrap_or(0);
     // No table yet: a new library, nothing to keep.
     let applied: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
         .fetch_one(pool)

@@ -1,18 +1,19 @@
 //! Existence checks that turn a missing row into [`StoreError::NotFound`].
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::error::{StoreError, StoreResult};
 
 /// Selects a live (not deleted) article by id.
-pub(crate) const LIVE_ARTICLE: &str = "SELECT id FROM articles WHERE id = ? AND deleted_at IS NULL";
+pub(crate) const LIVE_ARTICLE: &str =
+    "SELECT id FROM articles WHERE id = $1 AND deleted_at IS NULL";
 /// Selects an event by id.
-pub(crate) const EVENT: &str = "SELECT id FROM events WHERE id = ?";
+pub(crate) const EVENT: &str = "SELECT id FROM events WHERE id = $1";
 
 /// `Ok(())` when `select` (one `?` for the id, e.g. [`LIVE_ARTICLE`]) finds a row, else
 /// [`StoreError::NotFound`] naming `what`.
 pub(crate) async fn require_row(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     select: &'static str,
     what: &'static str,
     id: i64,

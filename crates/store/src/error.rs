@@ -2,7 +2,10 @@
 
 use std::io;
 
+use sqlx::error::DatabaseError;
 use sqlx::migrate::MigrateError;
+use sqlx::postgres::PgDatabaseError;
+use sqlx::sqlite::SqliteError;
 
 /// Everything that can go wrong in the library.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +36,17 @@ pub enum StoreError {
     NoDataDir,
     #[error("a background task failed: {0}")]
     Task(String),
+    /// An edit to something a colleague changed since it was read (a team library's optimistic
+    /// versions): nothing was written.
+    #[error("{what} #{id} was changed by {by} at {at} since you opened it; reload to see their change, then edit again")]
+    Conflict {
+        what: &'static str,
+        id: i64,
+        /// Who made the other change ("someone" when not recorded).
+        by: String,
+        /// When, as `HH:MM` UTC.
+        at: String,
+    },
 }
 
 impl From<MigrateError> for StoreError {
@@ -44,15 +58,43 @@ impl From<MigrateError> for StoreError {
     }
 }
 
+/// SQLite's primary result code (the low byte of the extended code sqlx reports), when `db` is
+/// SQLite's.
+fn sqlite_code(db: &dyn DatabaseError) -> Option<i64> {
+    db.try_downcast_ref::<SqliteError>()?
+        .code()?
+        .parse::<i64>()
+        .ok()
+        .map(|code| code & 0xff)
+}
+
+/// PostgreSQL's SQLSTATE, when `db` is PostgreSQL's.
+fn postgres_state(db: &dyn DatabaseError) -> Option<&str> {
+    Some(db.try_downcast_ref::<PgDatabaseError>()?.code())
+}
+
 impl StoreError {
+    /// The database's own error behind this one, if any.
+    fn database_error(&self) -> Option<&dyn DatabaseError> {
+        match self {
+            Self::Database(sqlx::Error::Database(db))
+            | Self::Open {
+                source: sqlx::Error::Database(db),
+                ..
+            }
+            | Self::Migrate(MigrateError::Execute(sqlx::Error::Database(db))) => Some(db.as_ref()),
+            _ => None,
+        }
+    }
+
     /// Whether the disk (or the database's size limit) is full: nothing more can be written, so a
     /// batch stops here instead of failing every remaining file the same way.
     pub fn is_disk_full(&self) -> bool {
         match self {
             Self::Database(sqlx::Error::Database(db)) => {
-                // SQLITE_FULL (13), also as an extended code.
-                db.code()
-                    .is_some_and(|code| code.parse::<i64>().is_ok_and(|c| c & 0xff == 13))
+                // SQLITE_FULL (13), also as an extended code; PostgreSQL's disk_full.
+                sqlite_code(db.as_ref()) == Some(13)
+                    || postgres_state(db.as_ref()) == Some("53100")
                     || db.message().contains("database or disk is full")
             }
             Self::Database(sqlx::Error::Io(io)) | Self::Io { source: io, .. } => {
@@ -67,37 +109,30 @@ impl StoreError {
     /// Whether the library's file or folder cannot be written (SQLITE_READONLY, or a copy beside
     /// it refused): it can still be opened for reading.
     pub fn is_read_only(&self) -> bool {
-        match self {
-            Self::Database(e)
-            | Self::Open { source: e, .. }
-            | Self::Migrate(MigrateError::Execute(e)) => {
-                matches!(e, sqlx::Error::Database(db) if db.code().and_then(|c| c.parse::<i64>().ok()).is_some_and(|c| c & 0xff == 8))
-            }
-            Self::Io { source, .. } => source.kind() == io::ErrorKind::PermissionDenied,
-            _ => false,
+        if let Self::Io { source, .. } = self {
+            return source.kind() == io::ErrorKind::PermissionDenied;
         }
+        self.database_error().is_some_and(|db| {
+            // SQLITE_READONLY; PostgreSQL's read_only_sql_transaction (a standby server).
+            sqlite_code(db) == Some(8) || postgres_state(db) == Some("25006")
+        })
     }
 
     /// Whether SQLite found the library file damaged (SQLITE_CORRUPT, SQLITE_NOTADB): reads and
     /// writes will keep failing until it is recovered or restored.
     pub fn is_damaged(&self) -> bool {
-        let sql = match self {
-            Self::Database(e) | Self::Open { source: e, .. } => Some(e),
-            Self::Migrate(MigrateError::Execute(e)) => Some(e),
-            _ => None,
-        };
-        let Some(sqlx::Error::Database(db)) = sql else {
-            return false;
-        };
-        db.code()
-            .and_then(|code| code.parse::<i64>().ok())
-            .is_some_and(|c| matches!(c & 0xff, 11 | 26))
-            || db.message().contains("malformed")
+        self.database_error().is_some_and(|db| {
+            // SQLITE_CORRUPT, SQLITE_NOTADB; PostgreSQL's data_corrupted, index_corrupted.
+            matches!(sqlite_code(db), Some(11 | 26))
+                || matches!(postgres_state(db), Some("XX001" | "XX002"))
+                || (db.try_downcast_ref::<SqliteError>().is_some()
+                    && db.message().contains("malformed"))
+        })
     }
 }
 
-/// What a database failure means, told by SQLite's result code (not its message's words), for the
-/// faces to say in a person's words.
+/// What a database failure means, told by SQLite's result code or PostgreSQL's SQLSTATE (not
+/// their messages' words), for the faces to say in a person's words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DatabaseProblem {
     /// Another connection holds a lock (SQLITE_BUSY, SQLITE_LOCKED): try again in a moment.
@@ -112,6 +147,14 @@ pub enum DatabaseProblem {
     CannotOpen,
     /// Reading or writing the file failed (SQLITE_IOERR).
     Io,
+    /// A team library's server cannot be reached (refused, timed out, connection lost).
+    Unreachable,
+    /// The team library's server refused the user name or password.
+    Authentication,
+    /// The user may not read or change this (the server's permissions).
+    Denied,
+    /// The encrypted connection to the team library's server could not be made.
+    Tls,
 }
 
 impl StoreError {
@@ -131,11 +174,29 @@ impl StoreError {
             Self::Migrate(MigrateError::Execute(e)) => e,
             _ => return None,
         };
-        let sqlx::Error::Database(db) = sql else {
-            return None;
+        let db = match sql {
+            sqlx::Error::Database(db) => db.as_ref(),
+            // Before any database answered: the network, or the encryption.
+            sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => {
+                return Some(DatabaseProblem::Unreachable)
+            }
+            sqlx::Error::Tls(_) => return Some(DatabaseProblem::Tls),
+            _ => return None,
         };
-        // SQLite's primary result code is the low byte of the extended one sqlx reports.
-        match db.code()?.parse::<i64>().ok()? & 0xff {
+        if let Some(state) = postgres_state(db) {
+            return match state {
+                "40001" | "40P01" | "55P03" | "57014" => Some(DatabaseProblem::Busy),
+                "28000" | "28P01" => Some(DatabaseProblem::Authentication),
+                "42501" => Some(DatabaseProblem::Denied),
+                "3D000" => Some(DatabaseProblem::CannotOpen),
+                "53000" | "53200" | "53300" => Some(DatabaseProblem::Busy),
+                class if class.starts_with("08") || class.starts_with("57P") => {
+                    Some(DatabaseProblem::Unreachable)
+                }
+                _ => None,
+            };
+        }
+        match sqlite_code(db)? {
             5 | 6 => Some(DatabaseProblem::Busy),
             14 => Some(DatabaseProblem::CannotOpen),
             10 => Some(DatabaseProblem::Io),

@@ -15,19 +15,20 @@ impl Store {
     /// Creates an empty event.
     pub async fn create_event(&self, title: &str) -> StoreResult<Event> {
         let title = required_name(title, "an event")?;
-        let id: i64 =
-            sqlx::query_scalar("INSERT INTO events (title, created_at) VALUES (?, ?) RETURNING id")
-                .bind(title)
-                .bind(now_utc())
-                .fetch_one(&self.pool)
-                .await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO events (title, created_at) VALUES ($1, $2) RETURNING id",
+        )
+        .bind(title)
+        .bind(now_utc())
+        .fetch_one(&self.pool)
+        .await?;
         self.event(id).await
     }
 
     /// One event with its article count.
     pub async fn event(&self, id: i64) -> StoreResult<Event> {
         sqlx::query_as(&format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ?"
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -62,7 +63,7 @@ impl Store {
         column: &str,
         value: Option<&str>,
     ) -> StoreResult<Event> {
-        let changed = sqlx::query(&format!("UPDATE events SET {column} = ? WHERE id = ?"))
+        let changed = sqlx::query(&format!("UPDATE events SET {column} = $1 WHERE id = $2"))
             .bind(value)
             .bind(id)
             .execute(&self.pool)
@@ -74,7 +75,7 @@ impl Store {
 
     /// Deletes an event (its articles stay in the library).
     pub async fn delete_event(&self, id: i64) -> StoreResult<()> {
-        let changed = sqlx::query("DELETE FROM events WHERE id = ?")
+        let changed = sqlx::query("DELETE FROM events WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
             .await?
@@ -85,13 +86,13 @@ impl Store {
     /// Adds articles to an event in one transaction; articles already in it are left as they are.
     /// Returns how many were added. Fails, adding nothing, if the event or an article is missing.
     pub async fn add_to_event(&self, event_id: i64, article_ids: &[i64]) -> StoreResult<u64> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         require_row(&mut tx, EVENT, "event", event_id).await?;
         let mut added = 0;
         for &article_id in article_ids {
             require_row(&mut tx, LIVE_ARTICLE, "article", article_id).await?;
             added += sqlx::query(
-                "INSERT OR IGNORE INTO event_articles (event_id, article_id) VALUES (?, ?)",
+                "INSERT INTO event_articles (event_id, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
             )
             .bind(event_id)
             .bind(article_id)
@@ -105,12 +106,12 @@ impl Store {
 
     /// Takes articles out of an event (they stay in the library); returns how many were in it.
     pub async fn remove_from_event(&self, event_id: i64, article_ids: &[i64]) -> StoreResult<u64> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         require_row(&mut tx, EVENT, "event", event_id).await?;
         let mut removed = 0;
         for &article_id in article_ids {
             removed +=
-                sqlx::query("DELETE FROM event_articles WHERE event_id = ? AND article_id = ?")
+                sqlx::query("DELETE FROM event_articles WHERE event_id = $1 AND article_id = $2")
                     .bind(event_id)
                     .bind(article_id)
                     .execute(&mut *tx)

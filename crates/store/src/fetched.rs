@@ -6,7 +6,7 @@ use std::sync::Arc;
 use parallax_core::extract::{self, Article};
 use parallax_fetch::{canonical_address, parse_address, Fetched, Fetcher};
 use serde::{Deserialize, Serialize};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Any, Transaction};
 
 use crate::error::{StoreError, StoreResult};
 use crate::model::{ImportOutcome, ImportSummary};
@@ -21,7 +21,7 @@ pub(crate) struct Provenance<'a> {
 impl Provenance<'_> {
     pub(crate) async fn insert(
         &self,
-        tx: &mut Transaction<'_, Sqlite>,
+        tx: &mut Transaction<'_, Any>,
         article_id: i64,
     ) -> StoreResult<()> {
         let fetched = self.fetched;
@@ -35,7 +35,7 @@ impl Provenance<'_> {
         sqlx::query(
             "INSERT INTO fetches (article_id, requested_url, final_url, redirects, status, headers,
                  fetched_at, previous_id)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(article_id)
         .bind(requested)
@@ -50,8 +50,9 @@ impl Provenance<'_> {
         if let Some(previous) = self.previous_id {
             // A newer version covers what the older one covers: it joins the same events.
             sqlx::query(
-                "INSERT OR IGNORE INTO event_articles (event_id, article_id)
-                 SELECT event_id, ? FROM event_articles WHERE article_id = ?",
+                "INSERT INTO event_articles (event_id, article_id)
+                 SELECT event_id, $1 FROM event_articles WHERE article_id = $2
+                 ON CONFLICT DO NOTHING",
             )
             .bind(article_id)
             .bind(previous)
@@ -112,8 +113,8 @@ impl Store {
             "SELECT a.id, a.title FROM articles a
              LEFT JOIN fetches f ON f.article_id = a.id
              WHERE a.deleted_at IS NULL
-               AND (a.url IN (?1, ?2) OR a.canonical_url IN (?1, ?2)
-                    OR f.requested_url IN (?1, ?2) OR f.final_url IN (?1, ?2))
+               AND (a.url IN ($1, $2) OR a.canonical_url IN ($1, $2)
+                    OR f.requested_url IN ($1, $2) OR f.final_url IN ($1, $2))
              ORDER BY a.imported_at DESC, a.id DESC
              LIMIT 1",
         )
@@ -230,7 +231,7 @@ impl Store {
         if let Some(previous) = previous_id {
             // A new version shares the key versions are grouped by.
             let key: Option<String> = sqlx::query_scalar(
-                "SELECT coalesce(canonical_url, url) FROM articles WHERE id = ?",
+                "SELECT coalesce(canonical_url, url) FROM articles WHERE id = $1",
             )
             .bind(previous)
             .fetch_optional(&self.pool)
@@ -259,7 +260,7 @@ impl Store {
         let row: Option<(Option<String>,)> = sqlx::query_as(
             "SELECT coalesce(f.final_url, a.url, a.canonical_url)
              FROM articles a LEFT JOIN fetches f ON f.article_id = a.id
-             WHERE a.id = ? AND a.deleted_at IS NULL",
+             WHERE a.id = $1 AND a.deleted_at IS NULL",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -295,7 +296,7 @@ impl Store {
         let hash = extract::content_hash(&article.body());
         // The same text already in the library (this article, a version of it): nothing new.
         let same_as: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM articles WHERE content_hash = ? AND deleted_at IS NULL",
+            "SELECT id FROM articles WHERE content_hash = $1 AND deleted_at IS NULL",
         )
         .bind(&hash)
         .fetch_optional(&self.pool)
@@ -331,7 +332,7 @@ impl Store {
             "SELECT a.id FROM event_articles ea
              JOIN articles a ON a.id = ea.article_id AND a.deleted_at IS NULL
              LEFT JOIN fetches f ON f.article_id = a.id
-             WHERE ea.event_id = ?
+             WHERE ea.event_id = $1
                AND coalesce(f.final_url, a.url, a.canonical_url) LIKE 'http%'
                AND NOT EXISTS (
                    SELECT 1 FROM articles newer
@@ -354,7 +355,7 @@ impl Store {
     pub async fn fetch_record(&self, id: i64) -> StoreResult<Option<FetchRecord>> {
         Ok(sqlx::query_as(
             "SELECT requested_url, final_url, status, fetched_at, previous_id
-             FROM fetches WHERE article_id = ?",
+             FROM fetches WHERE article_id = $1",
         )
         .bind(id)
         .fetch_optional(&self.pool)

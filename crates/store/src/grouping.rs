@@ -76,7 +76,7 @@ impl Store {
         for &id in article_ids {
             let row: Option<Row> = sqlx::query_as(
                 "SELECT id, title, body, published_at FROM articles
-                 WHERE id = ? AND deleted_at IS NULL
+                 WHERE id = $1 AND deleted_at IS NULL
                    AND NOT EXISTS (SELECT 1 FROM event_articles WHERE article_id = articles.id)",
             )
             .bind(id)
@@ -136,7 +136,7 @@ impl Store {
              WHERE deleted_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM event_articles WHERE article_id = articles.id)
              ORDER BY imported_at DESC, id DESC
-             LIMIT ?",
+             LIMIT $1",
         )
         .bind(MAX_UNGROUPED as i64)
         .fetch_all(&self.pool)

@@ -100,9 +100,9 @@ impl Store {
             "" => UNTITLED.to_owned(),
             title => title.to_owned(),
         };
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let existing: Option<(i64, String, Option<String>)> =
-            sqlx::query_as("SELECT id, title, deleted_at FROM articles WHERE content_hash = ?")
+            sqlx::query_as("SELECT id, title, deleted_at FROM articles WHERE content_hash = $1")
                 .bind(&hash)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -113,7 +113,7 @@ impl Store {
                     title: existing_title,
                 });
             }
-            sqlx::query("DELETE FROM articles WHERE id = ?")
+            sqlx::query("DELETE FROM articles WHERE id = $1")
                 .bind(existing_id)
                 .execute(&mut *tx)
                 .await?;
@@ -137,7 +137,7 @@ impl Store {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO articles (outlet_id, title, byline, url, canonical_url, published_at, imported_at,
                  lang, body, content_hash, source_format, source_path, original, word_count)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
              RETURNING id",
         )
         .bind(outlet.as_ref().map(|(id, _)| *id))

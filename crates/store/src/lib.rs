@@ -89,17 +89,19 @@ pub use collect::{
 pub use error::{DatabaseProblem, StoreError, StoreResult};
 pub use fetched::{AddressImport, FetchRecord, RefreshOutcome};
 pub use grouping::{EventProposal, EventSuggestion, MAX_UNGROUPED};
-pub use location::{default_library_path, APP_IDENTIFIER, LIBRARY_FILE_NAME};
+pub use location::{
+    default_library_path, LibraryAddress, TeamAddress, TlsMode, APP_IDENTIFIER, LIBRARY_FILE_NAME,
+};
 pub use model::{
     ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportProgress,
     ImportSummary, ListQuery, MetadataUpdate, Outlet, SearchHit, SortKey, SortOrder, TextRange,
 };
 pub use recover::{recover_library, recovery_path, RecoveryReport};
-pub use search::fts_query;
+pub use search::{fts_query, ts_query};
 pub use session_model::{
     ManualLink, NewNote, NewSession, Note, SessionLayout, SessionMember, SessionMode,
     SessionOptions, SessionRecord, SessionSummary,
 };
 pub use sessions::{MAX_SESSION_ARTICLES, MIN_SESSION_ARTICLES};
-pub use store::Store;
+pub use store::{Backend, Store};
 pub use worker::{extraction_time_limit, serve_extraction, WorkerCommand, EXTRACTION_TIME_LIMIT};

@@ -1,19 +1,28 @@
 //! Notes: a person's remarks on a span of one report in a session (stored as `annotations`).
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::checks::require_row;
 use crate::error::{StoreError, StoreResult};
 use crate::session_model::{NewNote, Note};
 use crate::sessions::{touch_session, SESSION};
-use crate::store::Store;
+use crate::store::{Backend, Store};
 use crate::time::now_utc;
 
 /// The columns of a [`Note`], for `annotations n JOIN articles a`; the quote is cut from the body's
 /// bytes (offsets are bytes) and read back as text in Rust.
-const NOTE_COLUMNS: &str = r#"n.id, n.session_id, n.article_id, n."start", n."end",
-    substr(CAST(a.body AS BLOB), n."start" + 1, n."end" - n."start") AS quote,
-    n.note, n.created_at"#;
+fn note_columns(backend: Backend) -> String {
+    let bytes = match backend {
+        Backend::Sqlite => r#"substr(CAST(a.body AS BLOB), n."start" + 1, n."end" - n."start")"#,
+        Backend::Postgres => {
+            r#"substr(convert_to(a.body, 'UTF8'), (n."start" + 1)::int, (n."end" - n."start")::int)"#
+        }
+    };
+    format!(
+        r#"n.id, n.session_id, n.article_id, n."start", n."end", {bytes} AS quote,
+           n.note, n.created_at"#
+    )
+}
 
 #[derive(sqlx::FromRow)]
 struct NoteRow {
@@ -47,11 +56,11 @@ impl Store {
     /// the body) of an article shown in the session; the note text cannot be blank.
     pub async fn add_note(&self, new: &NewNote) -> StoreResult<Note> {
         let text = required_note(&new.note)?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         require_row(&mut tx, SESSION, "session", new.session_id).await?;
         let body: String = sqlx::query_scalar(
             "SELECT a.body FROM session_articles sa JOIN articles a ON a.id = sa.article_id
-             WHERE sa.session_id = ? AND sa.article_id = ? AND a.deleted_at IS NULL",
+             WHERE sa.session_id = $1 AND sa.article_id = $2 AND a.deleted_at IS NULL",
         )
         .bind(new.session_id)
         .bind(new.article_id)
@@ -66,7 +75,7 @@ impl Store {
         check_span(&body, new.start, new.end)?;
         let id: i64 = sqlx::query_scalar(
             r#"INSERT INTO annotations (session_id, article_id, "start", "end", note, created_at)
-               VALUES (?, ?, ?, ?, ?, ?) RETURNING id"#,
+               VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"#,
         )
         .bind(new.session_id)
         .bind(new.article_id)
@@ -88,12 +97,13 @@ impl Store {
         let mut conn = self.pool.acquire().await?;
         require_row(&mut conn, SESSION, "session", session_id).await?;
         let rows: Vec<NoteRow> = sqlx::query_as(&format!(
-            r#"SELECT {NOTE_COLUMNS}
+            r#"SELECT {}
                FROM annotations n
                JOIN articles a ON a.id = n.article_id
                JOIN session_articles sa ON sa.session_id = n.session_id AND sa.article_id = n.article_id
-               WHERE n.session_id = ? AND a.deleted_at IS NULL
-               ORDER BY sa.position, n."start", n."end", n.id"#
+               WHERE n.session_id = $1 AND a.deleted_at IS NULL
+               ORDER BY sa.position, n."start", n."end", n.id"#,
+            note_columns(self.backend)
         ))
         .bind(session_id)
         .fetch_all(&mut *conn)
@@ -104,14 +114,15 @@ impl Store {
     /// Changes a note's text (it cannot be blank).
     pub async fn update_note(&self, id: i64, note: &str) -> StoreResult<Note> {
         let text = required_note(note)?;
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let session_id: i64 =
-            sqlx::query_scalar("UPDATE annotations SET note = ? WHERE id = ? RETURNING session_id")
-                .bind(text)
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .ok_or(StoreError::NotFound { what: "note", id })?;
+        let mut tx = self.begin_write().await?;
+        let session_id: i64 = sqlx::query_scalar(
+            "UPDATE annotations SET note = $1 WHERE id = $2 RETURNING session_id",
+        )
+        .bind(text)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::NotFound { what: "note", id })?;
         touch_session(&mut tx, session_id).await?;
         let note = note_by_id(&mut tx, id).await?;
         tx.commit().await?;
@@ -120,9 +131,9 @@ impl Store {
 
     /// Deletes a note.
     pub async fn delete_note(&self, id: i64) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let session_id: i64 =
-            sqlx::query_scalar("DELETE FROM annotations WHERE id = ? RETURNING session_id")
+            sqlx::query_scalar("DELETE FROM annotations WHERE id = $1 RETURNING session_id")
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await?
@@ -133,10 +144,11 @@ impl Store {
     }
 }
 
-async fn note_by_id(conn: &mut SqliteConnection, id: i64) -> StoreResult<Note> {
+async fn note_by_id(conn: &mut AnyConnection, id: i64) -> StoreResult<Note> {
     let row: NoteRow = sqlx::query_as(&format!(
-        "SELECT {NOTE_COLUMNS} FROM annotations n JOIN articles a ON a.id = n.article_id
-         WHERE n.id = ?"
+        "SELECT {} FROM annotations n JOIN articles a ON a.id = n.article_id
+         WHERE n.id = $1",
+        note_columns(Backend::of(conn))
     ))
     .bind(id)
     .fetch_optional(conn)

@@ -1,6 +1,6 @@
 //! Outlets: finding or creating one for an article (by domain, else by name), listing, renaming.
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::checks::changed_or_not_found;
 use crate::error::{StoreError, StoreResult};
@@ -25,7 +25,7 @@ impl Store {
     /// Renames an outlet (for all its articles).
     pub async fn rename_outlet(&self, id: i64, name: &str) -> StoreResult<()> {
         let name = required_name(name, "an outlet")?;
-        let changed = sqlx::query("UPDATE outlets SET name = ? WHERE id = ?")
+        let changed = sqlx::query("UPDATE outlets SET name = $1 WHERE id = $2")
             .bind(name)
             .bind(id)
             .execute(&self.pool)
@@ -46,7 +46,7 @@ pub(crate) fn required_name<'a>(name: &'a str, what: &str) -> StoreResult<&'a st
 /// Finds the outlet with `domain` (else one named `name`), creating it when there is none.
 /// Returns its id and name; `None` when both are unknown.
 pub(crate) async fn upsert_outlet(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     name: Option<&str>,
     domain: Option<&str>,
 ) -> StoreResult<Option<(i64, String)>> {
@@ -56,7 +56,7 @@ pub(crate) async fn upsert_outlet(
         .filter(|domain| !domain.is_empty());
     if let Some(domain) = &domain {
         let found: Option<(i64, String)> =
-            sqlx::query_as("SELECT id, name FROM outlets WHERE domain = ?")
+            sqlx::query_as("SELECT id, name FROM outlets WHERE domain = $1")
                 .bind(domain)
                 .fetch_optional(&mut *conn)
                 .await?;
@@ -67,7 +67,7 @@ pub(crate) async fn upsert_outlet(
     if let Some(name) = name {
         // An outlet known so far only by name gets the domain, if this article brings one.
         let found: Option<(i64, String, Option<String>)> = sqlx::query_as(
-            "SELECT id, name, domain FROM outlets WHERE name = ? COLLATE NOCASE
+            "SELECT id, name, domain FROM outlets WHERE name = $1 COLLATE NOCASE
              ORDER BY domain IS NOT NULL, id LIMIT 1",
         )
         .bind(name)
@@ -75,7 +75,7 @@ pub(crate) async fn upsert_outlet(
         .await?;
         match (found, &domain) {
             (Some((id, found_name, None)), Some(domain)) => {
-                sqlx::query("UPDATE outlets SET domain = ? WHERE id = ?")
+                sqlx::query("UPDATE outlets SET domain = $1 WHERE id = $2")
                     .bind(domain)
                     .bind(id)
                     .execute(&mut *conn)
@@ -90,7 +90,7 @@ pub(crate) async fn upsert_outlet(
         return Ok(None);
     };
     let id: i64 =
-        sqlx::query_scalar("INSERT INTO outlets (name, domain) VALUES (?, ?) RETURNING id")
+        sqlx::query_scalar("INSERT INTO outlets (name, domain) VALUES ($1, $2) RETURNING id")
             .bind(&display_name)
             .bind(&domain)
             .fetch_one(&mut *conn)

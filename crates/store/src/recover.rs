@@ -114,7 +114,7 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
     let mut report = RecoveryReport::default();
     for table in tables {
         let columns: Vec<String> =
-            sqlx::query_scalar("SELECT name FROM pragma_table_info(?) ORDER BY cid")
+            sqlx::query_scalar("SELECT name FROM pragma_table_info($1) ORDER BY cid")
                 .bind(&table)
                 .fetch_all(&mut conn)
                 .await?;
@@ -141,7 +141,7 @@ pub async fn recover_library(damaged: &Path, into: &Path) -> StoreResult<Recover
         };
         let copy = format!(
             "INSERT OR IGNORE INTO main.\"{table}\" ({list}) SELECT {list} FROM damaged.\"{table}\"
-             WHERE rowid BETWEEN ? AND ?"
+             WHERE rowid BETWEEN $1 AND $2"
         );
         let (mut copied, mut lost) = (0u64, 0u64);
         let mut start = low;
@@ -200,7 +200,7 @@ async fn copy_range(
             Err(_) => {
                 // One row: lost if it exists (or cannot even be counted), else a gap in the ids.
                 let exists: Result<i64, _> = sqlx::query_scalar(&format!(
-                    "SELECT COUNT(*) FROM damaged.\"{table}\" WHERE rowid = ?"
+                    "SELECT COUNT(*) FROM damaged.\"{table}\" WHERE rowid = $1"
                 ))
                 .bind(start)
                 .fetch_one(&mut *conn)

@@ -18,7 +18,7 @@ impl Store {
     /// another article's.
     pub async fn reextract_article(&self, id: i64) -> StoreResult<ArticleDetail> {
         let row: Option<(Option<Vec<u8>>, Option<String>, String)> = sqlx::query_as(
-            "SELECT original, source_path, source_format FROM articles WHERE id = ? AND deleted_at IS NULL",
+            "SELECT original, source_path, source_format FROM articles WHERE id = $1 AND deleted_at IS NULL",
         )
         .bind(id)
         .fetch_optional(&self.pool)
@@ -42,10 +42,10 @@ impl Store {
         let body = article.body();
         let hash = extract::content_hash(&body);
 
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         require_row(&mut tx, LIVE_ARTICLE, "article", id).await?;
         let same_text: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = ? AND id != ?")
+            sqlx::query_scalar("SELECT id FROM articles WHERE content_hash = $1 AND id != $2")
                 .bind(&hash)
                 .bind(id)
                 .fetch_optional(&mut *tx)
@@ -56,9 +56,9 @@ impl Store {
             )));
         }
         sqlx::query(
-            "UPDATE articles SET body = ?, content_hash = ?, word_count = ?, byline = ?, lang = ?,
-                 canonical_url = ?, source_format = ?
-             WHERE id = ?",
+            "UPDATE articles SET body = $1, content_hash = $2, word_count = $3, byline = $4, lang = $5,
+                 canonical_url = $6, source_format = $7
+             WHERE id = $8",
         )
         .bind(&body)
         .bind(&hash)

@@ -1,11 +1,12 @@
-//! Full-text search over titles and bodies (SQLite FTS5), safe against any query text.
+//! Full-text search over titles and bodies (SQLite FTS5, or PostgreSQL's text search in a team
+//! library), safe against any query text.
 
 use crate::articles::SUMMARY_COLUMNS;
 use crate::error::StoreResult;
 use crate::model::{ArticleSummary, Highlighted, SearchHit, TextRange};
-use crate::store::Store;
+use crate::store::{Backend, Store};
 
-/// Marks FTS5 puts around matches; stripped before anything leaves the store.
+/// Marks put around matches; stripped before anything leaves the store.
 const MATCH_START: char = '\u{2}';
 const MATCH_END: char = '\u{3}';
 
@@ -18,6 +19,9 @@ struct HitRow {
     article: ArticleSummary,
     marked_title: String,
     marked_snippet: String,
+    /// The body as stored (a team library's search gives it, to restore what indexing hid).
+    #[sqlx(default)]
+    body: String,
 }
 
 impl Store {
@@ -25,6 +29,9 @@ impl Store {
     /// `"quoted words"` must occur together; the last word also matches as a prefix while it is
     /// being typed. Any text is safe: it is never passed to FTS5 as syntax. Empty text finds nothing.
     pub async fn search(&self, text: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
+        if self.backend == Backend::Postgres {
+            return self.search_postgres(text, limit).await;
+        }
         let Some(query) = fts_query(text) else {
             return Ok(Vec::new());
         };
@@ -34,9 +41,9 @@ impl Store {
             "WITH best (id, score) AS MATERIALIZED (
                  SELECT a.id, bm25(articles_fts, 10.0, 1.0)
                  FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                 WHERE articles_fts MATCH ?1 AND a.deleted_at IS NULL
+                 WHERE articles_fts MATCH $1 AND a.deleted_at IS NULL
                  ORDER BY 2, a.id
-                 LIMIT ?2)
+                 LIMIT $2)
              SELECT {SUMMARY_COLUMNS},
                     highlight(articles_fts, 0, char(2), char(3)) AS marked_title,
                     snippet(articles_fts, 1, char(2), char(3), '…', {SNIPPET_WORDS}) AS marked_snippet
@@ -44,22 +51,125 @@ impl Store {
              JOIN articles_fts ON articles_fts.rowid = best.id
              JOIN articles a ON a.id = best.id
              LEFT JOIN outlets o ON o.id = a.outlet_id
-             WHERE articles_fts MATCH ?1
+             WHERE articles_fts MATCH $1
              ORDER BY best.score, best.id"
         ))
         .bind(query)
         .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| SearchHit {
-                article: row.article,
-                title: unmark(&row.marked_title),
-                snippet: unmark(&row.marked_snippet),
-            })
-            .collect())
+        Ok(hits(rows))
     }
+
+    /// The same search in a team library: each word as written or, in any language the library
+    /// reads, by its stem (an article is indexed both ways, see `migrations/postgres`).
+    async fn search_postgres(&self, text: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
+        let Some(query) = ts_query(text) else {
+            return Ok(Vec::new());
+        };
+        let either: Vec<String> = SEARCH_CONFIGS
+            .iter()
+            .map(|config| format!("to_tsquery('{config}', $1)"))
+            .collect();
+        let either = either.join(" || ");
+        let rows: Vec<HitRow> = sqlx::query_as(&format!(
+            "WITH q AS (SELECT {either} AS query,
+                               'StartSel=' || chr(2) || ', StopSel=' || chr(3) AS marks),
+             best AS MATERIALIZED (
+                 SELECT a.id, ts_rank(a.search, q.query) AS score
+                 FROM articles a, q
+                 WHERE a.search @@ q.query AND a.deleted_at IS NULL
+                 ORDER BY 2 DESC, a.id
+                 LIMIT $2)
+             SELECT {SUMMARY_COLUMNS}, a.body,
+                    ts_headline(parallax_search_config(a.lang), parallax_search_text(a.title),
+                                q.query, q.marks || ', HighlightAll=true') AS marked_title,
+                    ts_headline(parallax_search_config(a.lang), parallax_search_text(a.body),
+                                q.query,
+                                q.marks || ', MaxFragments=1, MaxWords={SNIPPET_WORDS},
+                                MinWords={min_words}') AS marked_snippet
+             FROM best
+             JOIN articles a ON a.id = best.id
+             LEFT JOIN outlets o ON o.id = a.outlet_id
+             CROSS JOIN q
+             ORDER BY best.score DESC, best.id",
+            min_words = SNIPPET_WORDS / 2
+        ))
+        .bind(query)
+        .bind(i64::from(limit))
+        .fetch_all(&self.pool)
+        .await?;
+        let rows = rows
+            .into_iter()
+            .map(|mut row| {
+                row.marked_title = unhide_brackets(&row.marked_title, &row.article.title);
+                row.marked_snippet = unhide_brackets(&row.marked_snippet, &row.body);
+                row
+            })
+            .collect();
+        Ok(hits(rows))
+    }
+}
+
+/// A team library marks matches in the text as indexed, its angle brackets turned into spaces
+/// (`parallax_search_text`): puts back the stored text's characters around the marks, and the
+/// rest of a word the fragment cut at either end.
+fn unhide_brackets(marked: &str, stored: &str) -> String {
+    let plain: String = marked
+        .chars()
+        .filter(|c| !matches!(*c, MATCH_START | MATCH_END))
+        .collect();
+    let indexed = stored.replace(['<', '>'], " ");
+    let Some(at) = indexed.find(&plain) else {
+        return marked.to_owned();
+    };
+    // Only ASCII brackets became spaces (one byte each): the byte offsets of both texts agree.
+    let end = at + plain.len();
+    let mut original = stored[at..end].chars();
+    let restored: String = marked
+        .chars()
+        .map(|c| match c {
+            MATCH_START | MATCH_END => c,
+            _ => original.next().unwrap_or(c),
+        })
+        .collect();
+    let word_start = stored[..at].rfind(char::is_whitespace).map_or(0, |space| {
+        space + stored[space..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word_end = stored[end..]
+        .find(char::is_whitespace)
+        .map_or(stored.len(), |space| end + space);
+    format!(
+        "{}{restored}{}",
+        &stored[word_start..at],
+        &stored[end..word_end]
+    )
+}
+
+/// The text-search configurations a team library's query is read in: the words as written, and
+/// the stemmers of the languages Parallax reads (`parallax_search_config` in the migrations).
+const SEARCH_CONFIGS: [&str; 11] = [
+    "parallax_simple",
+    "parallax_english",
+    "parallax_french",
+    "parallax_german",
+    "parallax_spanish",
+    "parallax_italian",
+    "parallax_portuguese",
+    "parallax_russian",
+    "parallax_turkish",
+    "parallax_arabic",
+    "parallax_dutch",
+];
+
+fn hits(rows: Vec<HitRow>) -> Vec<SearchHit> {
+    rows.into_iter()
+        .map(|row| SearchHit {
+            article: row.article,
+            title: unmark(&row.marked_title),
+            snippet: unmark(&row.marked_snippet),
+        })
+        .collect()
 }
 
 /// Turns what a person typed into an FTS5 query: every word becomes a quoted string (so `"`,
@@ -85,6 +195,31 @@ pub fn fts_query(text: &str) -> Option<String> {
         last.push('*');
     }
     Some(terms.join(" "))
+}
+
+/// Turns what a person typed into a PostgreSQL `tsquery`, read as [`fts_query`] reads it: every
+/// word must occur, quoted words next to each other (`<->`), the last word as a prefix (`:*`) while
+/// it is being typed. Words are runs of letters and digits, so no query syntax gets through.
+pub fn ts_query(text: &str) -> Option<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for (index, segment) in text.split('"').enumerate() {
+        let words = words(segment);
+        if words.is_empty() {
+            continue;
+        }
+        let quoted: Vec<String> = words.iter().map(|word| format!("'{word}'")).collect();
+        if index % 2 == 1 {
+            terms.push(format!("({})", quoted.join(" <-> ")));
+        } else {
+            terms.extend(quoted);
+        }
+    }
+    let typing_a_word = text.chars().next_back().is_some_and(char::is_alphanumeric);
+    let last = terms.last_mut()?;
+    if typing_a_word && last.ends_with('\'') {
+        last.push_str(":*");
+    }
+    Some(terms.join(" & "))
 }
 
 /// Runs of letters and digits (what FTS5's unicode61 tokenizer indexes); nothing else survives,
@@ -173,6 +308,36 @@ mod tests {
             fts_query("наводнение Ğ").as_deref(),
             Some("\"наводнение\" \"Ğ\"*")
         );
+    }
+
+    #[test]
+    fn typed_text_becomes_a_tsquery() {
+        assert_eq!(
+            ts_query("flood Élan").as_deref(),
+            Some("'flood' & 'Élan':*")
+        );
+        assert_eq!(
+            ts_query("\"river bank\" burst ").as_deref(),
+            Some("('river' <-> 'bank') & 'burst'")
+        );
+        assert_eq!(ts_query("a' | !b:*").as_deref(), Some("'a' & 'b'"));
+        assert_eq!(ts_query(" \"\" & ").as_deref(), None);
+    }
+
+    #[test]
+    fn brackets_hidden_from_the_index_come_back() {
+        let stored = "A <script>alert(1)</script> tag";
+        let marked = "A  \u{2}script\u{3} alert(1) /script  tag";
+        assert_eq!(
+            unhide_brackets(marked, stored),
+            "A <\u{2}script\u{3}>alert(1)</script> tag"
+        );
+        assert_eq!(
+            unhide_brackets("\u{2}script\u{3} alert(1) /script", stored),
+            "<\u{2}script\u{3}>alert(1)</script>",
+            "the words cut at the ends are whole again"
+        );
+        assert_eq!(unhide_brackets("elsewhere", stored), "elsewhere");
     }
 
     #[test]

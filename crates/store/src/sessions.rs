@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 
 use crate::checks::{changed_or_not_found, require_row, EVENT, LIVE_ARTICLE};
 use crate::error::{StoreError, StoreResult};
@@ -23,7 +23,7 @@ pub const MIN_SESSION_ARTICLES: usize = 2;
 pub const MAX_SESSION_ARTICLES: usize = 6;
 
 /// Selects a session by id.
-pub(crate) const SESSION: &str = "SELECT id FROM sessions WHERE id = ?";
+pub(crate) const SESSION: &str = "SELECT id FROM sessions WHERE id = $1";
 
 const SESSION_COLUMNS: &str =
     "s.id, s.name, s.event_id, s.mode, s.options, s.created_at, s.updated_at, s.opened_at";
@@ -62,7 +62,8 @@ struct MemberRow {
     article_id: i64,
     position: i64,
     title: String,
-    deleted: bool,
+    /// 1 when the article is deleted (an integer, as both databases give it).
+    deleted: i64,
 }
 
 impl Store {
@@ -76,7 +77,7 @@ impl Store {
                     .await;
             }
         }
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         check_articles(&mut tx, &new.article_ids).await?;
         if let Some(event_id) = new.event_id {
             require_row(&mut tx, EVENT, "event", event_id).await?;
@@ -108,8 +109,8 @@ impl Store {
         name: Option<&str>,
         mode: Option<SessionMode>,
     ) -> StoreResult<SessionSummary> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        let title: String = sqlx::query_scalar("SELECT title FROM events WHERE id = ?")
+        let mut tx = self.begin_write().await?;
+        let title: String = sqlx::query_scalar("SELECT title FROM events WHERE id = $1")
             .bind(event_id)
             .fetch_optional(&mut *tx)
             .await?
@@ -119,7 +120,7 @@ impl Store {
             })?;
         let article_ids: Vec<i64> = sqlx::query_scalar(
             "SELECT a.id FROM event_articles ea JOIN articles a ON a.id = ea.article_id
-             WHERE ea.event_id = ? AND a.deleted_at IS NULL
+             WHERE ea.event_id = $1 AND a.deleted_at IS NULL
              ORDER BY a.published_at IS NULL, julianday(a.published_at), a.imported_at, a.id",
         )
         .bind(event_id)
@@ -179,13 +180,13 @@ impl Store {
     /// One session in full; [`StoreError::NotFound`] for an unknown id.
     pub async fn session(&self, id: i64) -> StoreResult<SessionRecord> {
         let row = self.session_row(id).await?;
-        let members: Vec<MemberRow> = sqlx::query_as(&member_query("sa.session_id = ?"))
+        let members: Vec<MemberRow> = sqlx::query_as(&member_query("sa.session_id = $1"))
             .bind(id)
             .fetch_all(&self.pool)
             .await?;
         let live = members
             .iter()
-            .filter(|member| !member.deleted)
+            .filter(|member| member.deleted == 0)
             .map(|member| member.article_id)
             .collect();
         let (summary, options) = row.summary(live);
@@ -198,7 +199,7 @@ impl Store {
                     article_id: member.article_id,
                     position: member.position,
                     title: member.title,
-                    deleted: member.deleted,
+                    deleted: member.deleted != 0,
                 })
                 .collect(),
         })
@@ -211,7 +212,7 @@ impl Store {
 
     async fn session_row(&self, id: i64) -> StoreResult<SessionRow> {
         sqlx::query_as(&format!(
-            "SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.id = ?"
+            "SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.id = $1"
         ))
         .bind(id)
         .fetch_optional(&self.pool)
@@ -230,11 +231,11 @@ impl Store {
 
     /// Copies a session with its articles, options and notes, named “… (copy)” and never opened.
     pub async fn duplicate_session(&self, id: i64) -> StoreResult<SessionSummary> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         let now = now_utc();
         let copy: i64 = sqlx::query_scalar(
             "INSERT INTO sessions (name, event_id, mode, options, created_at, updated_at)
-             SELECT name || ' (copy)', event_id, mode, options, ?, ? FROM sessions WHERE id = ?
+             SELECT name || ' (copy)', event_id, mode, options, $1, $2 FROM sessions WHERE id = $3
              RETURNING id",
         )
         .bind(&now)
@@ -248,7 +249,7 @@ impl Store {
         })?;
         sqlx::query(
             "INSERT INTO session_articles (session_id, article_id, position)
-             SELECT ?, article_id, position FROM session_articles WHERE session_id = ?",
+             SELECT $1, article_id, position FROM session_articles WHERE session_id = $2",
         )
         .bind(copy)
         .bind(id)
@@ -256,8 +257,8 @@ impl Store {
         .await?;
         sqlx::query(
             r#"INSERT INTO annotations (session_id, article_id, "start", "end", note, created_at)
-               SELECT ?, article_id, "start", "end", note, created_at FROM annotations
-               WHERE session_id = ? ORDER BY id"#,
+               SELECT $1, article_id, "start", "end", note, created_at FROM annotations
+               WHERE session_id = $2 ORDER BY id"#,
         )
         .bind(copy)
         .bind(id)
@@ -269,7 +270,7 @@ impl Store {
 
     /// Deletes a session and its notes; its articles stay in the library.
     pub async fn delete_session(&self, id: i64) -> StoreResult<()> {
-        let changed = sqlx::query("DELETE FROM sessions WHERE id = ?")
+        let changed = sqlx::query("DELETE FROM sessions WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
             .await?
@@ -285,10 +286,10 @@ impl Store {
         id: i64,
         article_ids: &[i64],
     ) -> StoreResult<SessionSummary> {
-        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        let mut tx = self.begin_write().await?;
         require_row(&mut tx, SESSION, "session", id).await?;
         check_articles(&mut tx, article_ids).await?;
-        sqlx::query("DELETE FROM session_articles WHERE session_id = ?")
+        sqlx::query("DELETE FROM session_articles WHERE session_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -323,7 +324,7 @@ impl Store {
         value: &str,
     ) -> StoreResult<SessionSummary> {
         let changed = sqlx::query(&format!(
-            "UPDATE sessions SET {column} = ?, updated_at = ? WHERE id = ?"
+            "UPDATE sessions SET {column} = $1, updated_at = $2 WHERE id = $3"
         ))
         .bind(value)
         .bind(now_utc())
@@ -339,9 +340,9 @@ impl Store {
     /// opening is not a change, so `updated_at` stays.
     pub async fn mark_session_opened(&self, id: i64) -> StoreResult<()> {
         let changed = sqlx::query(
-            "UPDATE sessions SET opened_at = ?,
+            "UPDATE sessions SET opened_at = $1,
                  open_order = (SELECT coalesce(max(open_order), 0) + 1 FROM sessions)
-             WHERE id = ?",
+             WHERE id = $2",
         )
         .bind(now_utc())
         .bind(id)
@@ -373,7 +374,7 @@ impl Store {
 fn member_query(filter: &str) -> String {
     format!(
         "SELECT sa.session_id, sa.article_id, sa.position, a.title,
-                a.deleted_at IS NOT NULL AS deleted
+                CASE WHEN a.deleted_at IS NULL THEN 0 ELSE 1 END AS deleted
          FROM session_articles sa JOIN articles a ON a.id = sa.article_id
          WHERE {filter}
          ORDER BY sa.session_id, sa.position, sa.article_id"
@@ -390,7 +391,7 @@ fn reports(count: usize) -> String {
 }
 
 /// `Ok(())` for 2 to 6 distinct articles, all in the library; an error for a person otherwise.
-async fn check_articles(conn: &mut SqliteConnection, article_ids: &[i64]) -> StoreResult<()> {
+async fn check_articles(conn: &mut AnyConnection, article_ids: &[i64]) -> StoreResult<()> {
     let count = article_ids.len();
     if count < MIN_SESSION_ARTICLES {
         return Err(StoreError::Invalid(format!(
@@ -420,8 +421,8 @@ async fn check_articles(conn: &mut SqliteConnection, article_ids: &[i64]) -> Sto
     Ok(())
 }
 
-async fn article_title(conn: &mut SqliteConnection, id: i64) -> StoreResult<String> {
-    sqlx::query_scalar("SELECT title FROM articles WHERE id = ?")
+async fn article_title(conn: &mut AnyConnection, id: i64) -> StoreResult<String> {
+    sqlx::query_scalar("SELECT title FROM articles WHERE id = $1")
         .bind(id)
         .fetch_optional(conn)
         .await?
@@ -439,7 +440,7 @@ fn stored_options(options: &SessionOptions) -> StoreResult<String> {
 
 /// The mode asked for, else versions when the articles are versions of one article.
 async fn session_mode(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     asked: Option<SessionMode>,
     article_ids: &[i64],
 ) -> StoreResult<SessionMode> {
@@ -453,14 +454,14 @@ async fn session_mode(
     })
 }
 
-async fn versions(conn: &mut SqliteConnection, article_ids: &[i64]) -> StoreResult<bool> {
+async fn versions(conn: &mut AnyConnection, article_ids: &[i64]) -> StoreResult<bool> {
     if article_ids.len() < 2 {
         return Ok(false);
     }
     let mut keys = Vec::with_capacity(article_ids.len());
     for &id in article_ids {
         let key: Option<Option<String>> = sqlx::query_scalar(
-            "SELECT coalesce(canonical_url, url) FROM articles WHERE id = ? AND deleted_at IS NULL",
+            "SELECT coalesce(canonical_url, url) FROM articles WHERE id = $1 AND deleted_at IS NULL",
         )
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -474,7 +475,7 @@ async fn versions(conn: &mut SqliteConnection, article_ids: &[i64]) -> StoreResu
 }
 
 async fn insert_session(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     name: &str,
     event_id: Option<i64>,
     mode: Option<SessionMode>,
@@ -492,7 +493,7 @@ async fn insert_session(
     let options = stored_options(&SessionOptions::default())?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (name, event_id, mode, options, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
     .bind(name)
     .bind(event_id)
@@ -507,11 +508,11 @@ async fn insert_session(
 }
 
 /// Versions read oldest first: articles by publication (else import) instant, then id.
-async fn oldest_first(conn: &mut SqliteConnection, article_ids: &[i64]) -> StoreResult<Vec<i64>> {
+async fn oldest_first(conn: &mut AnyConnection, article_ids: &[i64]) -> StoreResult<Vec<i64>> {
     let mut dated = Vec::with_capacity(article_ids.len());
     for &id in article_ids {
         let instant: Option<f64> = sqlx::query_scalar(
-            "SELECT julianday(COALESCE(published_at, imported_at)) FROM articles WHERE id = ?",
+            "SELECT julianday(COALESCE(published_at, imported_at)) FROM articles WHERE id = $1",
         )
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -524,13 +525,13 @@ async fn oldest_first(conn: &mut SqliteConnection, article_ids: &[i64]) -> Store
 }
 
 async fn insert_members(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     session_id: i64,
     article_ids: &[i64],
 ) -> StoreResult<()> {
     for (position, &article_id) in (0_i64..).zip(article_ids) {
         sqlx::query(
-            "INSERT INTO session_articles (session_id, article_id, position) VALUES (?, ?, ?)",
+            "INSERT INTO session_articles (session_id, article_id, position) VALUES ($1, $2, $3)",
         )
         .bind(session_id)
         .bind(article_id)
@@ -542,8 +543,8 @@ async fn insert_members(
 }
 
 /// Marks a session changed now; [`StoreError::NotFound`] when it does not exist.
-pub(crate) async fn touch_session(conn: &mut SqliteConnection, id: i64) -> StoreResult<()> {
-    let changed = sqlx::query("UPDATE sessions SET updated_at = ? WHERE id = ?")
+pub(crate) async fn touch_session(conn: &mut AnyConnection, id: i64) -> StoreResult<()> {
+    let changed = sqlx::query("UPDATE sessions SET updated_at = $1 WHERE id = $2")
         .bind(now_utc())
         .bind(id)
         .execute(conn)

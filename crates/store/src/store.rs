@@ -1,16 +1,23 @@
-//! Opening the library: the connection pool, SQLite settings and migrations.
+//! Opening the library: a SQLite file (its settings) or a team's PostgreSQL database, one
+//! connection pool for either, and the migrations of each.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{Any, AnyConnection, AnyPool, ConnectOptions, Transaction};
 
 use crate::error::{StoreError, StoreResult};
+use crate::location::{LibraryAddress, TeamAddress};
 use crate::worker::{WorkerCommand, WorkerPool};
 
-pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations");
+/// The migrations of a SQLite library (`migrations/sqlite`).
+pub(crate) static SQLITE_MIGRATOR: Migrator = sqlx::migrate!("../../migrations/sqlite");
+/// The migrations of a team library (`migrations/postgres`): the same numbering, one per change.
+pub(crate) static POSTGRES_MIGRATOR: Migrator = sqlx::migrate!("../../migrations/postgres");
 
 /// How long a statement waits for another writer (another process, say) before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -18,12 +25,51 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How many times a migration that lost a race with another process is tried again.
 const MIGRATION_ATTEMPTS: u64 = 5;
 
-/// The library: a SQLite database of outlets, articles, events and sessions.
+/// Connections a team library's pool keeps open at most.
+const TEAM_CONNECTIONS: u32 = 8;
+
+/// How long connecting to a team library may take before it is reported unreachable.
+const TEAM_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Which database holds the library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Backend {
+    /// A SQLite file on this computer (or in memory).
+    Sqlite,
+    /// A team library on a PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// The backend a connection talks to.
+    pub(crate) fn of(conn: &AnyConnection) -> Self {
+        if conn.backend_name() == "PostgreSQL" {
+            Self::Postgres
+        } else {
+            Self::Sqlite
+        }
+    }
+
+    pub(crate) fn migrator(self) -> &'static Migrator {
+        match self {
+            Self::Sqlite => &SQLITE_MIGRATOR,
+            Self::Postgres => &POSTGRES_MIGRATOR,
+        }
+    }
+}
+
+/// The library: outlets, articles, events and sessions in a SQLite file or a PostgreSQL database.
 ///
 /// Cheap to clone (clones share one connection pool); safe to use from many tasks at once.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pub(crate) pool: SqlitePool,
+    pub(crate) pool: AnyPool,
+    pub(crate) backend: Backend,
+    /// The SQLite file, when the library is one (not in memory, not a team library).
+    file: Option<PathBuf>,
+    /// Who makes the changes made through this store (a team library records it).
+    pub(crate) author: Option<String>,
     /// Extraction workers (other processes), when the face set them up; else in process.
     pub(crate) workers: Option<Arc<WorkerPool>>,
     /// Opened read-only because its file or folder cannot be written: every change fails.
@@ -35,13 +81,82 @@ pub(crate) fn file_options(path: &Path) -> SqliteConnectOptions {
     SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(BUSY_TIMEOUT)
+}
+
+/// The settings every connection to a writable library file gets first.
+pub(crate) fn file_pragmas() -> Vec<String> {
+    vec![
+        format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis()),
+        "PRAGMA journal_mode = WAL".into(),
+        "PRAGMA synchronous = NORMAL".into(),
+        "PRAGMA foreign_keys = ON".into(),
+    ]
+}
+
+/// A pool of SQLite connections opened with `options`, each set up with `pragmas` first.
+async fn sqlite_pool(
+    options: &SqliteConnectOptions,
+    pragmas: Vec<String>,
+    connections: u32,
+) -> Result<AnyPool, sqlx::Error> {
+    sqlx::any::install_default_drivers();
+    let any = if options.get_filename() == Path::new(":memory:") {
+        // A database of its own, named afresh each time this address is read.
+        "sqlite::memory:".parse::<AnyConnectOptions>()?
+    } else {
+        AnyConnectOptions::from_url(&options.to_url_lossy())?
+    };
+    let pragmas = Arc::new(pragmas);
+    let mut pool = AnyPoolOptions::new()
+        .max_connections(connections)
+        .after_connect(move |conn, _| {
+            let pragmas = Arc::clone(&pragmas);
+            Box::pin(async move {
+                for pragma in pragmas.iter() {
+                    sqlx::query(pragma).execute(&mut *conn).await?;
+                }
+                Ok(())
+            })
+        });
+    if connections == 1 {
+        // Every connection to `:memory:` is a database of its own: keep the one for good.
+        pool = pool
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None);
+    }
+    pool.connect_with(any).await
 }
 
 impl Store {
+    /// Opens the library at `address`: a file (see [`Store::open`]) or a team library (see
+    /// [`Store::connect_team`]).
+    pub async fn open_address(address: &LibraryAddress) -> StoreResult<Self> {
+        match address {
+            LibraryAddress::File(path) => Self::open(path).await,
+            LibraryAddress::Team(team) => Self::connect_team(team).await,
+        }
+    }
+
+    /// Connects to a team library on PostgreSQL and brings its tables up to date (migrations
+    /// there take a lock, so clients starting at once apply each one once).
+    pub async fn connect_team(address: &TeamAddress) -> StoreResult<Self> {
+        sqlx::any::install_default_drivers();
+        let open_error = |source| StoreError::Open {
+            path: address.to_string(),
+            source,
+        };
+        let options = AnyConnectOptions::from_url(address.connection_url()).map_err(open_error)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(TEAM_CONNECTIONS)
+            .acquire_timeout(TEAM_CONNECT_TIMEOUT)
+            .connect_with(options)
+            .await
+            .map_err(open_error)?;
+        Self::migrated(pool, Backend::Postgres, None).await
+    }
+
     /// Opens (creating when missing, with its parent folders) the library at `path` and brings its
     /// tables up to date.
     pub async fn open(path: impl AsRef<Path>) -> StoreResult<Self> {
@@ -55,7 +170,7 @@ impl Store {
                 source,
             })?;
         }
-        match Self::open_with(path, file_options(path), true).await {
+        match Self::open_with(path, file_options(path), file_pragmas(), true).await {
             // A library in a folder (or a file) that cannot be written is still read.
             Err(error) if error.is_read_only() && path.is_file() => {
                 Self::open_read_only(path).await.map_err(|_| error)
@@ -78,11 +193,8 @@ impl Store {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .read_only(true)
-            .immutable(true)
-            .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
+            .immutable(true);
+        let pool = sqlite_pool(&options, vec!["PRAGMA foreign_keys = ON".into()], 4)
             .await
             .map_err(|source| StoreError::Open {
                 path: path.display().to_string(),
@@ -91,7 +203,7 @@ impl Store {
         let applied: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM _sqlx_migrations")
             .fetch_one(&pool)
             .await?;
-        let latest = MIGRATOR.iter().map(|m| m.version).max();
+        let latest = SQLITE_MIGRATOR.iter().map(|m| m.version).max();
         if applied < latest {
             pool.close().await;
             return Err(StoreError::Invalid(format!(
@@ -102,6 +214,9 @@ impl Store {
         }
         Ok(Self {
             pool,
+            backend: Backend::Sqlite,
+            file: Some(path.to_path_buf()),
+            author: None,
             workers: None,
             read_only: true,
         })
@@ -112,29 +227,56 @@ impl Store {
         self.read_only
     }
 
+    /// Which database holds the library.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// A transaction that writes. SQLite takes the write lock at once (`BEGIN IMMEDIATE`: two
+    /// writers never deadlock upgrading read locks); PostgreSQL locks rows as they are written.
+    pub(crate) async fn begin_write(&self) -> StoreResult<Transaction<'static, Any>> {
+        let statement = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        Ok(self.pool.begin_with(statement).await?)
+    }
+
+    /// The store with the changes made through it recorded as `author`'s (imports, events, notes,
+    /// sessions): who did what in a team library. Nothing is recorded without a name.
+    pub fn with_author(mut self, author: Option<String>) -> Self {
+        self.author = author
+            .map(|name| name.trim().to_owned())
+            .filter(|name| !name.is_empty());
+        self
+    }
+
+    /// The name changes made through this store are recorded under, if any.
+    pub fn author(&self) -> Option<&str> {
+        self.author.as_deref()
+    }
+
     /// A library at `path` that can grow to at most `pages` pages of 4 KiB: a full disk, for tests.
     #[cfg(test)]
     pub(crate) async fn open_with_page_limit(path: &Path, pages: u32) -> StoreResult<Self> {
-        let options = file_options(path).pragma("max_page_count", pages.to_string());
-        Self::open_with(path, options, false).await
+        let mut pragmas = file_pragmas();
+        pragmas.push(format!("PRAGMA max_page_count = {pages}"));
+        Self::open_with(path, file_options(path), pragmas, false).await
     }
 
-    /// Opens the library at `path` with `options`; with `keep_copy`, a library that migrations
-    /// are about to change is copied first (see `backup.rs`).
+    /// Opens the library file at `path` with `options` and `pragmas`; with `keep_copy`, a library
+    /// that migrations are about to change is copied first (see `backup.rs`).
     pub(crate) async fn open_with(
         path: &Path,
         options: SqliteConnectOptions,
+        pragmas: Vec<String>,
         keep_copy: bool,
     ) -> StoreResult<Self> {
         // Another process opening the library at this moment can hold it for the instant it
         // switches to WAL: "database is locked" then, which a moment later is gone.
         let mut attempt = 0;
         let pool = loop {
-            match SqlitePoolOptions::new()
-                .max_connections(4)
-                .connect_with(options.clone())
-                .await
-            {
+            match sqlite_pool(&options, pragmas.clone(), 4).await {
                 Ok(pool) => break pool,
                 Err(sqlx::Error::Database(db))
                     if db.code().as_deref() == Some("5") && attempt < MIGRATION_ATTEMPTS =>
@@ -154,41 +296,39 @@ impl Store {
             // Migrations change the library for good: keep a copy of it as it was first.
             crate::backup::backup_before_migrations(&pool, path).await?;
         }
-        Self::migrated(pool).await
+        Self::migrated(pool, Backend::Sqlite, Some(path.to_path_buf())).await
     }
 
     /// A fresh library in memory, gone when the store is dropped (for tests and previews).
     pub async fn open_in_memory() -> StoreResult<Self> {
-        let options = SqliteConnectOptions::new()
-            .in_memory(true)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        // One connection that never expires: every connection to `:memory:` is a database of its own.
-        let pool = SqlitePoolOptions::new()
-            .max_connections(1)
-            .min_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            .connect_with(options)
+        let options = SqliteConnectOptions::new().in_memory(true);
+        let pragmas = vec![
+            format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis()),
+            "PRAGMA foreign_keys = ON".into(),
+        ];
+        let pool = sqlite_pool(&options, pragmas, 1)
             .await
             .map_err(|source| StoreError::Open {
                 path: ":memory:".into(),
                 source,
             })?;
-        Self::migrated(pool).await
+        Self::migrated(pool, Backend::Sqlite, None).await
     }
 
-    async fn migrated(pool: SqlitePool) -> StoreResult<Self> {
+    async fn migrated(pool: AnyPool, backend: Backend, file: Option<PathBuf>) -> StoreResult<Self> {
         // Processes opening a new library at once race to apply the same migration: each begins
         // it, the first to write commits, and the others' statements then fail ("table … already
         // exists"). A loser tries again and finds the migration applied; a migration that fails
-        // by itself fails every attempt and is reported.
+        // by itself fails every attempt and is reported. (PostgreSQL's migrations take a lock.)
         let mut attempt = 0;
         loop {
-            match MIGRATOR.run(&pool).await {
+            match backend.migrator().run(&pool).await {
                 Ok(()) => {
                     return Ok(Self {
                         pool,
+                        backend,
+                        file,
+                        author: None,
                         workers: None,
                         read_only: false,
                     })
@@ -215,13 +355,14 @@ impl Store {
 
     /// Closes every connection, waiting for running statements (call before exiting for a tidy WAL).
     pub async fn close(&self) {
-        use sqlx::{ConnectOptions, Connection};
+        use sqlx::Connection;
         self.pool.close().await;
         // Connections closing at the same moment can each see another still open, and then none
         // folds the write-ahead log back and removes it (with its index) as the last one does.
         // One more connection, alone, does.
-        let options = self.pool.connect_options();
-        if !self.read_only && options.get_filename() != Path::new(":memory:") {
+        if let Some(file) = self.file.as_deref().filter(|_| !self.read_only) {
+            // (It sets the journal mode, so it reads the library and opens the log it folds back.)
+            let options = file_options(file).journal_mode(SqliteJournalMode::Wal);
             if let Ok(last) = options.connect().await {
                 let _ = last.close().await;
             }
@@ -229,13 +370,18 @@ impl Store {
     }
 
     /// SQLite's quick consistency check (no index contents; seconds on a large library): `Ok(())`
-    /// when it finds nothing, otherwise the problems found. What the app runs at start.
+    /// when it finds nothing, otherwise the problems found. What the app runs at start. A team
+    /// library's server keeps its own checks: there it only tells the server answers.
     pub async fn quick_check(&self) -> StoreResult<Result<(), String>> {
         self.pragma_check("PRAGMA quick_check").await
     }
 
     /// Runs one of SQLite's check pragmas: `Ok(())` when it answers "ok", else its rows joined.
     async fn pragma_check(&self, pragma: &str) -> StoreResult<Result<(), String>> {
+        if self.backend == Backend::Postgres {
+            sqlx::query("SELECT 1").execute(&self.pool).await?;
+            return Ok(Ok(()));
+        }
         let rows: Vec<(String,)> = sqlx::query_as(pragma).fetch_all(&self.pool).await?;
         let problems: Vec<String> = rows
             .into_iter()
@@ -250,10 +396,13 @@ impl Store {
     }
 
     /// SQLite's own consistency check plus the full-text index check; `Ok(())` when all is well,
-    /// otherwise the problems found.
+    /// otherwise the problems found. (A team library: whether the server answers.)
     pub async fn check_integrity(&self) -> StoreResult<Result<(), String>> {
         if let Err(problems) = self.pragma_check("PRAGMA integrity_check").await? {
             return Ok(Err(problems));
+        }
+        if self.backend == Backend::Postgres {
+            return Ok(Ok(()));
         }
         match sqlx::query("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
             .execute(&self.pool)

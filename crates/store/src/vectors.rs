@@ -19,7 +19,7 @@ impl Store {
     ) -> StoreResult<Option<SentenceVectors>> {
         let row: Option<(i64, Vec<u8>)> = sqlx::query_as(
             "SELECT dim, vectors FROM sentence_vectors
-             WHERE article_id = ? AND body_hash = ? AND segmenter = ? AND model = ?",
+             WHERE article_id = $1 AND body_hash = $2 AND segmenter = $3 AND model = $4",
         )
         .bind(article_id)
         .bind(content_hash(body))
@@ -45,7 +45,7 @@ impl Store {
         sqlx::query(
             "INSERT INTO sentence_vectors
                  (article_id, body_hash, segmenter, model, dim, sentences, vectors, created_at)
-             SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)
+             SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE EXISTS (SELECT 1 FROM articles WHERE id = $9)
              ON CONFLICT (article_id) DO UPDATE SET
                  body_hash = excluded.body_hash, segmenter = excluded.segmenter,
                  model = excluded.model, dim = excluded.dim, sentences = excluded.sentences,
@@ -71,7 +71,7 @@ impl Store {
         let ids: Vec<i64> = sqlx::query_scalar(
             "SELECT a.id FROM articles a
              LEFT JOIN sentence_vectors v
-                 ON v.article_id = a.id AND v.body_hash = a.content_hash AND v.segmenter = ? AND v.model = ?
+                 ON v.article_id = a.id AND v.body_hash = a.content_hash AND v.segmenter = $1 AND v.model = $2
              WHERE a.deleted_at IS NULL AND v.article_id IS NULL
              ORDER BY a.id",
         )

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use parallax_store::{collect_import_paths, ImportOutcome, ImportProgress, Store};
 
-use crate::common::{article, flood_report, import, raw, temp_store};
+use crate::common::{article, flood_report, import, raw_library, temp_store};
 
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.join(name);
@@ -188,7 +188,7 @@ async fn outlets_are_shared_by_domain_then_by_name() {
     assert!(store.rename_outlet(9999, "X").await.is_err());
 
     store.close().await;
-    let mut conn = raw(&dir.path().join("library.sqlite")).await;
+    let mut conn = raw_library(dir.path()).await;
     let outlets_rows: i64 = sqlx::query_scalar("SELECT count(*) FROM outlets")
         .fetch_one(&mut conn)
         .await

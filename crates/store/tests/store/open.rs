@@ -50,7 +50,7 @@ async fn migrations_create_every_table_from_empty() {
 
 #[tokio::test]
 async fn sessions_and_annotations_accept_rows() {
-    let (dir, store) = crate::common::temp_store().await;
+    let (dir, store) = crate::common::temp_sqlite_store().await;
     let id = crate::common::import(
         &store,
         &crate::common::article("A", None, None, &["Some text here."]),
@@ -98,7 +98,7 @@ async fn sessions_and_annotations_accept_rows() {
 
 #[tokio::test]
 async fn reopening_keeps_the_data_and_runs_no_migration_twice() {
-    let (dir, store) = crate::common::temp_store().await;
+    let (dir, store) = crate::common::temp_sqlite_store().await;
     crate::common::import(
         &store,
         &crate::common::article("Kept", None, None, &["Body text stays."]),
@@ -187,7 +187,7 @@ fn default_path_is_the_app_data_folder() {
 
 #[tokio::test]
 async fn a_library_from_a_newer_version_is_refused_clearly() {
-    let (dir, store) = crate::common::temp_store().await;
+    let (dir, store) = crate::common::temp_sqlite_store().await;
     store.close().await;
     let path = dir.path().join("library.sqlite");
     let mut conn = raw(&path).await;
@@ -210,7 +210,7 @@ async fn a_library_from_a_newer_version_is_refused_clearly() {
 #[tokio::test]
 async fn two_stores_on_one_file_import_at_once_without_losing_or_doubling() {
     // As when the command line imports while the app is open.
-    let (dir, first) = crate::common::temp_store().await;
+    let (dir, first) = crate::common::temp_sqlite_store().await;
     let second = Store::open(dir.path().join("library.sqlite"))
         .await
         .unwrap();
@@ -290,7 +290,7 @@ async fn a_library_is_copied_before_migrations_change_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("library.sqlite");
     // An older library: every migration but the last.
-    let mut migrator = sqlx::migrate!("../../migrations");
+    let mut migrator = sqlx::migrate!("../../migrations/sqlite");
     let latest = migrator.iter().map(|m| m.version).max().unwrap();
     migrator.migrations = migrator
         .iter()

@@ -3,11 +3,11 @@
 
 use parallax_store::{recover_library, ListQuery, Store};
 
-use crate::common::{article, import, temp_store};
+use crate::common::{article, import, temp_sqlite_store};
 
 /// A library of `n` invented articles with long bodies (so it spans many pages), closed.
 async fn library_of(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
-    let (dir, store) = temp_store().await;
+    let (dir, store) = temp_sqlite_store().await;
     for k in 0..n {
         let body = format!(
             "Harbour notice {k} about berth {} and the tide tables. ",

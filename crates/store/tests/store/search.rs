@@ -1,6 +1,6 @@
 //! Full-text search: words, prefixes, phrases, hostile input, snippets, index kept in sync.
 
-use parallax_store::{MetadataUpdate, Store};
+use parallax_store::{Backend, MetadataUpdate, Store};
 
 use crate::common::{article, import, temp_store};
 
@@ -63,7 +63,7 @@ async fn words_prefixes_and_phrases_are_found() {
         "all words must occur"
     );
     assert_eq!(
-        hit_ids(&store.search("STORMS", 10).await.unwrap()),
+        hit_ids(&store.search("PASSENGERS", 10).await.unwrap()),
         [ferry],
         "case-insensitive"
     );
@@ -142,6 +142,24 @@ async fn snippets_are_plain_text_with_match_ranges() {
     assert_eq!(hit.article.outlet.as_deref(), Some("Varnu Courier"));
 }
 
+/// A team library also reads words by their stem in the article's language ("storm" finds
+/// "storms"); the local library matches words as written (and the last one as a prefix).
+#[tokio::test]
+async fn a_team_library_finds_other_forms_of_a_word() {
+    let (_dir, store, ferry, storm) = library().await;
+    let mut found = hit_ids(&store.search("storm ", 10).await.unwrap());
+    found.sort_unstable();
+    match store.backend() {
+        Backend::Postgres => assert_eq!(found, [ferry, storm], "storms and storm"),
+        Backend::Sqlite => assert_eq!(found, [storm], "a finished word, as written"),
+    }
+    assert_eq!(
+        hit_ids(&store.search("sail", 10).await.unwrap()),
+        [ferry],
+        "sailed, as a stem or a prefix"
+    );
+}
+
 #[tokio::test]
 async fn markup_in_articles_comes_back_as_text() {
     let (_dir, store) = temp_store().await;
@@ -159,7 +177,8 @@ async fn markup_in_articles_comes_back_as_text() {
     assert_eq!(hits.len(), 1);
     assert!(
         hits[0].snippet.text.contains("<script>"),
-        "stored and returned verbatim, as text"
+        "stored and returned verbatim, as text: {:?}",
+        hits[0].snippet.text
     );
 }
 

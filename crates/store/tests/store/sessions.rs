@@ -9,7 +9,7 @@ use parallax_store::{
 };
 use sqlx::Executor;
 
-use crate::common::{article, flood_report, import, raw, temp_store};
+use crate::common::{article, flood_report, import, raw_library, temp_store};
 
 /// Imports `count` distinct invented flood reports, returning their ids in import order.
 async fn reports(store: &Store, count: usize) -> Vec<i64> {
@@ -47,8 +47,8 @@ const BACKDATED: &str = "2000-01-01T00:00:00Z";
 
 /// Backdates a session's `updated_at`, so a later change shows (timestamps are whole seconds).
 async fn backdate(library: &Path, session_id: i64) {
-    let mut conn = raw(library).await;
-    sqlx::query("UPDATE sessions SET updated_at = ? WHERE id = ?")
+    let mut conn = raw_library(library.parent().unwrap()).await;
+    sqlx::query("UPDATE sessions SET updated_at = $1 WHERE id = $2")
         .bind(BACKDATED)
         .bind(session_id)
         .execute(&mut conn)
@@ -475,9 +475,9 @@ async fn sessions_are_renamed_duplicated_with_their_notes_and_deleted() {
             ..
         }
     ));
-    let mut conn = raw(&library).await;
+    let mut conn = raw_library(library.parent().unwrap()).await;
     let orphan_notes: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM annotations WHERE session_id = ?")
+        sqlx::query_scalar("SELECT count(*) FROM annotations WHERE session_id = $1")
             .bind(original)
             .fetch_one(&mut conn)
             .await
@@ -646,9 +646,9 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
         }
     ));
 
-    let mut conn = raw(&library).await;
+    let mut conn = raw_library(library.parent().unwrap()).await;
     sqlx::query(
-        r#"UPDATE sessions SET options = '{"ignoreCase": true, "threshold": "high"}' WHERE id = ?"#,
+        r#"UPDATE sessions SET options = '{"ignoreCase": true, "threshold": "high"}' WHERE id = $1"#,
     )
     .bind(session)
     .execute(&mut conn)
@@ -659,25 +659,28 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
         SessionOptions::default(),
         "options of the wrong shape read as the defaults"
     );
-    conn.execute("PRAGMA ignore_check_constraints = ON")
-        .await
-        .unwrap();
-    sqlx::query("UPDATE sessions SET options = '{truncated' WHERE id = ?")
-        .bind(session)
-        .execute(&mut conn)
-        .await
-        .unwrap();
-    let record = store.session(session).await.unwrap();
-    assert_eq!(
-        record.options,
-        SessionOptions::default(),
-        "text that is not JSON reads as the defaults"
-    );
-    assert_eq!(
-        store.sessions().await.unwrap().len(),
-        1,
-        "the list still loads"
-    );
+    // Only SQLite can be told to let text that is not JSON in (PostgreSQL checks it always).
+    if conn.backend_name() == "SQLite" {
+        conn.execute("PRAGMA ignore_check_constraints = ON")
+            .await
+            .unwrap();
+        sqlx::query("UPDATE sessions SET options = '{truncated' WHERE id = $1")
+            .bind(session)
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        let record = store.session(session).await.unwrap();
+        assert_eq!(
+            record.options,
+            SessionOptions::default(),
+            "text that is not JSON reads as the defaults"
+        );
+        assert_eq!(
+            store.sessions().await.unwrap().len(),
+            1,
+            "the list still loads"
+        );
+    }
 
     let defaults = SessionOptions::default();
     assert!(defaults.ignore_whitespace && defaults.sync_scroll);

@@ -3,4 +3,4 @@
 /**
  * The kinds of [`AppError`], as the UI sees them.
  */
-export type ErrorCode = "notFound" | "invalid" | "library" | "notOpen" | "damaged";
+export type ErrorCode = "notFound" | "invalid" | "library" | "notOpen" | "damaged" | "conflict";
