@@ -274,8 +274,13 @@ pub async fn rename_event(
     library: State<'_, Library>,
     id: i64,
     title: String,
+    version: Option<i64>,
 ) -> AppResult<EventSummary> {
-    Ok(library.writable()?.rename_event(id, &title).await?.into())
+    Ok(library
+        .writable()?
+        .rename_event(id, &title, version)
+        .await?
+        .into())
 }
 
 /// Deletes an event; its articles stay in the library.

@@ -102,10 +102,20 @@ pub async fn add_note(library: State<'_, Library>, note: NewNote) -> AppResult<N
     Ok(library.writable()?.add_note(&note.into()).await?.into())
 }
 
-/// Changes a note's text.
+/// Changes a note's text; with `version` (the note's as shown), a note a colleague changed
+/// meanwhile is left as it is and the error says who changed it.
 #[tauri::command]
-pub async fn update_note(library: State<'_, Library>, id: i64, note: String) -> AppResult<Note> {
-    Ok(library.writable()?.update_note(id, &note).await?.into())
+pub async fn update_note(
+    library: State<'_, Library>,
+    id: i64,
+    note: String,
+    version: Option<i64>,
+) -> AppResult<Note> {
+    Ok(library
+        .writable()?
+        .update_note(id, &note, version)
+        .await?
+        .into())
 }
 
 /// Deletes a note.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use parallax_store::Store;
+use parallax_store::{LibraryAddress, Store};
 
 use crate::error::{AppError, AppResult};
 
@@ -18,16 +18,38 @@ pub struct Library {
 }
 
 impl Library {
-    /// Opens the library at the store's default path (`$XDG_DATA_HOME/app.parallax.desktop/…` on Linux).
+    /// Opens the library named by `PARALLAX_DB` (a path or a team library's `postgres://`
+    /// address), else the one at the store's default path (`$XDG_DATA_HOME/app.parallax.desktop/…`
+    /// on Linux).
     pub async fn open_default() -> Self {
-        let opened = match parallax_store::default_library_path() {
-            Ok(path) => Self::open_at(path).await,
-            Err(error) => Err(error.to_string()),
+        let named = std::env::var(parallax_service::LIBRARY_VARIABLE)
+            .ok()
+            .filter(|address| !address.trim().is_empty());
+        let opened = match (named, parallax_store::default_library_path()) {
+            (Some(address), _) => Self::open_address(&address).await,
+            (None, Ok(path)) => Self::open_at(path).await,
+            (None, Err(error)) => Err(error.to_string()),
         };
         Self {
             opened,
             damaged: std::sync::Mutex::new(None),
         }
+    }
+
+    async fn open_address(address: &str) -> Result<Store, String> {
+        let address = LibraryAddress::parse(address).map_err(|error| error.to_string())?;
+        if let LibraryAddress::File(path) = address {
+            return Self::open_at(path).await;
+        }
+        eprintln!("parallax-app: team library at {address}");
+        let store = parallax_service::open_library(&address)
+            .await
+            .map_err(|error| error.to_string())?;
+        Ok(
+            store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
+                EXTRACT_WORKER,
+            )),
+        )
     }
 
     async fn open_at(path: PathBuf) -> Result<Store, String> {

@@ -98,6 +98,11 @@ pub struct ArticleView {
     /// The ids of the versions of this article (itself included), oldest first: more than one
     /// when the library holds other versions (same address), e.g. after "Check for updates".
     pub versions: Vec<i64>,
+    /// Who imported it (a team library's user); `null` in a local library.
+    pub imported_by: Option<String>,
+    /// Sent back with a metadata edit: an article a colleague changed meanwhile is not
+    /// overwritten.
+    pub version: i64,
 }
 
 impl From<ArticleDetail> for ArticleView {
@@ -119,6 +124,8 @@ impl From<ArticleDetail> for ArticleView {
             events: detail.events.into_iter().map(EventChip::from).collect(),
             fetched_at: None,
             versions: vec![detail.id],
+            imported_by: detail.imported_by,
+            version: detail.version,
         }
     }
 }
@@ -172,6 +179,10 @@ pub struct MetadataEdit {
     /// `YYYY-MM-DD` or an RFC 3339 date-time.
     pub published_at: Option<String>,
     pub url: Option<String>,
+    /// The article's `version` as shown: a team library refuses the edit when a colleague changed
+    /// the article meanwhile.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 impl From<MetadataEdit> for MetadataUpdate {
@@ -181,6 +192,7 @@ impl From<MetadataEdit> for MetadataUpdate {
             outlet: edit.outlet,
             published_at: edit.published_at,
             url: edit.url,
+            version: edit.version,
         }
     }
 }
@@ -293,6 +305,10 @@ pub struct EventSummary {
     pub title: String,
     pub notes: Option<String>,
     pub article_count: i64,
+    /// Who made it (a team library's user); `null` in a local library.
+    pub created_by: Option<String>,
+    /// Sent back with a rename: an event a colleague changed meanwhile is not overwritten.
+    pub version: i64,
 }
 
 impl From<Event> for EventSummary {
@@ -301,6 +317,8 @@ impl From<Event> for EventSummary {
             id: event.id,
             title: event.title,
             notes: event.notes,
+            created_by: event.created_by,
+            version: event.version,
             article_count: event.article_count,
         }
     }

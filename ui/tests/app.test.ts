@@ -673,7 +673,7 @@ describe("events", () => {
     type(input, "Port Maren march");
     input.form!.requestSubmit();
     await until(() => expect(byTestId("event-item").textContent).toContain("Port Maren march"));
-    expect(backend.callsTo("rename_event")[0]).toEqual({ id, title: "Port Maren march" });
+    expect(backend.callsTo("rename_event")[0]).toEqual({ id, title: "Port Maren march", version: 1 });
 
     byTestId("delete-event").click();
     await until(() => expect(allByTestId("event-item")).toHaveLength(0));

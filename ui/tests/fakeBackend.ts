@@ -305,6 +305,8 @@ export class FakeBackend {
       title: event.title,
       notes: null,
       articleCount: this.live().filter((article) => event.articleIds.has(article.id)).length,
+      createdBy: null,
+      version: 1,
     }));
   }
 

@@ -259,6 +259,8 @@ export function threePaneView(): SessionView {
         quote: "Police",
         note: "Check who the wire quotes",
         createdAt: "2026-03-20T10:06:00Z",
+        author: "Ana",
+        version: 3,
       },
     ],
     analysisMs: 12,

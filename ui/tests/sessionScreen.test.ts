@@ -35,7 +35,7 @@ function serve(view: SessionView, fail = false) {
         return served.session;
       case "add_note": {
         const note = args.note as { articleId: number; start: number; end: number; note: string };
-        return { id: 99 + callsTo("add_note").length, articleId: note.articleId, start: note.start, end: note.end, quote: "x", note: note.note, createdAt: "2026-03-20T11:00:00Z" };
+        return { id: 99 + callsTo("add_note").length, articleId: note.articleId, start: note.start, end: note.end, quote: "x", note: note.note, createdAt: "2026-03-20T11:00:00Z", author: null, version: 1 };
       }
       case "update_note":
         return { ...served.notes[0], note: args.note };
@@ -497,6 +497,7 @@ describe("notes", () => {
     const item = await until(() => byTestId("note-item"));
     expect(item.textContent).toContain("Check who the wire quotes");
     expect(item.textContent).toContain("Coastal Wire");
+    expect(byTestId("note-author").textContent, "a team library names who wrote it").toBe("Ana");
     byTestId("note-jump").click();
     await until(() => expect(document.activeElement).toBe(sentence(1, 0)));
     byTestId("note-edit").click();
@@ -505,7 +506,7 @@ describe("notes", () => {
     edit.dispatchEvent(new Event("input", { bubbles: true }));
     flushSync();
     byTestId("note-edit-save").click();
-    await until(() => expect(callsTo("update_note")).toEqual([{ id: 1, note: "Checked" }]));
+    await until(() => expect(callsTo("update_note")).toEqual([{ id: 1, note: "Checked", version: 3 }]));
     await until(() => expect(byTestId("note-body").textContent).toBe("Checked"));
     byTestId("note-delete").click();
     await until(() => expect(all("[data-testid='note-item']")).toHaveLength(0));

@@ -23,7 +23,7 @@ beforeEach(() => {
       if (failOpen) throw { code: "notFound", message: "session #7 was not found" };
       return structuredClone(served);
     }
-    if (cmd === "add_note") return { id: 5, ...(args.note as object), quote: "Police", createdAt: "2026-03-20T12:00:00Z" };
+    if (cmd === "add_note") return { id: 5, ...(args.note as object), quote: "Police", createdAt: "2026-03-20T12:00:00Z", author: null, version: 1 };
     if (cmd === "update_note") return { ...served.notes[0], note: args.note };
     // Saved options come back with the next open, as the store keeps them.
     if (cmd === "set_session_options" && failSave) throw { code: "library", message: "the library could not be used: the disk is full; free some space and try again" };

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
-use parallax_store::{SortKey, SortOrder, Store, StoreError};
+use parallax_store::{LibraryAddress, SortKey, SortOrder, Store, StoreError};
 
 use crate::Global;
 
@@ -242,15 +242,35 @@ async fn recover(library: &Path, into: Option<&Path>) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
+/// The library file: `--db` (or `PARALLAX_DB`) or the app's. For what only a file can do (restore,
+/// recover): a team library is refused with where its backups are made instead.
 fn library_path(global: &Global) -> anyhow::Result<PathBuf> {
+    match library_address(global)? {
+        LibraryAddress::File(path) => Ok(path),
+        LibraryAddress::Team(team) => anyhow::bail!(
+            "{team} is a team library: it is backed up and restored on its server (pg_dump, \
+             pg_restore), not by Parallax"
+        ),
+    }
+}
+
+fn library_address(global: &Global) -> anyhow::Result<LibraryAddress> {
     Ok(match &global.db {
-        Some(path) => path.clone(),
-        None => parallax_store::default_library_path()?,
+        Some(address) => LibraryAddress::parse(address)?,
+        None => LibraryAddress::File(parallax_store::default_library_path()?),
     })
 }
 
 pub(crate) async fn open_store(global: &Global) -> anyhow::Result<Store> {
-    let path = library_path(global)?;
+    let path = match library_address(global)? {
+        LibraryAddress::File(path) => path,
+        team => {
+            let store = parallax_service::open_library(&team).await?;
+            return Ok(store.with_extraction_workers(
+                parallax_store::WorkerCommand::this_executable(crate::EXTRACT_WORKER),
+            ));
+        }
+    };
     let store = Store::open(&path).await?;
     if store.is_read_only() {
         note!(

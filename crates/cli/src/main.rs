@@ -8,7 +8,6 @@ mod comparison;
 mod library;
 mod session;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -17,9 +16,11 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about)]
 pub struct Cli {
-    /// The library database (default: the one the desktop app uses).
-    #[arg(long, global = true, value_name = "PATH")]
-    db: Option<PathBuf>,
+    /// The library: a file, or a team library's postgres://user@host/database address (default:
+    /// $PARALLAX_DB, else the file the desktop app uses). A team library's password comes from
+    /// $PGPASSWORD or ~/.pgpass; changes are recorded under $PARALLAX_AUTHOR, else your user name.
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    db: Option<String>,
     /// Print machine-readable JSON instead of the human view.
     #[arg(long, global = true)]
     json: bool,
@@ -43,7 +44,7 @@ enum Command {
 /// Options every command receives.
 #[derive(Debug, Clone)]
 pub struct Global {
-    pub db: Option<PathBuf>,
+    pub db: Option<String>,
     pub json: bool,
 }
 
@@ -83,7 +84,11 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let global = Global {
-        db: cli.db,
+        db: cli.db.or_else(|| {
+            std::env::var(parallax_service::LIBRARY_VARIABLE)
+                .ok()
+                .filter(|address| !address.trim().is_empty())
+        }),
         json: cli.json,
     };
     let outcome = match cli.command {

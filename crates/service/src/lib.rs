@@ -10,9 +10,11 @@
 //!   codes (classified in the store, the only crate that speaks SQL).
 
 pub mod error;
+pub mod library;
 pub mod model;
 pub mod sample;
 pub mod sessions;
 
 pub use error::{ErrorKind, ServiceError, ServiceResult};
+pub use library::{author_name, open_library, AUTHOR_VARIABLE, LIBRARY_VARIABLE};
 pub use model::SentenceModel;

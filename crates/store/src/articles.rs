@@ -8,6 +8,7 @@ use crate::model::{
 use crate::outlets::{required_name, upsert_outlet};
 use crate::store::Store;
 use crate::time::now_utc;
+use crate::versions::{advance_version, Versioned};
 
 /// The columns of an [`ArticleSummary`], for `articles a LEFT JOIN outlets o`.
 pub(crate) const SUMMARY_COLUMNS: &str =
@@ -32,6 +33,8 @@ struct DetailRow {
     word_count: i64,
     /// 1 when the original bytes are kept (an integer, as both databases give it).
     has_original: i64,
+    imported_by: Option<String>,
+    version: i64,
     body: String,
 }
 
@@ -97,7 +100,8 @@ impl Store {
         let row: DetailRow = sqlx::query_as(
             "SELECT a.id, a.title, a.byline, o.name AS outlet, a.outlet_id, o.domain AS outlet_domain,
                     a.url, a.canonical_url, a.published_at, a.imported_at, a.lang, a.source_format,
-                    a.source_path, a.content_hash, a.word_count, CASE WHEN a.original IS NULL THEN 0 ELSE 1 END AS has_original, a.body
+                    a.source_path, a.content_hash, a.word_count, CASE WHEN a.original IS NULL THEN 0 ELSE 1 END AS has_original, a.body,
+                    a.imported_by, a.version
              FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
              WHERE a.id = $1 AND a.deleted_at IS NULL",
         )
@@ -135,6 +139,8 @@ impl Store {
             content_hash: row.content_hash,
             word_count: row.word_count,
             has_original: row.has_original != 0,
+            imported_by: row.imported_by,
+            version: row.version,
             body: row.body,
             paragraphs,
             events,
@@ -187,6 +193,14 @@ impl Store {
     ) -> StoreResult<ArticleDetail> {
         let mut tx = self.begin_write().await?;
         require_row(&mut tx, LIVE_ARTICLE, "article", id).await?;
+        advance_version(
+            &mut tx,
+            Versioned::Article,
+            id,
+            update.version,
+            self.author.as_deref(),
+        )
+        .await?;
         if let Some(title) = &update.title {
             let title = required_name(title, "an article").map_err(|_| {
                 StoreError::Invalid("an article needs a title; it cannot be left empty".into())

@@ -6,8 +6,9 @@ use crate::model::Event;
 use crate::outlets::required_name;
 use crate::store::Store;
 use crate::time::now_utc;
+use crate::versions::{advance_version, Versioned};
 
-const EVENT_COLUMNS: &str = "e.id, e.title, e.notes, e.created_at,
+const EVENT_COLUMNS: &str = "e.id, e.title, e.notes, e.created_at, e.created_by, e.version,
     (SELECT count(*) FROM event_articles ea JOIN articles a ON a.id = ea.article_id
      WHERE ea.event_id = e.id AND a.deleted_at IS NULL) AS article_count";
 
@@ -16,10 +17,11 @@ impl Store {
     pub async fn create_event(&self, title: &str) -> StoreResult<Event> {
         let title = required_name(title, "an event")?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO events (title, created_at) VALUES ($1, $2) RETURNING id",
+            "INSERT INTO events (title, created_at, created_by) VALUES ($1, $2, $3) RETURNING id",
         )
         .bind(title)
         .bind(now_utc())
+        .bind(self.author.as_deref())
         .fetch_one(&self.pool)
         .await?;
         self.event(id).await
@@ -45,16 +47,30 @@ impl Store {
         .await?)
     }
 
-    /// Renames an event.
-    pub async fn rename_event(&self, id: i64, title: &str) -> StoreResult<Event> {
+    /// Renames an event. With `expected_version` (the event's `version` as read), an event
+    /// changed since by someone else is left as it is: [`StoreError::Conflict`].
+    pub async fn rename_event(
+        &self,
+        id: i64,
+        title: &str,
+        expected_version: Option<i64>,
+    ) -> StoreResult<Event> {
         let title = required_name(title, "an event")?;
-        self.update_event_column(id, "title", Some(title)).await
+        self.update_event_column(id, "title", Some(title), expected_version)
+            .await
     }
 
-    /// Sets (or, with `None` or blank text, clears) an event's notes.
-    pub async fn set_event_notes(&self, id: i64, notes: Option<&str>) -> StoreResult<Event> {
+    /// Sets (or, with `None` or blank text, clears) an event's notes; `expected_version` as for
+    /// [`Store::rename_event`].
+    pub async fn set_event_notes(
+        &self,
+        id: i64,
+        notes: Option<&str>,
+        expected_version: Option<i64>,
+    ) -> StoreResult<Event> {
         let notes = notes.map(str::trim).filter(|notes| !notes.is_empty());
-        self.update_event_column(id, "notes", notes).await
+        self.update_event_column(id, "notes", notes, expected_version)
+            .await
     }
 
     async fn update_event_column(
@@ -62,14 +78,23 @@ impl Store {
         id: i64,
         column: &str,
         value: Option<&str>,
+        expected_version: Option<i64>,
     ) -> StoreResult<Event> {
-        let changed = sqlx::query(&format!("UPDATE events SET {column} = $1 WHERE id = $2"))
+        let mut tx = self.begin_write().await?;
+        advance_version(
+            &mut tx,
+            Versioned::Event,
+            id,
+            expected_version,
+            self.author.as_deref(),
+        )
+        .await?;
+        sqlx::query(&format!("UPDATE events SET {column} = $1 WHERE id = $2"))
             .bind(value)
             .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        changed_or_not_found(changed, "event", id)?;
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         self.event(id).await
     }
 

@@ -136,8 +136,9 @@ impl Store {
         let outlet = upsert_outlet(&mut tx, article.outlet.as_deref(), domain.as_deref()).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO articles (outlet_id, title, byline, url, canonical_url, published_at, imported_at,
-                 lang, body, content_hash, source_format, source_path, original, word_count)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                 lang, body, content_hash, source_format, source_path, original, word_count,
+                 imported_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
              RETURNING id",
         )
         .bind(outlet.as_ref().map(|(id, _)| *id))
@@ -154,6 +155,7 @@ impl Store {
         .bind(source_path)
         .bind(original)
         .bind(word_count(&body))
+        .bind(self.author.as_deref())
         .fetch_one(&mut *tx)
         .await?;
         if let Some(provenance) = provenance {

@@ -79,6 +79,7 @@ mod sessions;
 mod store;
 mod time;
 mod vectors;
+mod versions;
 mod worker;
 
 pub use backup::restore_library;

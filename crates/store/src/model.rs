@@ -48,6 +48,10 @@ pub struct ArticleDetail {
     pub word_count: i64,
     /// Whether the original file bytes are kept (so extraction can be re-run).
     pub has_original: bool,
+    /// Who imported it (a team library's user name; `None` in a local library).
+    pub imported_by: Option<String>,
+    /// Moves on at every metadata edit (see [`MetadataUpdate::version`]).
+    pub version: i64,
     /// Paragraphs joined by a blank line; all text offsets refer to this string.
     pub body: String,
     pub paragraphs: Vec<String>,
@@ -65,6 +69,10 @@ pub struct MetadataUpdate {
     /// `YYYY-MM-DD` or an RFC 3339 date-time.
     pub published_at: Option<String>,
     pub url: Option<String>,
+    /// The article's `version` as read: a team library refuses the edit when someone changed the
+    /// article since ([`StoreError::Conflict`](crate::StoreError::Conflict)). `None`: no check.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 /// The column the library list is sorted by.
@@ -154,6 +162,12 @@ pub struct Event {
     pub title: String,
     pub notes: Option<String>,
     pub created_at: String,
+    /// Who made it (a team library's user name; `None` in a local library).
+    pub created_by: Option<String>,
+    /// Moves on at every rename or notes edit (see [`Store::rename_event`]).
+    ///
+    /// [`Store::rename_event`]: crate::Store::rename_event
+    pub version: i64,
     /// Articles in the event (deleted ones not counted).
     pub article_count: i64,
 }

@@ -8,6 +8,7 @@ use crate::session_model::{NewNote, Note};
 use crate::sessions::{touch_session, SESSION};
 use crate::store::{Backend, Store};
 use crate::time::now_utc;
+use crate::versions::{advance_version, Versioned};
 
 /// The columns of a [`Note`], for `annotations n JOIN articles a`; the quote is cut from the body's
 /// bytes (offsets are bytes) and read back as text in Rust.
@@ -20,7 +21,7 @@ fn note_columns(backend: Backend) -> String {
     };
     format!(
         r#"n.id, n.session_id, n.article_id, n."start", n."end", {bytes} AS quote,
-           n.note, n.created_at"#
+           n.note, n.created_at, n.created_by, n.version, n.changed_by"#
     )
 }
 
@@ -34,6 +35,9 @@ struct NoteRow {
     quote: Vec<u8>,
     note: String,
     created_at: String,
+    created_by: Option<String>,
+    version: i64,
+    changed_by: Option<String>,
 }
 
 impl From<NoteRow> for Note {
@@ -47,6 +51,9 @@ impl From<NoteRow> for Note {
             quote: String::from_utf8_lossy(&row.quote).into_owned(),
             note: row.note,
             created_at: row.created_at,
+            author: row.created_by,
+            version: row.version,
+            changed_by: row.changed_by,
         }
     }
 }
@@ -74,8 +81,9 @@ impl Store {
         })?;
         check_span(&body, new.start, new.end)?;
         let id: i64 = sqlx::query_scalar(
-            r#"INSERT INTO annotations (session_id, article_id, "start", "end", note, created_at)
-               VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"#,
+            r#"INSERT INTO annotations (session_id, article_id, "start", "end", note, created_at,
+                                       created_by)
+               VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"#,
         )
         .bind(new.session_id)
         .bind(new.article_id)
@@ -83,6 +91,7 @@ impl Store {
         .bind(offset(new.end)?)
         .bind(text)
         .bind(now_utc())
+        .bind(self.author.as_deref())
         .fetch_one(&mut *tx)
         .await?;
         touch_session(&mut tx, new.session_id).await?;
@@ -111,10 +120,24 @@ impl Store {
         Ok(rows.into_iter().map(Note::from).collect())
     }
 
-    /// Changes a note's text (it cannot be blank).
-    pub async fn update_note(&self, id: i64, note: &str) -> StoreResult<Note> {
+    /// Changes a note's text (it cannot be blank). With `expected_version` (the note's `version`
+    /// as read), a note changed since by someone else is left as it is: [`StoreError::Conflict`].
+    pub async fn update_note(
+        &self,
+        id: i64,
+        note: &str,
+        expected_version: Option<i64>,
+    ) -> StoreResult<Note> {
         let text = required_note(note)?;
         let mut tx = self.begin_write().await?;
+        advance_version(
+            &mut tx,
+            Versioned::Note,
+            id,
+            expected_version,
+            self.author.as_deref(),
+        )
+        .await?;
         let session_id: i64 = sqlx::query_scalar(
             "UPDATE annotations SET note = $1 WHERE id = $2 RETURNING session_id",
         )

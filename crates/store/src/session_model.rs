@@ -174,6 +174,12 @@ pub struct Note {
     pub note: String,
     /// RFC 3339 UTC.
     pub created_at: String,
+    /// Who wrote it (a team library's user name; `None` in a local library).
+    pub author: Option<String>,
+    /// Moves on at every edit: an edit sent with an older one is refused (someone changed it).
+    pub version: i64,
+    /// Who last edited it, when someone did.
+    pub changed_by: Option<String>,
 }
 
 /// A new note: `start`/`end` are byte offsets into the article's body, on character boundaries.

@@ -86,7 +86,15 @@ impl Store {
             Some(name) => required_name(name, "a session")?.to_owned(),
             None => article_title(&mut tx, new.article_ids[0]).await?,
         };
-        let id = insert_session(&mut tx, &name, new.event_id, new.mode, &new.article_ids).await?;
+        let id = insert_session(
+            &mut tx,
+            &name,
+            new.event_id,
+            new.mode,
+            &new.article_ids,
+            self.author.as_deref(),
+        )
+        .await?;
         tx.commit().await?;
         self.session_summary(id).await
     }
@@ -145,7 +153,15 @@ impl Store {
             Some(name) => required_name(name, "a session")?.to_owned(),
             None => title,
         };
-        let id = insert_session(&mut tx, &name, Some(event_id), mode, &article_ids).await?;
+        let id = insert_session(
+            &mut tx,
+            &name,
+            Some(event_id),
+            mode,
+            &article_ids,
+            self.author.as_deref(),
+        )
+        .await?;
         tx.commit().await?;
         self.session_summary(id).await
     }
@@ -480,6 +496,7 @@ async fn insert_session(
     event_id: Option<i64>,
     mode: Option<SessionMode>,
     article_ids: &[i64],
+    author: Option<&str>,
 ) -> StoreResult<i64> {
     let mode = session_mode(conn, mode, article_ids).await?;
     let ordered;
@@ -492,8 +509,8 @@ async fn insert_session(
     let now = now_utc();
     let options = stored_options(&SessionOptions::default())?;
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO sessions (name, event_id, mode, options, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO sessions (name, event_id, mode, options, created_at, updated_at, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(name)
     .bind(event_id)
@@ -501,6 +518,7 @@ async fn insert_session(
     .bind(options)
     .bind(&now)
     .bind(&now)
+    .bind(author)
     .fetch_one(&mut *conn)
     .await?;
     insert_members(conn, id, article_ids).await?;

@@ -76,7 +76,7 @@ pub struct Store {
     read_only: bool,
 }
 
-/// How a library file is opened: WAL, normal sync, foreign keys, a busy timeout.
+/// How a library file is opened: created when missing, foreign keys on.
 pub(crate) fn file_options(path: &Path) -> SqliteConnectOptions {
     SqliteConnectOptions::new()
         .filename(path)
@@ -84,7 +84,8 @@ pub(crate) fn file_options(path: &Path) -> SqliteConnectOptions {
         .foreign_keys(true)
 }
 
-/// The settings every connection to a writable library file gets first.
+/// The settings every connection to a library file gets first ([`probe_file`] has switched the
+/// file to WAL already, so none of them fails).
 pub(crate) fn file_pragmas() -> Vec<String> {
     vec![
         format!("PRAGMA busy_timeout = {}", BUSY_TIMEOUT.as_millis()),
@@ -92,6 +93,26 @@ pub(crate) fn file_pragmas() -> Vec<String> {
         "PRAGMA synchronous = NORMAL".into(),
         "PRAGMA foreign_keys = ON".into(),
     ]
+}
+
+/// Opens the library file once on its own, switching it to WAL (which lasts in the file): a file
+/// that cannot be opened, written or read as a database fails here, at once and with SQLite's own
+/// error — the pool would only retry a failing connection until it timed out.
+async fn probe_file(options: &SqliteConnectOptions, pragmas: &[String]) -> Result<(), sqlx::Error> {
+    use sqlx::Connection;
+    let mut options = options
+        .clone()
+        .journal_mode(SqliteJournalMode::Wal)
+        .busy_timeout(BUSY_TIMEOUT);
+    for pragma in pragmas {
+        if let Some((name, value)) = pragma
+            .strip_prefix("PRAGMA ")
+            .and_then(|rest| rest.split_once(" = "))
+        {
+            options = options.pragma(name.to_owned(), value.to_owned());
+        }
+    }
+    options.connect().await?.close().await
 }
 
 /// A pool of SQLite connections opened with `options`, each set up with `pragmas` first.
@@ -276,7 +297,11 @@ impl Store {
         // switches to WAL: "database is locked" then, which a moment later is gone.
         let mut attempt = 0;
         let pool = loop {
-            match sqlite_pool(&options, pragmas.clone(), 4).await {
+            let opened = match probe_file(&options, &pragmas).await {
+                Ok(()) => sqlite_pool(&options, pragmas.clone(), 4).await,
+                Err(error) => Err(error),
+            };
+            match opened {
                 Ok(pool) => break pool,
                 Err(sqlx::Error::Database(db))
                     if db.code().as_deref() == Some("5") && attempt < MIGRATION_ATTEMPTS =>
@@ -360,12 +385,22 @@ impl Store {
         // Connections closing at the same moment can each see another still open, and then none
         // folds the write-ahead log back and removes it (with its index) as the last one does.
         // One more connection, alone, does.
-        if let Some(file) = self.file.as_deref().filter(|_| !self.read_only) {
+        // A pool connection's own thread can still be letting go of the file for a moment after
+        // the pool is closed: then the log stays, and the next try (shortly after) removes it.
+        let Some(file) = self.file.as_deref().filter(|_| !self.read_only) else {
+            return;
+        };
+        let log = PathBuf::from(format!("{}-wal", file.display()));
+        for attempt in 0..5u64 {
             // (It sets the journal mode, so it reads the library and opens the log it folds back.)
             let options = file_options(file).journal_mode(SqliteJournalMode::Wal);
             if let Ok(last) = options.connect().await {
                 let _ = last.close().await;
             }
+            if !log.exists() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(10 * (attempt + 1))).await;
         }
     }
 

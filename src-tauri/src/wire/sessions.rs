@@ -101,6 +101,10 @@ pub struct Note {
     pub quote: String,
     pub note: String,
     pub created_at: String,
+    /// Who wrote it (a team library's user); `null` in a local library.
+    pub author: Option<String>,
+    /// Sent back with an edit: a note a colleague changed meanwhile is not overwritten.
+    pub version: i64,
 }
 
 /// A new note (`start`/`end` are byte offsets into the article's body).
@@ -258,6 +262,8 @@ impl From<parallax_store::Note> for Note {
             quote: note.quote,
             note: note.note,
             created_at: note.created_at,
+            author: note.author,
+            version: note.version,
         }
     }
 }

@@ -121,8 +121,8 @@ export function createEvent(title: string): Promise<EventSummary> {
 }
 
 /** Renames an event. */
-export function renameEvent(id: number, title: string): Promise<EventSummary> {
-  return invoke("rename_event", { id, title });
+export function renameEvent(id: number, title: string, version?: number): Promise<EventSummary> {
+  return invoke("rename_event", { id, title, version: version ?? null });
 }
 
 /** Deletes an event; its articles stay in the library. */
@@ -191,8 +191,8 @@ export function addNote(note: NewNote): Promise<Note> {
 }
 
 /** Changes a note's text. */
-export function updateNote(id: number, note: string): Promise<Note> {
-  return invoke("update_note", { id, note });
+export function updateNote(id: number, note: string, version?: number): Promise<Note> {
+  return invoke("update_note", { id, note, version: version ?? null });
 }
 
 /** Deletes a note. */

@@ -448,7 +448,8 @@ export class Library {
     const name = title.trim();
     if (name === "") return;
     await this.guard(async () => {
-      await ipc.renameEvent(id, name);
+      const version = this.events.find((event) => event.id === id)?.version;
+      await ipc.renameEvent(id, name, version);
       await this.refresh();
     });
   }

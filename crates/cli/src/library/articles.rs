@@ -115,6 +115,7 @@ pub async fn edit(store: &Store, args: EditArgs, json: bool) -> anyhow::Result<E
         outlet: args.outlet,
         published_at: args.published,
         url: args.url,
+        version: None,
     };
     if update == MetadataUpdate::default() {
         anyhow::bail!("nothing to change: give --title, --outlet, --published or --url");

@@ -52,11 +52,11 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             print_event(&store.create_event(&name).await?, "created", json)?
         }
         EventsCommand::Rename { id, name } => {
-            print_event(&store.rename_event(id, &name).await?, "renamed", json)?
+            print_event(&store.rename_event(id, &name, None).await?, "renamed", json)?
         }
         EventsCommand::Notes { id, notes } => {
             print_event(
-                &store.set_event_notes(id, Some(&notes)).await?,
+                &store.set_event_notes(id, Some(&notes), None).await?,
                 "updated",
                 json,
             )?;

@@ -149,6 +149,7 @@ async fn metadata_edits_are_saved_and_checked() {
         outlet: Some("Lakeside Gazette".into()),
         published_at: Some("2031-05-03T10:15:00+02:00".into()),
         url: Some("https://gazette.example/bridge".into()),
+        version: None,
     };
     let detail = store.update_metadata(bridge, &update).await.unwrap();
     assert_eq!(detail.title, "Bridge reopens after repairs");
@@ -420,4 +421,40 @@ async fn dates_sort_by_the_instant_they_name_not_their_text() {
         [east, west],
         "18:30 UTC (written with a +02:00 offset) comes before 19:10 UTC"
     );
+}
+
+/// A metadata edit made against an older version of the article is refused, naming who changed
+/// it; without a version (the command line) an edit always goes through.
+#[tokio::test]
+async fn a_metadata_edit_against_an_older_version_is_refused() {
+    let (_dir, store) = temp_store().await;
+    let [bridge, _, _] = three(&store).await;
+    let read = store.article(bridge).await.unwrap();
+    let ana = store.clone().with_author(Some("Ana".into()));
+    let retitle = |title: &str, version| MetadataUpdate {
+        title: Some(title.into()),
+        version,
+        ..MetadataUpdate::default()
+    };
+    let changed = ana
+        .update_metadata(
+            bridge,
+            &retitle("Bridge reopens at last", Some(read.version)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed.version, read.version + 1);
+    let stale = store
+        .update_metadata(bridge, &retitle("Bridge still shut", Some(read.version)))
+        .await
+        .unwrap_err();
+    assert!(stale.to_string().contains("changed by Ana"), "{stale}");
+    assert_eq!(
+        store.article(bridge).await.unwrap().title,
+        "Bridge reopens at last"
+    );
+    store
+        .update_metadata(bridge, &retitle("Bridge reopens", None))
+        .await
+        .unwrap();
 }

@@ -62,12 +62,12 @@ async fn events_group_articles() {
     assert_eq!(store.event(flood.id).await.unwrap().article_count, 2);
 
     let renamed = store
-        .rename_event(flood.id, "Varnu flood, week one")
+        .rename_event(flood.id, "Varnu flood, week one", None)
         .await
         .unwrap();
     assert_eq!(renamed.title, "Varnu flood, week one");
     let noted = store
-        .set_event_notes(flood.id, Some("Compare the casualty figures."))
+        .set_event_notes(flood.id, Some("Compare the casualty figures."), None)
         .await
         .unwrap();
     assert_eq!(
@@ -76,7 +76,7 @@ async fn events_group_articles() {
     );
     assert_eq!(
         store
-            .set_event_notes(flood.id, Some("  "))
+            .set_event_notes(flood.id, Some("  "), None)
             .await
             .unwrap()
             .notes,
@@ -106,7 +106,7 @@ async fn events_group_articles() {
         Err(StoreError::NotFound { what: "event", .. })
     ));
     assert!(store.delete_event(flood.id).await.is_err());
-    assert!(store.rename_event(flood.id, "x").await.is_err());
+    assert!(store.rename_event(flood.id, "x", None).await.is_err());
 }
 
 #[tokio::test]
@@ -142,4 +142,41 @@ async fn adding_a_missing_article_adds_nothing() {
             id: 777
         })
     ));
+}
+
+/// Two people edit one event: the second edit, made against the version both read, is refused
+/// and names who changed it; after a reload it goes through. Authors are recorded.
+#[tokio::test]
+async fn an_edit_to_an_event_changed_meanwhile_is_refused() {
+    let (_dir, store) = temp_store().await;
+    let ana = store.clone().with_author(Some("Ana".into()));
+    let ben = store.clone().with_author(Some("Ben".into()));
+    let read = ana.create_event("Varnu flood").await.unwrap();
+    assert_eq!(read.created_by.as_deref(), Some("Ana"));
+    let first = ana
+        .rename_event(read.id, "Varnu flood, day one", Some(read.version))
+        .await
+        .unwrap();
+    assert_eq!(first.version, read.version + 1);
+    let refused = ben
+        .set_event_notes(read.id, Some("Check the figures."), Some(read.version))
+        .await
+        .unwrap_err();
+    match &refused {
+        StoreError::Conflict { what, by, .. } => assert_eq!((*what, by.as_str()), ("event", "Ana")),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert!(
+        refused.to_string().contains("changed by Ana at"),
+        "{refused}"
+    );
+    assert_eq!(
+        store.event(read.id).await.unwrap().notes,
+        None,
+        "nothing was written"
+    );
+    let reloaded = ben.event(read.id).await.unwrap();
+    ben.set_event_notes(read.id, Some("Check the figures."), Some(reloaded.version))
+        .await
+        .unwrap();
 }

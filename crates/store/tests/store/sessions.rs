@@ -974,7 +974,7 @@ async fn notes_quote_their_span_and_are_checked() {
 
     backdate(&library, session).await;
     let edited = store
-        .update_note(added.id, " Others say 35 households. ")
+        .update_note(added.id, " Others say 35 households. ", None)
         .await
         .unwrap();
     assert_eq!(edited.note, "Others say 35 households.");
@@ -987,9 +987,12 @@ async fn notes_quote_their_span_and_are_checked() {
         BACKDATED,
         "an edited note is a change"
     );
-    assert!(store.update_note(added.id, "").await.is_err());
+    assert!(store.update_note(added.id, "", None).await.is_err());
     assert!(matches!(
-        store.update_note(404, "Nobody's note.").await.unwrap_err(),
+        store
+            .update_note(404, "Nobody's note.", None)
+            .await
+            .unwrap_err(),
         StoreError::NotFound {
             what: "note",
             id: 404
@@ -1058,5 +1061,68 @@ async fn a_versions_session_asked_for_puts_the_oldest_version_first() {
     assert_eq!(
         compared.article_ids, ids,
         "a comparison keeps the order chosen"
+    );
+}
+
+/// Notes carry their author; a note edited by a colleague since it was read is not overwritten.
+#[tokio::test]
+async fn notes_show_their_author_and_a_stale_edit_is_refused() {
+    let (_dir, store) = temp_store().await;
+    let ana = store.clone().with_author(Some("Ana".into()));
+    let ben = store.clone().with_author(Some("Ben".into()));
+    let a = import(
+        &ana,
+        &article(
+            "Flood",
+            None,
+            None,
+            &flood_report(1)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        ),
+    )
+    .await;
+    let b = import(
+        &ana,
+        &article(
+            "Flood again",
+            None,
+            None,
+            &flood_report(2)
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        ),
+    )
+    .await;
+    assert_eq!(
+        store.article(a).await.unwrap().imported_by.as_deref(),
+        Some("Ana")
+    );
+    let session = session_of(&ana, "Team notes", &[a, b]).await;
+    let note = ana
+        .add_note(&note_on(session, a, 0, 6, "Check this."))
+        .await
+        .unwrap();
+    assert_eq!(note.author.as_deref(), Some("Ana"));
+    let edited = ben
+        .update_note(note.id, "Checked: right.", Some(note.version))
+        .await
+        .unwrap();
+    assert_eq!(edited.changed_by.as_deref(), Some("Ben"));
+    assert_eq!(edited.author.as_deref(), Some("Ana"), "the author stays");
+    let stale = ana
+        .update_note(note.id, "Still to check.", Some(note.version))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&stale, StoreError::Conflict { what: "note", by, .. } if by == "Ben"),
+        "{stale:?}"
+    );
+    assert_eq!(
+        store.notes(session).await.unwrap()[0].note,
+        "Checked: right.",
+        "the colleague's edit is kept"
     );
 }

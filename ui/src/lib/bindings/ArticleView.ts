@@ -21,4 +21,13 @@ fetchedAt: string | null,
  * The ids of the versions of this article (itself included), oldest first: more than one
  * when the library holds other versions (same address), e.g. after "Check for updates".
  */
-versions: Array<number>, };
+versions: Array<number>, 
+/**
+ * Who imported it (a team library's user); `null` in a local library.
+ */
+importedBy: string | null, 
+/**
+ * Sent back with a metadata edit: an article a colleague changed meanwhile is not
+ * overwritten.
+ */
+version: number, };

@@ -3,4 +3,12 @@
 /**
  * An event in the sidebar: reports of one happening grouped together.
  */
-export type EventSummary = { id: number, title: string, notes: string | null, articleCount: number, };
+export type EventSummary = { id: number, title: string, notes: string | null, articleCount: number, 
+/**
+ * Who made it (a team library's user); `null` in a local library.
+ */
+createdBy: string | null, 
+/**
+ * Sent back with a rename: an event a colleague changed meanwhile is not overwritten.
+ */
+version: number, };

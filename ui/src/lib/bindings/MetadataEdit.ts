@@ -8,4 +8,9 @@ export type MetadataEdit = { title: string | null, outlet: string | null,
 /**
  * `YYYY-MM-DD` or an RFC 3339 date-time.
  */
-publishedAt: string | null, url: string | null, };
+publishedAt: string | null, url: string | null, 
+/**
+ * The article's `version` as shown: a team library refuses the edit when a colleague changed
+ * the article meanwhile.
+ */
+version: number | null, };

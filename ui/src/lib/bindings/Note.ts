@@ -11,4 +11,12 @@ start: number, end: number,
 /**
  * The text the note is about.
  */
-quote: string, note: string, createdAt: string, };
+quote: string, note: string, createdAt: string, 
+/**
+ * Who wrote it (a team library's user); `null` in a local library.
+ */
+author: string | null, 
+/**
+ * Sent back with an edit: a note a colleague changed meanwhile is not overwritten.
+ */
+version: number, };

@@ -172,7 +172,8 @@ export class SessionState {
     const view = this.view;
     if (!view || note.trim() === "") return;
     await this.guard(async () => {
-      const updated = await ipc.updateNote(id, note.trim());
+      const version = view.notes.find((existing) => existing.id === id)?.version;
+      const updated = await ipc.updateNote(id, note.trim(), version);
       this.replaceNotes((notes) => notes.map((existing) => (existing.id === id ? updated : existing)));
     });
   }
