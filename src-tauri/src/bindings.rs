@@ -15,8 +15,11 @@ use parallax_core::compare::session::{
 };
 use parallax_core::compare::{ChangeKind, FactKind, Level, MatchBy};
 
+use crate::changes::LibraryChanged;
 use crate::error::{ErrorCode, WireError};
 use crate::meaning::VectorsProgress;
+use crate::switcher::{CopyStep, CopySummary, LibraryInfo, TeamConnected};
+use crate::team::{TeamSettings, TlsChoice};
 use crate::wire::sessions::{
     ExportFormat, ManualLink, NewNote, NewSession, Note, SessionArticle, SessionLayout,
     SessionMode, SessionOptions, SessionSummary, SessionView,
@@ -71,6 +74,13 @@ fn generated() -> BTreeMap<String, String> {
         ManualLink,
         MatchBy,
         VectorsProgress,
+        LibraryChanged,
+        LibraryInfo,
+        TeamConnected,
+        CopyStep,
+        CopySummary,
+        TeamSettings,
+        TlsChoice,
         NewNote,
         NewSession,
         Note,

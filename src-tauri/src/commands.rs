@@ -79,7 +79,7 @@ pub async fn search(
 #[tauri::command]
 pub async fn get_article(library: State<'_, Library>, id: i64) -> AppResult<ArticleView> {
     let store = library.store()?;
-    article_view(store, store.article(id).await?).await
+    article_view(&store, store.article(id).await?).await
 }
 
 /// The reader's view of an article: its detail, when it was fetched, and its versions.
@@ -103,7 +103,7 @@ pub async fn update_article(
 ) -> AppResult<ArticleView> {
     let store = library.writable()?;
     let detail = store.update_metadata(id, &edit.into()).await?;
-    article_view(store, detail).await
+    article_view(&store, detail).await
 }
 
 /// Hides an article from the library (undone by `restore_article`).
@@ -144,7 +144,7 @@ pub async fn import_paths(
     let summary = store
         .import_collected(found, |progress| batcher.push(progress))
         .await;
-    finish_import(app, store, model.inner(), batcher, summary, &on_progress).await;
+    finish_import(app, &store, model.inner(), batcher, summary, &on_progress).await;
     Ok(())
 }
 
@@ -242,7 +242,7 @@ pub async fn open_sample_library(
     model: State<'_, std::sync::Arc<crate::meaning::SentenceModel>>,
 ) -> AppResult<SampleLibrary> {
     let store = library.writable()?;
-    let sample = parallax_service::sample::open_sample_library(store).await?;
+    let sample = parallax_service::sample::open_sample_library(&store).await?;
     let sample = SampleLibrary {
         event_id: sample.event_id,
         outcomes: sample

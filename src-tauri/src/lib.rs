@@ -2,6 +2,7 @@
 //! list. Commands ([`commands`]) only forward to `parallax-store`; what crosses to the web UI is
 //! defined in [`wire`] (TypeScript generated into `ui/src/lib/bindings/`), errors in [`error`].
 
+pub mod changes;
 pub mod commands;
 pub mod error;
 pub mod meaning;
@@ -9,6 +10,8 @@ pub mod progress;
 pub mod rendering;
 pub mod sessions;
 pub mod state;
+pub mod switcher;
+pub mod team;
 pub mod web;
 pub mod wire;
 
@@ -34,6 +37,8 @@ pub fn run() -> anyhow::Result<()> {
             // Articles imported before (or by the command line) get their vectors now.
             if let Ok(store) = library.store() {
                 meaning::prepare_in_background(app.handle().clone(), store.clone(), model.clone());
+                // A team library: colleagues' imports and notes show without a restart.
+                changes::watch_in_background(app.handle().clone(), store.clone(), 0);
             }
             app.manage(library);
             app.manage(web::Web::default());
@@ -75,6 +80,10 @@ pub fn run() -> anyhow::Result<()> {
             sessions::update_note,
             sessions::delete_note,
             sessions::export_session,
+            switcher::library_info,
+            switcher::use_team_library,
+            switcher::use_local_library,
+            switcher::copy_local_library,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

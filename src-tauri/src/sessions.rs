@@ -133,7 +133,7 @@ pub async fn open_session(
 ) -> AppResult<SessionView> {
     let started = Instant::now();
     let store = library.store()?;
-    let view = sessions::open_session(store, Some(&model.model), id).await?;
+    let view = sessions::open_session(&store, Some(&model.model), id).await?;
     let opened = view.opened;
     Ok(SessionView {
         session: opened.summary.into(),
@@ -163,7 +163,7 @@ pub async fn export_session(
     };
     let generated_at = sessions::now_rfc3339();
     let contents =
-        sessions::export_session(store, Some(&model.model), id, format.into(), &generated_at)
+        sessions::export_session(&store, Some(&model.model), id, format.into(), &generated_at)
             .await?;
     std::fs::write(&path, contents).map_err(|error| {
         AppError::invalid(format!("could not write {}: {error}", path.display()))

@@ -1,10 +1,13 @@
-//! The app's managed state: the library store, opened once at start-up.
+//! The app's managed state: the open library — this computer's file or a team library — which
+//! the library switcher can replace while the app runs.
 
 use std::path::PathBuf;
+use std::sync::{Mutex, RwLock};
 
 use parallax_store::{LibraryAddress, Store};
 
 use crate::error::{AppError, AppResult};
+use crate::team::TeamSettings;
 
 /// The hidden first argument that makes the app's executable an extraction worker.
 pub const EXTRACT_WORKER: &str = "--extract-worker";
@@ -12,71 +15,139 @@ pub const EXTRACT_WORKER: &str = "--extract-worker";
 /// The open library, or why it could not be opened (then every command says so, and the UI shows it).
 #[derive(Debug)]
 pub struct Library {
-    opened: Result<Store, String>,
+    current: RwLock<Opened>,
     /// What the check at start found wrong with the library, if anything: then it is only read.
-    damaged: std::sync::Mutex<Option<String>>,
+    damaged: Mutex<Option<String>>,
+}
+
+/// One opened (or not) library.
+#[derive(Debug)]
+struct Opened {
+    store: Result<Store, String>,
+    /// Its address as a person may see it (no password).
+    address: String,
+    /// The team library chosen in the app, when that is what is open.
+    team: Option<TeamSettings>,
+    /// Counts the libraries opened: a background task of an earlier one knows it is over.
+    generation: u64,
 }
 
 impl Library {
     /// Opens the library named by `PARALLAX_DB` (a path or a team library's `postgres://`
-    /// address), else the one at the store's default path (`$XDG_DATA_HOME/app.parallax.desktop/…`
-    /// on Linux).
+    /// address), else the team library chosen in the app, else the one at the store's default
+    /// path (`$XDG_DATA_HOME/app.parallax.desktop/…` on Linux).
     pub async fn open_default() -> Self {
-        let named = std::env::var(parallax_service::LIBRARY_VARIABLE)
-            .ok()
-            .filter(|address| !address.trim().is_empty());
-        let opened = match (named, parallax_store::default_library_path()) {
-            (Some(address), _) => Self::open_address(&address).await,
-            (None, Ok(path)) => Self::open_at(path).await,
-            (None, Err(error)) => Err(error.to_string()),
+        let opened = match crate::team::chosen_at_start() {
+            Ok(Some((address, team))) => Self::open_address(&address, team).await,
+            Ok(None) => match parallax_store::default_library_path() {
+                Ok(path) => Self::open_address(&LibraryAddress::File(path), None).await,
+                Err(error) => Opened {
+                    store: Err(error.to_string()),
+                    address: String::new(),
+                    team: None,
+                    generation: 0,
+                },
+            },
+            Err(error) => Opened {
+                store: Err(error.to_string()),
+                address: String::new(),
+                team: None,
+                generation: 0,
+            },
         };
         Self {
-            opened,
-            damaged: std::sync::Mutex::new(None),
+            current: RwLock::new(opened),
+            damaged: Mutex::new(None),
         }
     }
 
-    async fn open_address(address: &str) -> Result<Store, String> {
-        let address = LibraryAddress::parse(address).map_err(|error| error.to_string())?;
-        if let LibraryAddress::File(path) = address {
-            return Self::open_at(path).await;
+    async fn open_address(address: &LibraryAddress, team: Option<TeamSettings>) -> Opened {
+        eprintln!("parallax-app: library at {address}");
+        let store = match address {
+            LibraryAddress::File(path) => Self::open_file(path.clone()).await,
+            LibraryAddress::Team(_) => parallax_service::open_library(address)
+                .await
+                .map_err(|error| error.to_string()),
+        };
+        Opened {
+            // Files are extracted in worker processes of this executable: a page that crashes or
+            // hangs the extractor costs that file, never the app.
+            store: store.map(|store| {
+                store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
+                    EXTRACT_WORKER,
+                ))
+            }),
+            address: address.to_string(),
+            team,
+            generation: 0,
         }
-        eprintln!("parallax-app: team library at {address}");
-        let store = parallax_service::open_library(&address)
-            .await
-            .map_err(|error| error.to_string())?;
-        Ok(
-            store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
-                EXTRACT_WORKER,
-            )),
-        )
     }
 
-    async fn open_at(path: PathBuf) -> Result<Store, String> {
-        eprintln!("parallax-app: library at {}", path.display());
-        let store = Store::open(&path)
-            .await
-            .map_err(|error| error.to_string())?;
-        // Files are extracted in worker processes of this executable: a page that crashes or
-        // hangs the extractor costs that file, never the app.
-        Ok(
-            store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
-                EXTRACT_WORKER,
-            )),
-        )
+    async fn open_file(path: PathBuf) -> Result<Store, String> {
+        Store::open(&path).await.map_err(|error| error.to_string())
+    }
+
+    /// Puts `store` (opened by the library switcher) in place of the open library, which is
+    /// closed; returns the new generation.
+    pub async fn replace(
+        &self,
+        store: Store,
+        address: &LibraryAddress,
+        team: Option<TeamSettings>,
+    ) -> u64 {
+        let store = store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
+            EXTRACT_WORKER,
+        ));
+        let (old, generation) = {
+            let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+            let generation = current.generation + 1;
+            let old = std::mem::replace(
+                &mut *current,
+                Opened {
+                    store: Ok(store),
+                    address: address.to_string(),
+                    team,
+                    generation,
+                },
+            );
+            (old, generation)
+        };
+        self.set_damaged(None);
+        if let Ok(old) = old.store {
+            old.close().await;
+        }
+        generation
     }
 
     /// The store, or a `notOpen` error saying why there is none.
-    pub fn store(&self) -> AppResult<&Store> {
-        self.opened
-            .as_ref()
-            .map_err(|why| AppError::NotOpen(why.clone()))
+    pub fn store(&self) -> AppResult<Store> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .store
+            .clone()
+            .map_err(AppError::NotOpen)
+    }
+
+    /// The open library's address (no password) and, for a team library chosen in the app, its
+    /// settings.
+    pub fn describe(&self) -> (String, Option<TeamSettings>) {
+        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+        (current.address.clone(), current.team.clone())
+    }
+
+    /// Which library is open now (see [`Library::replace`]).
+    pub fn generation(&self) -> u64 {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .generation
     }
 
     /// The store for a change, refused while the library is known to be damaged (writing to a
     /// damaged file can spread the damage, and nothing written could be trusted) or cannot be
     /// written at all.
-    pub fn writable(&self) -> AppResult<&Store> {
+    pub fn writable(&self) -> AppResult<Store> {
         let store = self.store()?;
         if store.is_read_only() {
             return Err(AppError::library(

@@ -70,7 +70,7 @@ pub async fn import_addresses(
             })
         })
         .await;
-    finish_import(app, store, model.inner(), batcher, summary, &on_progress).await;
+    finish_import(app, &store, model.inner(), batcher, summary, &on_progress).await;
     Ok(())
 }
 
@@ -102,7 +102,7 @@ pub async fn import_pasted(
         path: label.to_owned(),
         outcome,
     });
-    finish_import(app, store, model.inner(), batcher, summary, &on_progress).await;
+    finish_import(app, &store, model.inner(), batcher, summary, &on_progress).await;
     Ok(())
 }
 

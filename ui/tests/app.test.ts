@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import App from "../src/App.svelte";
 import { IMPORT_PANEL_COLLAPSE_MS } from "../src/lib/importProgress";
 import { FakeBackend } from "./fakeBackend";
+import { page } from "../src/lib/page";
 
 // jsdom does no layout, so it lacks scrolling; the UI calls it when keys move the selection.
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
@@ -415,6 +416,55 @@ describe("preparing articles for comparison by meaning", () => {
     expect(status.textContent).toContain("1 of 3");
     await emit("sentence-vectors", { done: 3, total: 3 });
     await until(() => expect(document.querySelector("[data-testid='vectors-progress']")).toBeNull());
+  });
+});
+
+describe("a team library", () => {
+  it("shows a colleague's imports without a restart and says how many", async () => {
+    backend.add({ title: "Ferry line approved" });
+    start();
+    await until(() => expect(byTestId("article-list").textContent).toContain("Ferry line approved"));
+    backend.add({ title: "Harbour wall repaired" });
+    backend.add({ title: "Pier reopens" });
+    await emit("library-changed", { newArticles: 2, articles: true, events: false, sessions: false, notes: false });
+    await until(() => expect(byTestId("article-list").textContent).toContain("Pier reopens"));
+    await until(() => expect(byTestId("notice").textContent).toBe("2 new articles from colleagues"));
+  });
+});
+
+describe("the library switcher", () => {
+  it("connects to a team library, says why it could not, and starts over on it", async () => {
+    const reload = vi.spyOn(page, "reload").mockImplementation(() => {});
+    start();
+    const button = await until(() => byTestId("library-switch"));
+    await until(() => expect(button.textContent).toBe("This computer"));
+    button.click();
+    await until(() => byTestId("library-dialog"));
+    expect(byTestId("library-now").textContent).toContain("this computer's library");
+    byTestId<HTMLInputElement>("library-kind-team").click();
+    flushSync();
+    const fill = (id: string, value: string) => {
+      const field = byTestId<HTMLInputElement>(id);
+      field.value = value;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    fill("team-host", "unreachable.example");
+    fill("team-user", "ana");
+    fill("team-password", "s3cret");
+    flushSync();
+    byTestId("library-connect").click();
+    await until(() => expect(byTestId("library-problem").textContent).toContain("cannot be reached"));
+    expect(reload).not.toHaveBeenCalled();
+    fill("team-host", "db.newsroom.example");
+    flushSync();
+    byTestId("library-connect").click();
+    await until(() => expect(reload).toHaveBeenCalled());
+    expect(backend.callsTo("use_team_library").at(-1)).toEqual({
+      settings: { host: "db.newsroom.example", port: 5432, database: "parallax", user: "ana", tls: "require" },
+      password: "s3cret",
+      remember: true,
+    });
+    expect(sessionStorage.getItem("parallax.library-switch-note")).toContain("team library");
   });
 });
 

@@ -1,6 +1,8 @@
 // An in-memory stand-in for the Rust commands, installed with mockIPC, so component tests drive the
 // real UI through the real ipc.ts. It answers like the store does, and records every call.
 
+import type { LibraryInfo } from "../src/lib/bindings/LibraryInfo";
+import type { TeamSettings } from "../src/lib/bindings/TeamSettings";
 import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
 import type { ArticleRow } from "../src/lib/bindings/ArticleRow";
 import type { ArticleSort } from "../src/lib/bindings/ArticleSort";
@@ -19,6 +21,15 @@ import type { SessionSummary } from "../src/lib/bindings/SessionSummary";
 import type { SessionView } from "../src/lib/bindings/SessionView";
 import { sortRows } from "../src/lib/sorting";
 import { DEFAULT_OPTIONS, generatedView } from "./sessionFixtures";
+
+/** This computer's library, as the fake reports it. */
+const LOCAL_LIBRARY: LibraryInfo = {
+  team: false,
+  address: "/home/ana/.local/share/app.parallax.desktop/library.sqlite",
+  settings: null,
+  author: null,
+  passwordKept: false,
+};
 
 type Call = { cmd: string; args: Record<string, unknown> };
 
@@ -61,6 +72,8 @@ function reports(count: number): string {
 }
 
 export class FakeBackend {
+  /** Which library is open (the library switcher's view of it). */
+  libraryInfo: LibraryInfo = { ...LOCAL_LIBRARY };
   calls: Call[] = [];
   articles: Stored[] = [];
   events: { id: number; title: string; articleIds: Set<number> }[] = [];
@@ -460,6 +473,24 @@ export class FakeBackend {
         };
         return { eventId, outcomes: [imported, ...this.sampleFailures] };
       }
+      case "library_info":
+        return this.libraryInfo;
+      case "use_team_library": {
+        const settings = args.settings as TeamSettings;
+        if (settings.host === "unreachable.example")
+          throw { code: "library", message: "the library could not be used: its server cannot be reached" };
+        this.libraryInfo = {
+          team: true,
+          address: `postgres://${settings.user}@${settings.host}:${settings.port}/${settings.database}?sslmode=${settings.tls}`,
+          settings,
+          author: "ana",
+          passwordKept: args.remember === true && args.password !== null,
+        };
+        return { info: this.libraryInfo, keychainProblem: null };
+      }
+      case "use_local_library":
+        this.libraryInfo = { ...LOCAL_LIBRARY };
+        return this.libraryInfo;
       case "list_events":
         return this.summaries();
       case "create_event": {

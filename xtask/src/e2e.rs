@@ -45,6 +45,8 @@ pub fn run(repo: &Repo) -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(&screenshots)?;
 
+    // The team library's test: a throwaway PostgreSQL server, stopped when the suite ends.
+    let cluster = crate::postgres::Cluster::start(repo, "postgres-e2e")?;
     let mut pytest = command("xvfb-run", &["-a", "-s", "-screen 0 1400x900x24"]);
     pytest
         .arg(&python)
@@ -53,6 +55,8 @@ pub fn run(repo: &Repo) -> anyhow::Result<()> {
         .env("PARALLAX_APP", &app)
         .env("TAURI_DRIVER", &driver)
         .env("PARALLAX_E2E_SCREENSHOTS", &screenshots)
+        .env("PARALLAX_E2E_POSTGRES", cluster.server_url())
+        .env("PARALLAX_E2E_PG_BIN", cluster.bin())
         .env(
             "PARALLAX_MODEL",
             repo.target.join("model").join(crate::model::MODEL_FILE),

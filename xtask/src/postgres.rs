@@ -111,6 +111,11 @@ impl Cluster {
         format!("postgres://{USER}@127.0.0.1:{}", self.port)
     }
 
+    /// The folder of the server's programs (`createdb`, `psql`…).
+    pub fn bin(&self) -> &Path {
+        &self.bin
+    }
+
     /// Creates a database and returns its address.
     pub fn create_database(&self, name: &str) -> anyhow::Result<String> {
         let mut createdb = self.program(

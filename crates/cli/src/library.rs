@@ -1,6 +1,7 @@
 //! Library commands: import, list, search, show, edit, rm, restore, purge, outlets, events.
 
 mod articles;
+mod copy;
 mod events;
 mod import;
 mod output;
@@ -161,6 +162,41 @@ fn order(ascending: bool) -> SortOrder {
     } else {
         SortOrder::Desc
     }
+}
+
+/// The library as a whole.
+#[derive(Debug, Subcommand)]
+pub enum WholeLibrary {
+    /// Copy a library into another — your own into a team library, say — with its articles,
+    /// events, sessions and notes. Run again, it copies only what is missing (an article already
+    /// there by its text, an event or session by name and creation time, is not doubled).
+    Copy {
+        /// The library to copy: a file or postgres://… (default: --db, else the app's library).
+        #[arg(long, value_name = "PATH|URL")]
+        from: Option<String>,
+        /// The library to copy into: a file or postgres://user@host/database.
+        #[arg(long, value_name = "PATH|URL")]
+        to: String,
+    },
+}
+
+/// Runs `parallax library …`.
+pub fn run_whole(command: WholeLibrary, global: &Global) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("could not start the async runtime")?;
+    runtime.block_on(async {
+        match command {
+            WholeLibrary::Copy { from, to } => {
+                let from = match from {
+                    Some(from) => LibraryAddress::parse(&from)?,
+                    None => library_address(global)?,
+                };
+                copy::run(from, LibraryAddress::parse(&to)?, global.json).await
+            }
+        }
+    })
 }
 
 pub fn run(command: LibraryCommand, global: &Global) -> anyhow::Result<ExitCode> {

@@ -34,6 +34,12 @@ enum Command {
     Library(library::LibraryCommand),
     #[command(flatten)]
     Comparison(comparison::ComparisonCommand),
+    /// The library as a whole: copy one into another (your own into a team library)
+    #[command(name = "library")]
+    WholeLibrary {
+        #[command(subcommand)]
+        command: library::WholeLibrary,
+    },
     /// Saved comparison sessions: list, show, export (as the app opens them)
     Session {
         #[command(subcommand)]
@@ -95,6 +101,7 @@ fn main() -> ExitCode {
         Command::Library(command) => library::run(command, &global),
         Command::Comparison(command) => comparison::run(command, &global),
         Command::Session { command } => session::run(command, &global),
+        Command::WholeLibrary { command } => library::run_whole(command, &global),
     };
     if let Some(why) = out::failure() {
         note!("error: the output could not be written: {why}");

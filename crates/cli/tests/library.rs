@@ -859,3 +859,36 @@ fn new_articles_are_offered_their_event_and_the_rest_proposed() {
         .stdout(predicate::str::contains("created"))
         .stdout(predicate::str::contains("articles 3 4"));
 }
+
+/// `parallax library copy` copies a library into another and, run again, copies nothing twice.
+#[test]
+fn a_library_is_copied_into_another_once() {
+    let (dir, db) = imported_library();
+    let other = dir.path().join("team.sqlite");
+    let copy = |db: &PathBuf| {
+        parallax(db)
+            .args(["--json", "library", "copy", "--to"])
+            .arg(&other)
+            .output()
+            .unwrap()
+    };
+    let first = copy(&db);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let report: Value = serde_json::from_slice(&first.stdout).unwrap();
+    assert_eq!(report["articles_copied"], 3);
+    assert!(String::from_utf8_lossy(&first.stderr).contains("articles 3 of 3"));
+    let again: Value = serde_json::from_slice(&copy(&db).stdout).unwrap();
+    assert_eq!(
+        (
+            again["articles_copied"].as_i64(),
+            again["articles_present"].as_i64()
+        ),
+        (Some(0), Some(3))
+    );
+    let listed = json_of(&other, &["list"]);
+    assert_eq!(ids(&listed).len(), 3, "the copy lists the three reports");
+}

@@ -1,11 +1,23 @@
-//! parallax-store: the Parallax library on SQLite, and the only crate that speaks SQL.
+//! parallax-store: the Parallax library on SQLite or PostgreSQL, and the only crate that speaks SQL.
 //!
 //! # API overview
 //!
 //! Open a library with [`Store::open`] (a file; parent folders are created; migrations from
-//! `migrations/` run on open; WAL, foreign keys, busy timeout) or [`Store::open_in_memory`] (tests).
-//! [`default_library_path`] is the file the desktop app uses (`<data dir>/app.parallax.desktop/
-//! library.sqlite`). A [`Store`] is cheap to clone and every method is `async`.
+//! `migrations/sqlite` run on open; WAL, foreign keys, busy timeout), [`Store::connect_team`] (a
+//! team library on PostgreSQL, a [`TeamAddress`]: TLS unless the server is this computer;
+//! `migrations/postgres`, the same numbering, run under the server's lock),
+//! [`Store::open_address`] (either, from a [`LibraryAddress`]) or [`Store::open_in_memory`]
+//! (tests). Both backends go through one sqlx `Any` pool; the few statements that differ ask
+//! [`Store::backend`]. [`default_library_path`] is the file the desktop app uses
+//! (`<data dir>/app.parallax.desktop/library.sqlite`). A [`Store`] is cheap to clone and every
+//! method is `async`.
+//!
+//! - **Team work** — [`Store::with_author`] records who imports, makes events and sessions and
+//!   writes notes; articles' metadata, events and notes carry a `version`, and an edit sent with
+//!   an older one is refused ([`StoreError::Conflict`], naming who changed it and when);
+//!   [`Store::change_feed`] gives a team library's [`LibraryChange`]s made by other clients
+//!   (PostgreSQL `LISTEN`/`NOTIFY`); [`Store::copy_into`] copies a library into another,
+//!   idempotently, with [`CopyProgress`] and a [`CopyReport`].
 //!
 //! - **Import** — [`Store::import_paths`] takes files and folders (folders walked recursively by
 //!   [`collect_import_paths`]: hidden entries and non-article files skipped) and calls a closure
@@ -27,9 +39,11 @@
 //!   article (undo with [`Store::restore_article`], make final with [`Store::purge_deleted`]).
 //!   Re-importing the text of a deleted article replaces it. [`Store::versions_of`] lists the
 //!   versions of one article (same canonical URL).
-//! - **Search** — [`Store::search`]: FTS5 over title and body; any typed text is safe
-//!   ([`fts_query`] quotes every word; the last word matches as a prefix) → [`SearchHit`]s with
-//!   the title and a body snippet as plain text plus matched byte ranges ([`Highlighted`]).
+//! - **Search** — [`Store::search`]: FTS5 over title and body (a team library: a `tsvector` with
+//!   a GIN index, words as written and stemmed in the article's language); any typed text is safe
+//!   ([`fts_query`] / [`ts_query`] quote every word; the last word matches as a prefix) →
+//!   [`SearchHit`]s with the title and a body snippet as plain text plus matched byte ranges
+//!   ([`Highlighted`]).
 //! - **Events** — [`Store::create_event`], [`Store::rename_event`], [`Store::set_event_notes`],
 //!   [`Store::delete_event`], [`Store::add_to_event`], [`Store::remove_from_event`],
 //!   [`Store::list_events`] / [`Store::event`] ([`Event`] with its article count); an event's
@@ -60,8 +74,10 @@
 
 mod articles;
 mod backup;
+mod changes;
 mod checks;
 mod collect;
+mod copy;
 mod error;
 mod events;
 mod fetched;
@@ -83,10 +99,12 @@ mod versions;
 mod worker;
 
 pub use backup::restore_library;
+pub use changes::{ChangeFeed, LibraryChange};
 pub use collect::{
     collect_import_paths, read_import_file, CollectedPaths, PathFailure, ARTICLE_EXTENSIONS,
     MAX_IMPORT_BYTES,
 };
+pub use copy::{CopyProgress, CopyReport};
 pub use error::{DatabaseProblem, StoreError, StoreResult};
 pub use fetched::{AddressImport, FetchRecord, RefreshOutcome};
 pub use grouping::{EventProposal, EventSuggestion, MAX_UNGROUPED};

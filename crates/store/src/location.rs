@@ -196,6 +196,32 @@ impl TeamAddress {
         }
     }
 
+    /// The address a client connects with: `application_name` names it to the server (and in
+    /// its change notices, so a client is not told of its own changes).
+    pub(crate) fn for_client(mut self, client: &str) -> Self {
+        let others: Vec<(String, String)> = self
+            .url
+            .query_pairs()
+            .filter(|(key, _)| key != "application_name")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        self.url
+            .query_pairs_mut()
+            .clear()
+            .extend_pairs(others)
+            .append_pair("application_name", client);
+        self
+    }
+
+    /// The client name set by [`TeamAddress::for_client`] (empty when none).
+    pub(crate) fn client_name(&self) -> String {
+        self.url
+            .query_pairs()
+            .find(|(key, _)| key == "application_name")
+            .map(|(_, value)| value.into_owned())
+            .unwrap_or_default()
+    }
+
     /// The full address, password included: for the connection only, never for display.
     pub(crate) fn connection_url(&self) -> &Url {
         &self.url

@@ -449,7 +449,7 @@ async fn article_title(conn: &mut AnyConnection, id: i64) -> StoreResult<String>
 }
 
 /// Options as the `sessions.options` column keeps them (JSON).
-fn stored_options(options: &SessionOptions) -> StoreResult<String> {
+pub(crate) fn stored_options(options: &SessionOptions) -> StoreResult<String> {
     serde_json::to_string(options)
         .map_err(|error| StoreError::Invalid(format!("options cannot be saved: {error}")))
 }

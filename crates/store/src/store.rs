@@ -68,6 +68,8 @@ pub struct Store {
     pub(crate) backend: Backend,
     /// The SQLite file, when the library is one (not in memory, not a team library).
     file: Option<PathBuf>,
+    /// A team library's address (with this client's name), for its change notices.
+    pub(crate) team: Option<TeamAddress>,
     /// Who makes the changes made through this store (a team library records it).
     pub(crate) author: Option<String>,
     /// Extraction workers (other processes), when the face set them up; else in process.
@@ -168,6 +170,13 @@ impl Store {
             path: address.to_string(),
             source,
         };
+        static CLIENTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let client = format!(
+            "parallax-{}-{}",
+            std::process::id(),
+            CLIENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
+        let address = address.clone().for_client(&client);
         let options = AnyConnectOptions::from_url(address.connection_url()).map_err(open_error)?;
         let pool = AnyPoolOptions::new()
             .max_connections(TEAM_CONNECTIONS)
@@ -175,7 +184,9 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(open_error)?;
-        Self::migrated(pool, Backend::Postgres, None).await
+        let mut store = Self::migrated(pool, Backend::Postgres, None).await?;
+        store.team = Some(address);
+        Ok(store)
     }
 
     /// Opens (creating when missing, with its parent folders) the library at `path` and brings its
@@ -237,6 +248,7 @@ impl Store {
             pool,
             backend: Backend::Sqlite,
             file: Some(path.to_path_buf()),
+            team: None,
             author: None,
             workers: None,
             read_only: true,
@@ -353,6 +365,7 @@ impl Store {
                         pool,
                         backend,
                         file,
+                        team: None,
                         author: None,
                         workers: None,
                         read_only: false,

@@ -15,6 +15,12 @@ import type { ImportEvent } from "./bindings/ImportEvent";
 import type { RefreshResult } from "./bindings/RefreshResult";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
 import type { VectorsProgress } from "./bindings/VectorsProgress";
+import type { LibraryChanged } from "./bindings/LibraryChanged";
+import type { LibraryInfo } from "./bindings/LibraryInfo";
+import type { TeamSettings } from "./bindings/TeamSettings";
+import type { TeamConnected } from "./bindings/TeamConnected";
+import type { CopyStep } from "./bindings/CopyStep";
+import type { CopySummary } from "./bindings/CopySummary";
 import type { SampleLibrary } from "./bindings/SampleLibrary";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { ExportFormat } from "./bindings/ExportFormat";
@@ -244,6 +250,32 @@ export function libraryHealth(): Promise<string | null> {
 }
 
 /** Progress of the background pass that prepares imported articles for comparison by meaning. */
+/** Which library is open: this computer's, or a team library. */
+export function libraryInfo(): Promise<LibraryInfo> {
+  return invoke("library_info");
+}
+
+/** Connects to a team library and works on it from now on (also at the next start). */
+export function useTeamLibrary(settings: TeamSettings, password: string, remember: boolean): Promise<TeamConnected> {
+  return invoke("use_team_library", { settings, password: password === "" ? null : password, remember });
+}
+
+/** Works on this computer's library again. */
+export function useLocalLibrary(): Promise<LibraryInfo> {
+  return invoke("use_local_library");
+}
+
+/** Copies this computer's library into the open team library, streaming each step. */
+export function copyLocalLibrary(onStep: (step: CopyStep) => void): Promise<CopySummary> {
+  const onProgress = new Channel<CopyStep>(onStep);
+  return invoke("copy_local_library", { onProgress });
+}
+
+/** A team library's changes by colleagues (never sent for a local library). */
+export function onLibraryChanged(handler: (change: LibraryChanged) => void): Promise<() => void> {
+  return listen<LibraryChanged>("library-changed", (event) => handler(event.payload));
+}
+
 export function onVectorsProgress(handler: (progress: VectorsProgress) => void): Promise<() => void> {
   return listen<VectorsProgress>("sentence-vectors", (event) => handler(event.payload));
 }

@@ -8,6 +8,7 @@ import type { EventOffer } from "./bindings/EventOffer";
 import type { RefreshResult } from "./bindings/RefreshResult";
 import type { EventSummary } from "./bindings/EventSummary";
 import type { MetadataEdit } from "./bindings/MetadataEdit";
+import type { LibraryChanged } from "./bindings/LibraryChanged";
 import type { SearchResult } from "./bindings/SearchResult";
 import type { SortColumn } from "./bindings/SortColumn";
 import { debounce } from "./debounce";
@@ -535,6 +536,20 @@ export class Library {
   }
 
   /** Shows a short confirmation for 4 s (also used by the sessions list). */
+  /** Colleagues changed a team library: the list and events are read again, and it is said. */
+  async colleaguesChanged(change: LibraryChanged, inSession: boolean): Promise<void> {
+    if (change.articles || change.events) await this.refresh();
+    if (change.newArticles > 0) {
+      this.flash(
+        change.newArticles === 1 ? "1 new article from a colleague" : `${change.newArticles} new articles from colleagues`,
+      );
+    } else if (change.notes && inSession) {
+      this.flash("A colleague changed notes: reopen the session to see them");
+    } else if (change.articles || change.events) {
+      this.flash("A colleague changed the library");
+    }
+  }
+
   flash(message: string): void {
     this.notice = message;
     clearTimeout(this.noticeTimer);

@@ -34,6 +34,22 @@ pub async fn temp_store() -> (TempDir, Store) {
     (dir, store)
 }
 
+/// Another client of the library of a test folder (its own connections): the same team
+/// database, or the same file.
+pub async fn second_client(dir: &Path) -> Store {
+    match std::fs::read_to_string(dir.join(TEAM_ADDRESS_FILE)) {
+        Ok(url) => {
+            let address = parallax_store::TeamAddress::parse(&url).expect("a team address");
+            Store::connect_team(&address)
+                .await
+                .expect("a second client")
+        }
+        Err(_) => Store::open(dir.join("library.sqlite"))
+            .await
+            .expect("a second client"),
+    }
+}
+
 /// A new SQLite library in a temporary folder, whatever the backend under test: for tests of the
 /// file itself (its log, its copies, its damage).
 pub async fn temp_sqlite_store() -> (TempDir, Store) {

@@ -3,6 +3,7 @@
 mod common;
 
 mod articles;
+mod copy;
 mod crash;
 mod events;
 mod fetch;
@@ -12,4 +13,5 @@ mod open;
 mod recover;
 mod search;
 mod sessions;
+mod team;
 mod vectors;
