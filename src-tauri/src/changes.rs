@@ -6,6 +6,7 @@ use std::time::Duration;
 use parallax_store::{LibraryChange, Store};
 use serde::Serialize;
 use tauri::Emitter;
+use tokio::sync::watch;
 use ts_rs::TS;
 
 /// The page's event name.
@@ -18,7 +19,7 @@ const GATHER: Duration = Duration::from_millis(400);
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct LibraryChanged {
-    /// Articles added to the library (by count; deletions leave it at 0).
+    /// Articles colleagues added to the library (by count; deletions leave it at 0).
     pub new_articles: i64,
     pub articles: bool,
     pub events: bool,
@@ -41,17 +42,21 @@ impl LibraryChanged {
             }
         }
     }
+
+    fn any(&self) -> bool {
+        self.articles || self.events || self.sessions || self.notes
+    }
 }
 
-/// Listens to a team library's notices while it is the open library (`generation`, see
-/// `Library::replace`); nothing for a local one.
-pub fn watch_in_background(app: tauri::AppHandle, store: Store, generation: u64) {
-    use tauri::Manager;
-    let still_open = move |app: &tauri::AppHandle| {
-        app.try_state::<crate::state::Library>()
-            .is_none_or(|library| library.generation() == generation)
-    };
+/// Listens to a team library's notices until another library is opened (`switches` moves on);
+/// nothing for a local one.
+pub fn watch_in_background(
+    app: tauri::AppHandle,
+    store: Store,
+    mut switches: watch::Receiver<u64>,
+) {
     tauri::async_runtime::spawn(async move {
+        switches.mark_unchanged();
         let mut feed = match store.change_feed().await {
             Ok(Some(feed)) => feed,
             Ok(None) => return,
@@ -62,31 +67,47 @@ pub fn watch_in_background(app: tauri::AppHandle, store: Store, generation: u64)
                 return;
             }
         };
+        // Articles counted so far, this client's own imports included as they come.
         let mut known = store.count_articles().await.unwrap_or(0);
         loop {
-            let first = match feed.next().await {
-                Ok(change) => change,
-                Err(error) => {
-                    eprintln!("parallax-app: waiting for the team library's server: {error}");
-                    tokio::time::sleep(Duration::from_secs(5)).await;
-                    continue;
-                }
+            let first = tokio::select! {
+                notice = feed.next_notice() => notice,
+                _ = switches.changed() => return,
             };
             let mut changed = LibraryChanged::default();
-            changed.add(first);
-            while let Ok(Ok(more)) = tokio::time::timeout(GATHER, feed.next()).await {
-                changed.add(more);
+            let mut own_articles = false;
+            let mut note = |notice: (LibraryChange, bool), changed: &mut LibraryChanged| {
+                let (change, own) = notice;
+                if own {
+                    own_articles |= change == LibraryChange::Articles;
+                } else {
+                    changed.add(change);
+                }
+            };
+            match first {
+                Ok(notice) => note(notice, &mut changed),
+                Err(error) => {
+                    eprintln!("parallax-app: waiting for the team library's server: {error}");
+                    tokio::select! {
+                        _ = tokio::time::sleep(Duration::from_secs(5)) => continue,
+                        _ = switches.changed() => return,
+                    }
+                }
             }
-            if !still_open(&app) {
-                return;
+            while let Ok(Ok(more)) = tokio::time::timeout(GATHER, feed.next_notice()).await {
+                note(more, &mut changed);
             }
-            if changed.articles {
+            if changed.articles || own_articles {
                 let now = store.count_articles().await.unwrap_or(known);
-                changed.new_articles = (now - known).max(0);
+                if changed.articles && !own_articles {
+                    changed.new_articles = (now - known).max(0);
+                }
                 known = now;
             }
-            if let Err(error) = app.emit(EVENT, changed) {
-                eprintln!("parallax-app: could not tell the page of a change: {error}");
+            if changed.any() {
+                if let Err(error) = app.emit(EVENT, changed) {
+                    eprintln!("parallax-app: could not tell the page of a change: {error}");
+                }
             }
         }
     });

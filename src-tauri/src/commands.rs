@@ -227,6 +227,12 @@ pub async fn library_health(library: State<'_, Library>) -> AppResult<Option<Str
     let problems = match store.quick_check().await {
         Ok(Ok(())) => None,
         Ok(Err(problems)) => Some(problems),
+        // A team library's server that does not answer now is not damaged: say why instead.
+        Err(error)
+            if store.backend() == parallax_store::Backend::Postgres && !error.is_damaged() =>
+        {
+            return Err(error.into())
+        }
         // A library too damaged to run the check at all is damaged too.
         Err(error) => Some(error.to_string()),
     };

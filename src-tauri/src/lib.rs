@@ -38,7 +38,11 @@ pub fn run() -> anyhow::Result<()> {
             if let Ok(store) = library.store() {
                 meaning::prepare_in_background(app.handle().clone(), store.clone(), model.clone());
                 // A team library: colleagues' imports and notes show without a restart.
-                changes::watch_in_background(app.handle().clone(), store.clone(), 0);
+                changes::watch_in_background(
+                    app.handle().clone(),
+                    store.clone(),
+                    library.switches(),
+                );
             }
             app.manage(library);
             app.manage(web::Web::default());

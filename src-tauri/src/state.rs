@@ -18,6 +18,8 @@ pub struct Library {
     current: RwLock<Opened>,
     /// What the check at start found wrong with the library, if anything: then it is only read.
     damaged: Mutex<Option<String>>,
+    /// Moves on each time another library is opened: background work on the old one stops.
+    switches: tokio::sync::watch::Sender<u64>,
 }
 
 /// One opened (or not) library.
@@ -58,6 +60,7 @@ impl Library {
         Self {
             current: RwLock::new(opened),
             damaged: Mutex::new(None),
+            switches: tokio::sync::watch::Sender::new(0),
         }
     }
 
@@ -113,6 +116,7 @@ impl Library {
             (old, generation)
         };
         self.set_damaged(None);
+        self.switches.send_replace(generation);
         if let Ok(old) = old.store {
             old.close().await;
         }
@@ -136,12 +140,9 @@ impl Library {
         (current.address.clone(), current.team.clone())
     }
 
-    /// Which library is open now (see [`Library::replace`]).
-    pub fn generation(&self) -> u64 {
-        self.current
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .generation
+    /// Told each time another library is opened (see [`Library::replace`]).
+    pub fn switches(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.switches.subscribe()
     }
 
     /// The store for a change, refused while the library is known to be damaged (writing to a

@@ -60,6 +60,10 @@ pub struct CopySummary {
     pub events_copied: u64,
     pub sessions_copied: u64,
     pub notes_copied: u64,
+    /// Sessions left behind (one of their articles is deleted).
+    pub sessions_skipped: u64,
+    /// Articles the team library refused, each with why.
+    pub articles_failed: Vec<String>,
 }
 
 impl From<CopyReport> for CopySummary {
@@ -70,6 +74,8 @@ impl From<CopyReport> for CopySummary {
             events_copied: report.events_copied,
             sessions_copied: report.sessions_copied,
             notes_copied: report.notes_copied,
+            sessions_skipped: report.sessions_skipped,
+            articles_failed: report.articles_failed,
         }
     }
 }
@@ -188,9 +194,10 @@ async fn switch_to(
     address: &LibraryAddress,
     settings: Option<TeamSettings>,
 ) {
-    let generation = library.replace(store, address, settings).await;
+    let switches = library.switches();
+    library.replace(store, address, settings).await;
     if let Ok(store) = library.store() {
         crate::meaning::prepare_in_background(app.clone(), store.clone(), model.clone());
-        crate::changes::watch_in_background(app.clone(), store, generation);
+        crate::changes::watch_in_background(app.clone(), store, switches);
     }
 }

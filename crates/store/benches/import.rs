@@ -4,6 +4,9 @@
 //! Measured 2026-11-25 on the shared 2-core build machine (median of 5–10 samples of 100 pages):
 //! whole pipeline ~310 pages/s (extraction is most of it); the write alone (one transaction per
 //! article, original kept) ~1,800–2,000 articles/s.
+//!
+//! With `PARALLAX_BENCH_POSTGRES=postgres://user@host:port` each sample writes into a new team
+//! library (a new database on that server) instead.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -121,10 +124,34 @@ fn pages() -> &'static (TempDir, Vec<PathBuf>) {
 
 fn fresh_library() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = runtime()
-        .block_on(Store::open(dir.path().join("library.sqlite")))
-        .unwrap();
+    let store = match std::env::var("PARALLAX_BENCH_POSTGRES") {
+        Ok(server) => runtime().block_on(team_library(&server)),
+        Err(_) => runtime()
+            .block_on(Store::open(dir.path().join("library.sqlite")))
+            .unwrap(),
+    };
     (dir, store)
+}
+
+/// A new, empty team library on `server`.
+async fn team_library(server: &str) -> Store {
+    use sqlx::{Connection, Executor};
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let name = format!(
+        "parallax_import_bench_{}_{}",
+        std::process::id(),
+        COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let base = server.trim_end_matches('/');
+    let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+        .await
+        .unwrap();
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let address = parallax_store::TeamAddress::parse(&format!("{base}/{name}")).unwrap();
+    Store::connect_team(&address).await.unwrap()
 }
 
 /// Walk + read + extract + write, as `parallax import FOLDER` does.

@@ -64,16 +64,24 @@ impl ChangeFeed {
     /// while the server is away) and reported as [`LibraryChange::Anything`].
     pub async fn next(&mut self) -> StoreResult<LibraryChange> {
         loop {
-            match self.listener.try_recv().await? {
-                Some(notice) => {
-                    if let Some(change) =
-                        LibraryChange::from_notice(notice.payload(), &self.own_client)
-                    {
-                        return Ok(change);
-                    }
-                }
-                None => return Ok(LibraryChange::Anything),
+            let (change, own) = self.next_notice().await?;
+            if !own {
+                return Ok(change);
             }
+        }
+    }
+
+    /// Waits for the next change by anyone: the change, and whether this client made it (what a
+    /// client counts, "3 new articles from colleagues", needs its own changes too).
+    pub async fn next_notice(&mut self) -> StoreResult<(LibraryChange, bool)> {
+        match self.listener.try_recv().await? {
+            Some(notice) => {
+                let own = LibraryChange::from_notice(notice.payload(), &self.own_client).is_none();
+                let change = LibraryChange::from_notice(notice.payload(), "")
+                    .unwrap_or(LibraryChange::Anything);
+                Ok((change, own))
+            }
+            None => Ok((LibraryChange::Anything, false)),
         }
     }
 }

@@ -34,7 +34,15 @@ pub struct CopyReport {
     pub sessions_present: u64,
     pub notes_copied: u64,
     pub notes_present: u64,
+    /// Sessions left behind because one of their articles is deleted (or did not come along).
+    pub sessions_skipped: u64,
+    /// Articles the target refused, each said as `#id: why` (the copy went on without them; run
+    /// it again once the cause is fixed).
+    pub articles_failed: Vec<String>,
 }
+
+/// Consecutive refused articles after which a copy stops (the target is gone, not one article).
+const FAILURES_IN_A_ROW: usize = 20;
 
 #[derive(sqlx::FromRow)]
 struct ArticleRow {
@@ -110,18 +118,40 @@ impl Store {
         mut progress: impl FnMut(CopyProgress),
     ) -> StoreResult<CopyReport> {
         let mut report = CopyReport::default();
-        let articles = self
-            .copy_articles(target, &mut report, &mut progress)
-            .await?;
+        // One copy into a team library at a time: two at once would each find an event or a
+        // session missing and both add it.
+        let mut lock = None;
+        if target.backend == crate::store::Backend::Postgres {
+            let mut conn = target.pool.acquire().await?;
+            sqlx::query("SELECT pg_advisory_lock(hashtext('parallax library copy'))")
+                .execute(&mut *conn)
+                .await?;
+            lock = Some(conn);
+        }
+        let copied = self.copy_all(target, &mut report, &mut progress).await;
+        if let Some(mut conn) = lock {
+            sqlx::query("SELECT pg_advisory_unlock(hashtext('parallax library copy'))")
+                .execute(&mut *conn)
+                .await?;
+        }
+        copied.map(|()| report)
+    }
+
+    async fn copy_all(
+        &self,
+        target: &Store,
+        report: &mut CopyReport,
+        progress: &mut impl FnMut(CopyProgress),
+    ) -> StoreResult<()> {
+        let articles = self.copy_articles(target, report, progress).await?;
         let events = self
-            .copy_events(target, &articles, &mut report, &mut progress)
+            .copy_events(target, &articles, report, progress)
             .await?;
         let sessions = self
-            .copy_sessions(target, &articles, &events, &mut report, &mut progress)
+            .copy_sessions(target, &articles, &events, report, progress)
             .await?;
-        self.copy_notes(target, &articles, &sessions, &mut report, &mut progress)
-            .await?;
-        Ok(report)
+        self.copy_notes(target, &articles, &sessions, report, progress)
+            .await
     }
 
     /// The articles; returns source id → target id.
@@ -137,7 +167,38 @@ impl Store {
                 .await?;
         let total = ids.len() as u64;
         let mut mapped = HashMap::with_capacity(ids.len());
+        let mut failed_in_a_row = 0;
         for (done, id) in ids.into_iter().enumerate() {
+            progress(CopyProgress {
+                stage: "articles",
+                done: done as u64 + 1,
+                total,
+            });
+            match self.copy_article(target, id, report).await {
+                Ok(copied) => {
+                    failed_in_a_row = 0;
+                    mapped.insert(id, copied);
+                }
+                Err(error) => {
+                    failed_in_a_row += 1;
+                    if failed_in_a_row >= FAILURES_IN_A_ROW {
+                        return Err(error);
+                    }
+                    report.articles_failed.push(format!("#{id}: {error}"));
+                }
+            }
+        }
+        Ok(mapped)
+    }
+
+    /// One article into the target (or found there by its text); returns its id there.
+    async fn copy_article(
+        &self,
+        target: &Store,
+        id: i64,
+        report: &mut CopyReport,
+    ) -> StoreResult<i64> {
+        {
             let row: ArticleRow = sqlx::query_as(
                 "SELECT a.id, o.name AS outlet, o.domain AS outlet_domain, a.title, a.byline, a.url,
                         a.canonical_url, a.published_at, a.imported_at, a.lang, a.body,
@@ -167,14 +228,8 @@ impl Store {
                 }
             };
             tx.commit().await?;
-            mapped.insert(row.id, copied);
-            progress(CopyProgress {
-                stage: "articles",
-                done: done as u64 + 1,
-                total,
-            });
+            Ok(copied)
         }
-        Ok(mapped)
     }
 
     /// The events and which articles they hold; returns source id → target id.
@@ -282,6 +337,7 @@ impl Store {
                 .map(|(article, position)| Some((*articles.get(article)?, *position)))
                 .collect::<Option<Vec<_>>>()
             else {
+                report.sessions_skipped += 1;
                 continue;
             };
             let mut tx = target.begin_write().await?;

@@ -87,6 +87,12 @@ impl StoreError {
         }
     }
 
+    /// Whether a row with the same unique key was written first (by another client, at the same
+    /// moment): trying again finds it.
+    pub(crate) fn is_unique_violation(&self) -> bool {
+        matches!(self, Self::Database(sqlx::Error::Database(db)) if db.is_unique_violation())
+    }
+
     /// Whether the disk (or the database's size limit) is full: nothing more can be written, so a
     /// batch stops here instead of failing every remaining file the same way.
     pub fn is_disk_full(&self) -> bool {

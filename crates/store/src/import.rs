@@ -81,7 +81,30 @@ impl Store {
 
     /// [`Store::import_article`], with where a fetched article came from written in the same
     /// transaction.
+    ///
+    /// Two clients of a team library can store the same text (or the first article of one new
+    /// outlet) at the same moment: the one that loses the race meets the other's row on a unique
+    /// key, and tries again once — finding the article there now (a duplicate), or the outlet.
     pub(crate) async fn store_article(
+        &self,
+        article: &Article,
+        original: Option<&[u8]>,
+        source_path: Option<&str>,
+        provenance: Option<&crate::fetched::Provenance<'_>>,
+    ) -> StoreResult<ImportOutcome> {
+        match self
+            .store_article_once(article, original, source_path, provenance)
+            .await
+        {
+            Err(error) if error.is_unique_violation() => {
+                self.store_article_once(article, original, source_path, provenance)
+                    .await
+            }
+            outcome => outcome,
+        }
+    }
+
+    async fn store_article_once(
         &self,
         article: &Article,
         original: Option<&[u8]>,

@@ -117,6 +117,20 @@ impl TeamAddress {
                 "it names no database (postgres://user@host/database)",
             ));
         }
+        // The server, the database, the user and the password are read from the address's own
+        // parts only: a query parameter that names another server (`?host=`) would get around the
+        // TLS rule below, and a password there would be shown with the address.
+        if let Some((key, _)) = url.query_pairs().find(|(key, _)| {
+            matches!(
+                key.as_ref(),
+                "host" | "hostaddr" | "port" | "dbname" | "user" | "password"
+            )
+        }) {
+            return Err(invalid(&format!(
+                "give the {key} in the address itself (postgres://user@host:port/database), not \
+                 as ?{key}="
+            )));
+        }
         let given = url
             .query_pairs()
             .find(|(key, _)| key == "sslmode")
@@ -150,8 +164,13 @@ impl TeamAddress {
     }
 
     /// The address with `password` set (from the keychain, say).
+    ///
+    /// The password is percent-encoded, so that a `%`, `@` or `/` in it reaches the server as typed.
     pub fn with_password(mut self, password: &str) -> Self {
-        let _ = self.url.set_password(Some(password));
+        let encoded: String = url::form_urlencoded::byte_serialize(password.as_bytes())
+            .collect::<String>()
+            .replace('+', "%20");
+        let _ = self.url.set_password(Some(&encoded));
         self
     }
 
@@ -244,11 +263,10 @@ impl fmt::Debug for TeamAddress {
     }
 }
 
-/// Whether a host is this computer: `localhost`, a loopback address, or a socket folder.
+/// Whether a host is this computer: `localhost` or a loopback address.
 fn is_loopback(host: &str) -> bool {
     let bare = host.trim_start_matches('[').trim_end_matches(']');
     bare.eq_ignore_ascii_case("localhost")
-        || bare.starts_with('/')
         || bare.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
@@ -289,6 +307,39 @@ mod tests {
         assert_eq!(local.tls(), TlsMode::Disable);
         let local = TeamAddress::parse("postgres://ana@localhost/parallax?sslmode=prefer").unwrap();
         assert_eq!(local.tls(), TlsMode::Disable);
+    }
+
+    #[test]
+    fn query_parameters_cannot_name_another_server_or_carry_a_password() {
+        for query in [
+            "host=db.newsroom.example",
+            "hostaddr=10.0.0.9",
+            "password=s3cret",
+        ] {
+            let error = TeamAddress::parse(&format!("postgres://ana@localhost/parallax?{query}"))
+                .unwrap_err();
+            assert!(
+                error.to_string().contains("in the address itself"),
+                "{error}"
+            );
+            assert!(!error.to_string().contains("s3cret"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_password_reaches_the_server_as_typed() {
+        let team = TeamAddress::parse("postgres://ana@127.0.0.1/parallax")
+            .unwrap()
+            .with_password("ab%41 @/x");
+        let sent = team.connection_url().password().unwrap();
+        let decoded = url::form_urlencoded::parse(format!("p={sent}").as_bytes())
+            .next()
+            .map(|(_, value)| value.into_owned());
+        assert_eq!(
+            decoded.as_deref(),
+            Some("ab%41 @/x"),
+            "sqlx decodes what it is given"
+        );
     }
 
     #[test]

@@ -356,23 +356,28 @@ impl Store {
     /// opening is not a change, so `updated_at` stays.
     pub async fn mark_session_opened(&self, id: i64) -> StoreResult<()> {
         let changed = sqlx::query(
-            "UPDATE sessions SET opened_at = $1,
+            "UPDATE sessions SET opened_at = $1, opened_by = $3,
                  open_order = (SELECT coalesce(max(open_order), 0) + 1 FROM sessions)
              WHERE id = $2",
         )
         .bind(now_utc())
         .bind(id)
+        .bind(self.author.as_deref())
         .execute(&self.pool)
         .await?
         .rows_affected();
         changed_or_not_found(changed, "session", id)
     }
 
-    /// The session opened last, to restore at start; `None` when no session was ever opened.
+    /// The session opened last through a store of this author (in a team library each person
+    /// gets their own back), to restore at start; `None` when they never opened one.
     pub async fn last_opened_session(&self) -> StoreResult<Option<i64>> {
         Ok(sqlx::query_scalar(
-            "SELECT id FROM sessions WHERE open_order IS NOT NULL ORDER BY open_order DESC LIMIT 1",
+            "SELECT id FROM sessions
+             WHERE open_order IS NOT NULL AND opened_by IS NOT DISTINCT FROM $1
+             ORDER BY open_order DESC LIMIT 1",
         )
+        .bind(self.author.as_deref())
         .fetch_optional(&self.pool)
         .await?)
     }

@@ -152,6 +152,41 @@ async fn sqlite_pool(
     pool.connect_with(any).await
 }
 
+/// Brings a team library's tables up to date as the database's owner when the user is a member
+/// of the owning role (the README's set-up): the tables then belong to that role, and every
+/// colleague in it may use them — not only whoever happened to connect first. (Migrations take
+/// the server's lock: clients starting at once apply each one once.)
+async fn migrate_as_owner(pool: &AnyPool, options: &AnyConnectOptions) -> StoreResult<()> {
+    let become_owner: Option<String> = sqlx::query_scalar(
+        "SELECT format('SET ROLE %I', pg_get_userbyid(d.datdba))
+         FROM pg_database d
+         WHERE d.datname = current_database()
+           AND d.datdba <> (SELECT oid FROM pg_roles WHERE rolname = current_user)
+           AND pg_has_role(current_user, d.datdba, 'MEMBER')",
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(become_owner) = become_owner else {
+        return Ok(POSTGRES_MIGRATOR.run(pool).await?);
+    };
+    // One connection of its own, the owner's role taken as it opens, for the migrations alone.
+    let become_owner = Arc::new(become_owner);
+    let as_owner = AnyPoolOptions::new()
+        .max_connections(1)
+        .after_connect(move |conn, _| {
+            let statement = Arc::clone(&become_owner);
+            Box::pin(async move {
+                sqlx::query(&statement).execute(&mut *conn).await?;
+                Ok(())
+            })
+        })
+        .connect_with(options.clone())
+        .await?;
+    let migrated = POSTGRES_MIGRATOR.run(&as_owner).await;
+    as_owner.close().await;
+    Ok(migrated?)
+}
+
 impl Store {
     /// Opens the library at `address`: a file (see [`Store::open`]) or a team library (see
     /// [`Store::connect_team`]).
@@ -171,8 +206,13 @@ impl Store {
             source,
         };
         static CLIENTS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        // Unique among the library's clients (a process id alone repeats across machines and
+        // sandboxes): the process, the moment, and a count within the process.
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos());
         let client = format!(
-            "parallax-{}-{}",
+            "parallax-{}-{started:x}-{}",
             std::process::id(),
             CLIENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         );
@@ -181,9 +221,10 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(TEAM_CONNECTIONS)
             .acquire_timeout(TEAM_CONNECT_TIMEOUT)
-            .connect_with(options)
+            .connect_with(options.clone())
             .await
             .map_err(open_error)?;
+        migrate_as_owner(&pool, &options).await?;
         let mut store = Self::migrated(pool, Backend::Postgres, None).await?;
         store.team = Some(address);
         Ok(store)

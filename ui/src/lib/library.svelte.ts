@@ -445,12 +445,13 @@ export class Library {
     });
   }
 
-  async renameEvent(id: number, title: string): Promise<void> {
+  /** Renames an event; `version` is the one it had when the rename began (else the one shown). */
+  async renameEvent(id: number, title: string, version?: number): Promise<void> {
     const name = title.trim();
     if (name === "") return;
     await this.guard(async () => {
-      const version = this.events.find((event) => event.id === id)?.version;
-      await ipc.renameEvent(id, name, version);
+      const expected = version ?? this.events.find((event) => event.id === id)?.version;
+      await ipc.renameEvent(id, name, expected);
       await this.refresh();
     });
   }

@@ -33,6 +33,15 @@ pub async fn run(from: LibraryAddress, to: LibraryAddress, json: bool) -> anyhow
     source.close().await;
     target.close().await;
     let report = report?;
+    for failure in &report.articles_failed {
+        note!("not copied: article {failure}");
+    }
+    if report.sessions_skipped > 0 {
+        note!(
+            "{} sessions stayed behind: one of their articles is deleted",
+            report.sessions_skipped
+        );
+    }
     if json {
         outln!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -49,5 +58,9 @@ pub async fn run(from: LibraryAddress, to: LibraryAddress, json: bool) -> anyhow
             report.notes_present
         );
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if report.articles_failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

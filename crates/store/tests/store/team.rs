@@ -161,3 +161,54 @@ async fn many_clients_import_and_annotate_without_losing_anything() {
     assert_eq!(articles as u64, imported + 2, "every import is there, once");
     assert_eq!(notes, noted, "every note is there, once");
 }
+
+/// The README's set-up: a role owns the database and colleagues are its members. The first to
+/// connect makes the tables as that role, so the next colleague can use them too.
+#[tokio::test]
+async fn colleagues_in_the_owning_role_share_the_tables_whoever_connects_first() {
+    use sqlx::{Connection, Executor};
+    let Ok(server) = std::env::var(crate::common::POSTGRES_VARIABLE) else {
+        return; // a team library's roles: PostgreSQL only
+    };
+    let base = server.trim_end_matches('/');
+    let tag = format!("{}_{}", std::process::id(), line!());
+    let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+        .await
+        .unwrap();
+    for statement in [
+        format!("CREATE ROLE owner_{tag} NOLOGIN"),
+        format!("CREATE ROLE ana_{tag} LOGIN IN ROLE owner_{tag}"),
+        format!("CREATE ROLE ben_{tag} LOGIN IN ROLE owner_{tag}"),
+        format!("CREATE DATABASE team_{tag} OWNER owner_{tag}"),
+    ] {
+        admin.execute(statement.as_str()).await.unwrap();
+    }
+    let host = base.split('@').nth(1).unwrap();
+    let as_user = |user: &str| {
+        parallax_store::TeamAddress::parse(&format!("postgres://{user}_{tag}@{host}/team_{tag}"))
+            .unwrap()
+    };
+    let ana = parallax_store::Store::connect_team(&as_user("ana"))
+        .await
+        .expect("the first colleague makes the tables")
+        .with_author(Some("Ana".into()));
+    let ben = parallax_store::Store::connect_team(&as_user("ben"))
+        .await
+        .expect("the second colleague may use them")
+        .with_author(Some("Ben".into()));
+    let id = import(&ben, &report(3)).await;
+    assert_eq!(
+        ana.article(id).await.unwrap().imported_by.as_deref(),
+        Some("Ben")
+    );
+    let owner: String =
+        sqlx::query_scalar("SELECT tableowner::text FROM pg_tables WHERE tablename = 'articles'")
+            .fetch_one(
+                &mut sqlx::PgConnection::connect(&format!("{base}/team_{tag}"))
+                    .await
+                    .unwrap(),
+            )
+            .await
+            .unwrap();
+    assert_eq!(owner, format!("owner_{tag}"));
+}

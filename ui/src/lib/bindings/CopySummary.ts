@@ -3,4 +3,12 @@
 /**
  * What copying did, for the switcher to say.
  */
-export type CopySummary = { articlesCopied: number, articlesPresent: number, eventsCopied: number, sessionsCopied: number, notesCopied: number, };
+export type CopySummary = { articlesCopied: number, articlesPresent: number, eventsCopied: number, sessionsCopied: number, notesCopied: number, 
+/**
+ * Sessions left behind (one of their articles is deleted).
+ */
+sessionsSkipped: number, 
+/**
+ * Articles the team library refused, each with why.
+ */
+articlesFailed: Array<string>, };

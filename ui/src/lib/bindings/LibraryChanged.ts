@@ -5,6 +5,6 @@
  */
 export type LibraryChanged = { 
 /**
- * Articles added to the library (by count; deletions leave it at 0).
+ * Articles colleagues added to the library (by count; deletions leave it at 0).
  */
 newArticles: number, articles: boolean, events: boolean, sessions: boolean, notes: boolean, };
