@@ -62,7 +62,8 @@ impl Store {
     }
 
     /// The same search in a team library: each word as written or, in any language the library
-    /// reads, by its stem (an article is indexed both ways, see `migrations/postgres`).
+    /// reads, by its stem (an article is indexed both ways, see `migrations/postgres`). The best
+    /// are taken from at most [`SEARCH_CANDIDATES`] matches.
     async fn search_postgres(&self, text: &str, limit: u32) -> StoreResult<Vec<SearchHit>> {
         let Some(query) = ts_query(text) else {
             return Ok(Vec::new());
@@ -72,13 +73,19 @@ impl Store {
             .map(|config| format!("to_tsquery('{config}', $1)"))
             .collect();
         let either = either.join(" || ");
-        let rows: Vec<HitRow> = sqlx::query_as(&format!(
-            "WITH q AS (SELECT {either} AS query,
+        // The query is written out where it is used (not read from a CTE), so that the planner
+        // sees it; the candidates come unordered, so that reading stops at their limit (a word in
+        // most of a million articles would otherwise be ranked a million times).
+        let sql = format!(
+            "WITH q AS (SELECT ({either}) AS query,
                                'StartSel=' || chr(2) || ', StopSel=' || chr(3) AS marks),
+             candidates AS MATERIALIZED (
+                 SELECT a.id FROM articles a
+                 WHERE a.search @@ ({either}) AND a.deleted_at IS NULL
+                 LIMIT {SEARCH_CANDIDATES}),
              best AS MATERIALIZED (
                  SELECT a.id, ts_rank(a.search, q.query) AS score
-                 FROM articles a, q
-                 WHERE a.search @@ q.query AND a.deleted_at IS NULL
+                 FROM candidates c JOIN articles a ON a.id = c.id, q
                  ORDER BY 2 DESC, a.id
                  LIMIT $2)
              SELECT {SUMMARY_COLUMNS}, a.body,
@@ -94,11 +101,19 @@ impl Store {
              CROSS JOIN q
              ORDER BY best.score DESC, best.id",
             min_words = SNIPPET_WORDS / 2
-        ))
-        .bind(query)
-        .bind(i64::from(limit))
-        .fetch_all(&self.pool)
-        .await?;
+        );
+        let rows = sqlx::query_as(&sql).bind(query).bind(i64::from(limit));
+        // Reading articles in order finds a few thousand matches of a word in most of them at
+        // once; the index finds the few of a rarer one. The planner cannot tell which from the
+        // query (a prefix, a phrase, a word in any of eleven languages): the statistics can.
+        let mut tx = self.pool.begin().await?;
+        if !self.all_words_frequent(&mut tx, text).await? {
+            sqlx::query("SET LOCAL enable_seqscan = off")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let rows: Vec<HitRow> = rows.fetch_all(&mut *tx).await?;
+        tx.commit().await?;
         let rows = rows
             .into_iter()
             .map(|mut row| {
@@ -145,6 +160,70 @@ fn unhide_brackets(marked: &str, stored: &str) -> String {
         &stored[end..word_end]
     )
 }
+
+impl Store {
+    /// Whether every word typed (the last one as a prefix while it is typed) is among the
+    /// lexemes PostgreSQL's statistics find in at least [`FREQUENT`] of a team library's
+    /// articles. Without statistics yet (a new library), no word is.
+    async fn all_words_frequent(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        text: &str,
+    ) -> StoreResult<bool> {
+        let stats: Option<(Option<String>, Option<String>)> = sqlx::query_as(
+            "SELECT most_common_elems::text, most_common_elem_freqs::text FROM pg_stats
+             WHERE schemaname = current_schema() AND tablename = 'articles'
+               AND attname = 'search'",
+        )
+        .fetch_optional(&mut *conn)
+        .await?;
+        let Some((Some(elements), Some(frequencies))) = stats else {
+            return Ok(false);
+        };
+        let elements = array_items(&elements);
+        let frequencies: Vec<f64> = array_items(&frequencies)
+            .iter()
+            .filter_map(|f| f.parse().ok())
+            .collect();
+        let frequent = |word: &str, prefix: bool| {
+            elements
+                .iter()
+                .zip(&frequencies)
+                .any(|(element, frequency)| {
+                    *frequency >= FREQUENT
+                        && if prefix {
+                            element.starts_with(word)
+                        } else {
+                            element == word
+                        }
+                })
+        };
+        let typing = text.chars().next_back().is_some_and(char::is_alphanumeric);
+        let words: Vec<String> = words(text).iter().map(|w| w.to_lowercase()).collect();
+        Ok(!words.is_empty()
+            && words
+                .iter()
+                .enumerate()
+                .all(|(index, word)| frequent(word, typing && index + 1 == words.len())))
+    }
+}
+
+/// The share of a team library's articles a word must be in for a search to read articles in
+/// order rather than the index (see `Store::all_words_frequent`).
+const FREQUENT: f64 = 0.05;
+
+/// The items of a PostgreSQL array written as text (`{a,"b c",0.5}`).
+fn array_items(text: &str) -> Vec<String> {
+    text.trim_start_matches('{')
+        .trim_end_matches('}')
+        .split(',')
+        .map(|item| item.trim_matches('"').to_owned())
+        .collect()
+}
+
+/// How many of a team library's matches are ranked: a word found in most of a million articles
+/// ranks this many of its matches, not every one (a rarer word ranks them all).
+const SEARCH_CANDIDATES: u32 = 5_000;
 
 /// The text-search configurations a team library's query is read in: the words as written, and
 /// the stemmers of the languages Parallax reads (`parallax_search_config` in the migrations).

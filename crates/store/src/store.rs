@@ -221,6 +221,17 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(TEAM_CONNECTIONS)
             .acquire_timeout(TEAM_CONNECT_TIMEOUT)
+            // Each statement planned for its own values: a search for a rare word and one for a
+            // word in most articles need different plans, and a plan cached for one after a few
+            // runs (PostgreSQL's generic plan) read a million rows for the other.
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    sqlx::query("SET plan_cache_mode = force_custom_plan")
+                        .execute(&mut *conn)
+                        .await?;
+                    Ok(())
+                })
+            })
             .connect_with(options.clone())
             .await
             .map_err(open_error)?;
