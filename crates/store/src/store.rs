@@ -456,7 +456,7 @@ impl Store {
             return;
         };
         let log = PathBuf::from(format!("{}-wal", file.display()));
-        for attempt in 0..5u64 {
+        for attempt in 0..10u64 {
             // (It sets the journal mode, so it reads the library and opens the log it folds back.)
             let options = file_options(file).journal_mode(SqliteJournalMode::Wal);
             if let Ok(last) = options.connect().await {
