@@ -30,8 +30,6 @@ struct Opened {
     address: String,
     /// The team library chosen in the app, when that is what is open.
     team: Option<TeamSettings>,
-    /// Counts the libraries opened: a background task of an earlier one knows it is over.
-    generation: u64,
 }
 
 impl Library {
@@ -47,14 +45,12 @@ impl Library {
                     store: Err(error.to_string()),
                     address: String::new(),
                     team: None,
-                    generation: 0,
                 },
             },
             Err(error) => Opened {
                 store: Err(error.to_string()),
                 address: String::new(),
                 team: None,
-                generation: 0,
             },
         };
         Self {
@@ -82,7 +78,6 @@ impl Library {
             }),
             address: address.to_string(),
             team,
-            generation: 0,
         }
     }
 
@@ -91,36 +86,32 @@ impl Library {
     }
 
     /// Puts `store` (opened by the library switcher) in place of the open library, which is
-    /// closed; returns the new generation.
+    /// closed; background work on the old one is told to stop ([`Library::switches`]).
     pub async fn replace(
         &self,
         store: Store,
         address: &LibraryAddress,
         team: Option<TeamSettings>,
-    ) -> u64 {
+    ) {
         let store = store.with_extraction_workers(parallax_store::WorkerCommand::this_executable(
             EXTRACT_WORKER,
         ));
-        let (old, generation) = {
+        let old = {
             let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-            let generation = current.generation + 1;
-            let old = std::mem::replace(
+            std::mem::replace(
                 &mut *current,
                 Opened {
                     store: Ok(store),
                     address: address.to_string(),
                     team,
-                    generation,
                 },
-            );
-            (old, generation)
+            )
         };
         self.set_damaged(None);
-        self.switches.send_replace(generation);
+        self.switches.send_modify(|opened| *opened += 1);
         if let Ok(old) = old.store {
             old.close().await;
         }
-        generation
     }
 
     /// The store, or a `notOpen` error saying why there is none.

@@ -29,18 +29,23 @@ pub enum LibraryChange {
 
 impl LibraryChange {
     /// The change a notice names (`<table> <client>`), unless it is this client's own.
+    #[cfg(test)]
     fn from_notice(payload: &str, own_client: &str) -> Option<Self> {
+        let (change, own) = Self::read_notice(payload, own_client);
+        (!own).then_some(change)
+    }
+
+    /// The change a notice names, and whether `own_client` made it.
+    fn read_notice(payload: &str, own_client: &str) -> (Self, bool) {
         let (table, client) = payload.split_once(' ').unwrap_or((payload, ""));
-        if client == own_client {
-            return None;
-        }
-        Some(match table {
+        let change = match table {
             "articles" => Self::Articles,
             "events" | "event_articles" => Self::Events,
             "sessions" => Self::Sessions,
             "annotations" => Self::Notes,
             _ => Self::Anything,
-        })
+        };
+        (change, client == own_client)
     }
 }
 
@@ -75,12 +80,10 @@ impl ChangeFeed {
     /// client counts, "3 new articles from colleagues", needs its own changes too).
     pub async fn next_notice(&mut self) -> StoreResult<(LibraryChange, bool)> {
         match self.listener.try_recv().await? {
-            Some(notice) => {
-                let own = LibraryChange::from_notice(notice.payload(), &self.own_client).is_none();
-                let change = LibraryChange::from_notice(notice.payload(), "")
-                    .unwrap_or(LibraryChange::Anything);
-                Ok((change, own))
-            }
+            Some(notice) => Ok(LibraryChange::read_notice(
+                notice.payload(),
+                &self.own_client,
+            )),
             None => Ok((LibraryChange::Anything, false)),
         }
     }

@@ -236,7 +236,7 @@ impl Store {
             .await
             .map_err(open_error)?;
         migrate_as_owner(&pool, &options).await?;
-        let mut store = Self::migrated(pool, Backend::Postgres, None).await?;
+        let mut store = Self::new(pool, Backend::Postgres, None);
         store.team = Some(address);
         Ok(store)
     }
@@ -404,6 +404,19 @@ impl Store {
         Self::migrated(pool, Backend::Sqlite, None).await
     }
 
+    /// A writable store on `pool`, its tables up to date.
+    fn new(pool: AnyPool, backend: Backend, file: Option<PathBuf>) -> Self {
+        Self {
+            pool,
+            backend,
+            file,
+            team: None,
+            author: None,
+            workers: None,
+            read_only: false,
+        }
+    }
+
     async fn migrated(pool: AnyPool, backend: Backend, file: Option<PathBuf>) -> StoreResult<Self> {
         // Processes opening a new library at once race to apply the same migration: each begins
         // it, the first to write commits, and the others' statements then fail ("table … already
@@ -412,17 +425,7 @@ impl Store {
         let mut attempt = 0;
         loop {
             match backend.migrator().run(&pool).await {
-                Ok(()) => {
-                    return Ok(Self {
-                        pool,
-                        backend,
-                        file,
-                        team: None,
-                        author: None,
-                        workers: None,
-                        read_only: false,
-                    })
-                }
+                Ok(()) => return Ok(Self::new(pool, backend, file)),
                 Err(
                     sqlx::migrate::MigrateError::Execute(_)
                     | sqlx::migrate::MigrateError::ExecuteMigration(..),
