@@ -449,7 +449,16 @@ impl Store {
     /// Closes every connection, waiting for running statements (call before exiting for a tidy WAL).
     pub async fn close(&self) {
         use sqlx::Connection;
-        self.pool.close().await;
+        // A connection on its way back to the pool as closing begins (its return checked the pool
+        // was open, then paused) is put with the idle ones after `close` has closed those, and
+        // stays open as long as the pool lives: sqlx 0.8's `close` waits for it but does not look
+        // at the idle ones again. Closing once more closes it (by then nothing is out).
+        for _ in 0..3 {
+            self.pool.close().await;
+            if self.pool.size() == 0 {
+                break;
+            }
+        }
         // Connections closing at the same moment can each see another still open, and then none
         // folds the write-ahead log back and removes it (with its index) as the last one does.
         // One more connection, alone, does.
