@@ -21,8 +21,8 @@ use crate::meaning::VectorsProgress;
 use crate::switcher::{CopyStep, CopySummary, LibraryInfo, TeamConnected};
 use crate::team::{TeamSettings, TlsChoice};
 use crate::wire::sessions::{
-    ExportFormat, ManualLink, NewNote, NewSession, Note, SessionArticle, SessionLayout,
-    SessionMode, SessionOptions, SessionSummary, SessionView,
+    AnalysisSettings, ExportFormat, ManualLink, NewNote, NewSession, Note, SessionArticle,
+    SessionLayout, SessionMode, SessionOptions, SessionSummary, SessionView, ViewPreferences,
 };
 use crate::wire::{
     ArticleList, ArticleRow, ArticleSort, ArticleView, EventChip, EventOffer, EventProposalView,
@@ -88,6 +88,8 @@ fn generated() -> BTreeMap<String, String> {
         SessionLayout,
         SessionMode,
         SessionOptions,
+        AnalysisSettings,
+        ViewPreferences,
         SessionSummary,
         SessionView,
         CellModel,

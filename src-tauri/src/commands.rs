@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use parallax_service::{articles, events};
 use parallax_store::collect_import_paths;
 use tauri::ipc::Channel;
 use tauri::State;
@@ -15,12 +16,6 @@ use crate::wire::{
     SearchResult,
 };
 
-/// The most search results given at once.
-const MAX_SEARCH_RESULTS: u32 = 1_000;
-
-/// Rows asked for at most at once (a page of the list; the window shows a few dozen).
-const MAX_PAGE: u32 = 1_000;
-
 /// One page of the articles of the library, or of one event, in the order asked for, with how
 /// many the whole list holds (so the window can size its scroll bar) and the library's size.
 #[tauri::command]
@@ -31,22 +26,15 @@ pub async fn list_articles(
     offset: u32,
     limit: u32,
 ) -> AppResult<ArticleList> {
-    let store = library.store()?;
     let mut query = sort.query(event_id);
     query.offset = offset;
-    query.limit = Some(limit.min(MAX_PAGE));
-    let rows = store.list_articles(&query).await?;
-    let listed = store.count_listed(&query).await?;
-    let total = if event_id.is_none() {
-        listed
-    } else {
-        store.count_articles().await?
-    };
+    query.limit = Some(limit.min(articles::MAX_PAGE));
+    let page = articles::list_page(&library.store()?, &query).await?;
     Ok(ArticleList {
-        articles: rows.into_iter().map(Into::into).collect(),
-        offset,
-        listed,
-        total,
+        articles: page.articles.into_iter().map(Into::into).collect(),
+        offset: page.offset,
+        listed: page.listed,
+        total: page.total,
     })
 }
 
@@ -68,30 +56,16 @@ pub async fn search(
     query: String,
     limit: u32,
 ) -> AppResult<Vec<SearchResult>> {
-    let hits = library
-        .store()?
-        .search(&query, limit.min(MAX_SEARCH_RESULTS))
-        .await?;
+    let hits = articles::search(&library.store()?, &query, limit).await?;
     Ok(hits.into_iter().map(Into::into).collect())
 }
 
 /// One article with its paragraphs and events.
 #[tauri::command]
 pub async fn get_article(library: State<'_, Library>, id: i64) -> AppResult<ArticleView> {
-    let store = library.store()?;
-    article_view(&store, store.article(id).await?).await
-}
-
-/// The reader's view of an article: its detail, when it was fetched, and its versions.
-async fn article_view(
-    store: &parallax_store::Store,
-    detail: parallax_store::ArticleDetail,
-) -> AppResult<ArticleView> {
-    let id = detail.id;
-    let mut view = ArticleView::from(detail);
-    view.fetched_at = store.fetch_record(id).await?.map(|r| r.fetched_at);
-    view.versions = store.versions_of(id).await?.iter().map(|v| v.id).collect();
-    Ok(view)
+    Ok(articles::article_record(&library.store()?, id)
+        .await?
+        .into())
 }
 
 /// Corrects an article's metadata; returns the article as now stored.
@@ -102,8 +76,9 @@ pub async fn update_article(
     edit: MetadataEdit,
 ) -> AppResult<ArticleView> {
     let store = library.writable()?;
-    let detail = store.update_metadata(id, &edit.into()).await?;
-    article_view(&store, detail).await
+    Ok(articles::update_article(&store, id, &edit.into())
+        .await?
+        .into())
 }
 
 /// Hides an article from the library (undone by `restore_article`).
@@ -173,10 +148,7 @@ async fn send_suggestions(
     imported: &[i64],
     channel: &Channel<ImportEvent>,
 ) {
-    if imported.is_empty() {
-        return;
-    }
-    match store.suggest_events(imported).await {
+    match events::suggest_for_imports(store, imported).await {
         Ok(suggestions) if !suggestions.is_empty() => send(
             channel,
             ImportEvent::Suggested {
@@ -193,24 +165,8 @@ async fn send_suggestions(
 pub async fn propose_events(
     library: State<'_, Library>,
 ) -> AppResult<Vec<crate::wire::EventProposalView>> {
-    let store = library.store()?;
-    let mut views = Vec::new();
-    for proposal in store.propose_events().await? {
-        let mut articles = Vec::new();
-        for id in proposal.article_ids {
-            let detail = store.article(id).await?;
-            articles.push(crate::wire::ProposedArticle {
-                id,
-                title: detail.title,
-                outlet: detail.outlet,
-            });
-        }
-        views.push(crate::wire::EventProposalView {
-            title: proposal.title,
-            articles,
-        });
-    }
-    Ok(views)
+    let proposals = events::propose_events(&library.store()?).await?;
+    Ok(proposals.into_iter().map(Into::into).collect())
 }
 
 /// Sends a progress event; a closed window just stops listening, so a failed send is ignored.
@@ -223,19 +179,7 @@ pub(crate) fn send(channel: &Channel<ImportEvent>, event: ImportEvent) {
 /// every command that would change it answers a damaged-library error.
 #[tauri::command]
 pub async fn library_health(library: State<'_, Library>) -> AppResult<Option<String>> {
-    let store = library.store()?;
-    let problems = match store.quick_check().await {
-        Ok(Ok(())) => None,
-        Ok(Err(problems)) => Some(problems),
-        // A team library's server that does not answer now is not damaged: say why instead.
-        Err(error)
-            if store.backend() == parallax_store::Backend::Postgres && !error.is_damaged() =>
-        {
-            return Err(error.into())
-        }
-        // A library too damaged to run the check at all is damaged too.
-        Err(error) => Some(error.to_string()),
-    };
+    let problems = parallax_service::health::library_health(&library.store()?).await?;
     library.set_damaged(problems.clone());
     Ok(problems)
 }

@@ -5,8 +5,8 @@
 pub mod sessions;
 
 use parallax_store::{
-    ArticleDetail, ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportSummary,
-    ListQuery, MetadataUpdate, SearchHit, SortKey, SortOrder,
+    ArticleSummary, Event, EventRef, Highlighted, ImportOutcome, ImportSummary, ListQuery,
+    MetadataUpdate, SearchHit, SortKey, SortOrder,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -105,8 +105,9 @@ pub struct ArticleView {
     pub version: i64,
 }
 
-impl From<ArticleDetail> for ArticleView {
-    fn from(detail: ArticleDetail) -> Self {
+impl From<parallax_service::articles::ArticleRecord> for ArticleView {
+    fn from(record: parallax_service::articles::ArticleRecord) -> Self {
+        let detail = record.detail;
         Self {
             id: detail.id,
             title: detail.title,
@@ -122,8 +123,8 @@ impl From<ArticleDetail> for ArticleView {
             word_count: detail.word_count,
             paragraphs: detail.paragraphs,
             events: detail.events.into_iter().map(EventChip::from).collect(),
-            fetched_at: None,
-            versions: vec![detail.id],
+            fetched_at: record.fetch.map(|fetch| fetch.fetched_at),
+            versions: record.versions,
             imported_by: detail.imported_by,
             version: detail.version,
         }
@@ -437,6 +438,23 @@ pub struct ProposedArticle {
     pub id: i64,
     pub title: String,
     pub outlet: Option<String>,
+}
+
+impl From<parallax_service::events::ProposedEvent> for EventProposalView {
+    fn from(proposal: parallax_service::events::ProposedEvent) -> Self {
+        Self {
+            title: proposal.title,
+            articles: proposal
+                .articles
+                .into_iter()
+                .map(|article| ProposedArticle {
+                    id: article.id,
+                    title: article.title,
+                    outlet: article.outlet,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl From<ImportSummary> for ImportEvent {

@@ -68,8 +68,11 @@ describe("session state", () => {
     await state.setOptions({ syncScroll: false, differencesOnly: true });
     expect(state.view?.options.syncScroll).toBe(false);
     expect(sent("open_session")).toHaveLength(1);
+    await state.setOptions({ allWords: true, layout: "inline" });
+    expect(state.view?.options.allWords).toBe(true);
+    expect(sent("open_session")).toHaveLength(1);
     await state.setOptions({ ignoreCase: true });
-    expect(sent("set_session_options")[1]?.options).toMatchObject({ ignoreCase: true, differencesOnly: true });
+    expect(sent("set_session_options").at(-1)?.options).toMatchObject({ ignoreCase: true, differencesOnly: true });
     expect(sent("open_session")).toHaveLength(2);
   });
 

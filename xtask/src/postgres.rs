@@ -1,6 +1,8 @@
 //! A throwaway PostgreSQL server for the tests and `cargo xtask run --team`: Debian's packaged
 //! binaries, a cluster made with `initdb` under `target/`, listening on a free port of 127.0.0.1
-//! only, stopped and deleted when the [`Cluster`] is dropped.
+//! only, stopped and deleted when the [`Cluster`] is dropped. It also speaks TLS, with a
+//! self-signed certificate made for it (OpenSSL comes with Debian's `postgresql`), so that a test
+//! can reach it encrypted and see a certificate no authority signed refused.
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,8 @@ pub struct Cluster {
     port: u16,
     /// Run its programs as this account (when we are root).
     run_as: Option<&'static str>,
+    /// Whether it has a certificate and accepts TLS connections.
+    tls: bool,
 }
 
 impl Cluster {
@@ -44,7 +48,7 @@ impl Cluster {
         }
         std::fs::create_dir_all(&home)?;
         let port = free_port()?;
-        let cluster = Self::at(&home, &bin, port);
+        let mut cluster = Self::at(&home, &bin, port);
         if let Some(account) = cluster.run_as {
             cmd::run(&mut cmd::command(
                 "chown",
@@ -69,11 +73,15 @@ impl Cluster {
             ],
         );
         cmd::output_or_error(&mut initdb).context("initdb failed")?;
-        let options = format!(
+        cluster.tls = cluster.make_certificate();
+        let mut options = format!(
             "-p {port} -c listen_addresses=127.0.0.1 -k {home} -c fsync=off \
              -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             home = home.display()
         );
+        if cluster.tls {
+            options.push_str(" -c ssl=on");
+        }
         cluster
             .pg_ctl(&[
                 "start",
@@ -103,7 +111,52 @@ impl Cluster {
             bin: bin.to_path_buf(),
             port,
             run_as: running_as_root().then_some(SERVICE_ACCOUNT),
+            tls: false,
         }
+    }
+
+    /// Makes a self-signed certificate for `localhost` (valid two days) in the data folder, where
+    /// the server finds it; whether it did (without `openssl`, the server runs without TLS).
+    fn make_certificate(&self) -> bool {
+        let data = self.data();
+        let key = data.join("server.key").display().to_string();
+        let certificate = data.join("server.crt").display().to_string();
+        let args = [
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            &key,
+            "-out",
+            &certificate,
+        ];
+        let mut openssl = match self.run_as {
+            Some(account) => {
+                let mut all = vec!["-u", account, "--", "openssl"];
+                all.extend_from_slice(&args);
+                cmd::command("runuser", &all)
+            }
+            None => cmd::command("openssl", &args),
+        };
+        match cmd::output_or_error(&mut openssl) {
+            // The server refuses a key others may read.
+            Ok(()) => cmd::output_or_error(&mut cmd::command("chmod", &["600", &key])).is_ok(),
+            Err(error) => {
+                println!("note: the test server runs without TLS (no certificate: {error:#})");
+                false
+            }
+        }
+    }
+
+    /// Whether the server accepts TLS connections (with a certificate no authority signed).
+    pub fn tls(&self) -> bool {
+        self.tls
     }
 
     /// `postgres://parallax@127.0.0.1:PORT`: the server, for a test to add a database name.

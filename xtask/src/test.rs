@@ -296,6 +296,9 @@ fn stage_team_tests(repo: &Repo) -> anyhow::Result<()> {
     cargo
         .current_dir(&repo.root)
         .env("PARALLAX_TEST_POSTGRES", cluster.server_url());
+    if cluster.tls() {
+        cargo.env("PARALLAX_TEST_POSTGRES_TLS", "1");
+    }
     cmd::run(&mut cargo).context("the store's tests failed on PostgreSQL (see the output above)")
 }
 

@@ -194,12 +194,13 @@ pub async fn analyse(
         .enumerate()
         .map(|(pane, article)| (article.id, pane))
         .collect();
+    // The view preferences play no part in the analysis.
+    let analysis = &record.options.analysis;
     let settings = SessionSettings {
-        align: record.options.align_options(),
-        links: record.options.links.clone(),
+        align: analysis.align_options(),
+        links: analysis.links.clone(),
         versions: record.summary.mode == SessionMode::Versions,
-        base: record
-            .options
+        base: analysis
             .base_article
             .and_then(|id| pane_of.get(&id).copied()),
     };

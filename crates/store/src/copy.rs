@@ -1,7 +1,8 @@
 //! Copying one library into another — a personal library into a team one, say — with progress,
 //! and idempotently: what the target already holds (an article by its text, an event or a
 //! session by its name and creation time, a note by its span and text) is matched, not doubled,
-//! so an interrupted copy is simply run again. Each article goes in its own transaction.
+//! so an interrupted copy is simply run again. Each article goes in its own transaction, and
+//! what it was fetched from (its fetch record) and its outlet's notes come along.
 
 use std::collections::HashMap;
 
@@ -17,7 +18,7 @@ use crate::store::Store;
 /// How far a copy is: `done` of `total` in its current stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct CopyProgress {
-    /// `articles`, `events`, `sessions` or `notes`.
+    /// `articles`, `fetches`, `events`, `sessions` or `notes`.
     pub stage: &'static str,
     pub done: u64,
     pub total: u64,
@@ -34,6 +35,10 @@ pub struct CopyReport {
     pub sessions_present: u64,
     pub notes_copied: u64,
     pub notes_present: u64,
+    /// Fetch records (where and when an article imported from a web address was fetched).
+    pub fetches_copied: u64,
+    /// Outlets given the notes they have in the source (a target outlet's own notes are kept).
+    pub outlet_notes_copied: u64,
     /// Sessions left behind because one of their articles is deleted (or did not come along).
     pub sessions_skipped: u64,
     /// Articles the target refused, each said as `#id: why` (the copy went on without them; run
@@ -74,6 +79,18 @@ struct VectorsRow {
     sentences: i64,
     vectors: Vec<u8>,
     created_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct FetchRow {
+    article_id: i64,
+    requested_url: String,
+    final_url: String,
+    redirects: String,
+    status: i64,
+    headers: String,
+    fetched_at: String,
+    previous_id: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -144,6 +161,9 @@ impl Store {
         progress: &mut impl FnMut(CopyProgress),
     ) -> StoreResult<()> {
         let articles = self.copy_articles(target, report, progress).await?;
+        self.copy_fetches(target, &articles, report, progress)
+            .await?;
+        self.copy_outlet_notes(target, report).await?;
         let events = self
             .copy_events(target, &articles, report, progress)
             .await?;
@@ -230,6 +250,81 @@ impl Store {
             tx.commit().await?;
             Ok(copied)
         }
+    }
+
+    /// The copied articles' fetch records, the version each was fetched as a newer one of named by
+    /// its id in the target (none when that one did not come along). A record the target holds
+    /// for the article already is kept.
+    async fn copy_fetches(
+        &self,
+        target: &Store,
+        articles: &HashMap<i64, i64>,
+        report: &mut CopyReport,
+        progress: &mut impl FnMut(CopyProgress),
+    ) -> StoreResult<()> {
+        let rows: Vec<FetchRow> = sqlx::query_as(
+            "SELECT article_id, requested_url, final_url, redirects, status, headers, fetched_at,
+                    previous_id
+             FROM fetches ORDER BY article_id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let rows: Vec<FetchRow> = rows
+            .into_iter()
+            .filter(|row| articles.contains_key(&row.article_id))
+            .collect();
+        let total = rows.len() as u64;
+        for (done, row) in rows.into_iter().enumerate() {
+            progress(CopyProgress {
+                stage: "fetches",
+                done: done as u64 + 1,
+                total,
+            });
+            let inserted = sqlx::query(
+                "INSERT INTO fetches (article_id, requested_url, final_url, redirects, status,
+                     headers, fetched_at, previous_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (article_id) DO NOTHING",
+            )
+            .bind(articles[&row.article_id])
+            .bind(row.requested_url)
+            .bind(row.final_url)
+            .bind(row.redirects)
+            .bind(row.status)
+            .bind(row.headers)
+            .bind(row.fetched_at)
+            .bind(row.previous_id.and_then(|id| articles.get(&id).copied()))
+            .execute(&target.pool)
+            .await?
+            .rows_affected();
+            report.fetches_copied += inserted;
+        }
+        Ok(())
+    }
+
+    /// The notes kept on outlets, given to the same outlets in the target (found by domain, else
+    /// by name, made when missing) where the target has none of its own.
+    async fn copy_outlet_notes(&self, target: &Store, report: &mut CopyReport) -> StoreResult<()> {
+        let outlets: Vec<(String, Option<String>, String)> = sqlx::query_as(
+            "SELECT name, domain, notes FROM outlets WHERE notes IS NOT NULL AND notes <> ''
+             ORDER BY id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        for (name, domain, notes) in outlets {
+            let mut tx = target.begin_write().await?;
+            if let Some((id, _)) = upsert_outlet(&mut tx, Some(&name), domain.as_deref()).await? {
+                report.outlet_notes_copied += sqlx::query(
+                    "UPDATE outlets SET notes = $1 WHERE id = $2 AND (notes IS NULL OR notes = '')",
+                )
+                .bind(&notes)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            }
+            tx.commit().await?;
+        }
+        Ok(())
     }
 
     /// The events and which articles they hold; returns source id → target id.
@@ -529,7 +624,7 @@ async fn copy_vectors(
 /// A session's stored options with its manual links naming the copied articles.
 fn renamed_links(stored: &str, articles: &HashMap<i64, i64>) -> StoreResult<String> {
     let mut options = SessionOptions::from_stored(stored);
-    options.links.retain_mut(|link| {
+    options.analysis.links.retain_mut(|link| {
         match (articles.get(&link.article_a), articles.get(&link.article_b)) {
             (Some(a), Some(b)) => {
                 link.article_a = *a;
@@ -539,7 +634,8 @@ fn renamed_links(stored: &str, articles: &HashMap<i64, i64>) -> StoreResult<Stri
             _ => false,
         }
     });
-    options.base_article = options
+    options.analysis.base_article = options
+        .analysis
         .base_article
         .and_then(|id| articles.get(&id).copied());
     stored_options(&options)

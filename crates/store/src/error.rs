@@ -68,6 +68,14 @@ fn sqlite_code(db: &dyn DatabaseError) -> Option<i64> {
         .map(|code| code & 0xff)
 }
 
+/// Whether an I/O error is TLS refusing the connection: rustls's error inside it, as sqlx passes
+/// on a failed handshake (an untrusted certificate, a name that does not match…).
+fn is_tls_refusal(error: &std::io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some())
+}
+
 /// PostgreSQL's SQLSTATE, when `db` is PostgreSQL's.
 fn postgres_state(db: &dyn DatabaseError) -> Option<&str> {
     Some(db.try_downcast_ref::<PgDatabaseError>()?.code())
@@ -182,7 +190,9 @@ impl StoreError {
         };
         let db = match sql {
             sqlx::Error::Database(db) => db.as_ref(),
-            // Before any database answered: the network, or the encryption.
+            // Before any database answered: the encryption (a certificate not trusted, say: sqlx
+            // hands rustls's refusal on inside an I/O error), or the network.
+            sqlx::Error::Io(io) if is_tls_refusal(io) => return Some(DatabaseProblem::Tls),
             sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut => {
                 return Some(DatabaseProblem::Unreachable)
             }
@@ -213,3 +223,23 @@ impl StoreError {
 
 /// Shorthand for results of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_handshake_is_tls_and_a_refused_connection_is_unreachable() {
+        let open = |io| StoreError::Open {
+            path: "postgres://ana@db.example/parallax".into(),
+            source: sqlx::Error::Io(io),
+        };
+        let untrusted = std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            rustls::Error::General("certificate not trusted".into()),
+        );
+        assert_eq!(open(untrusted).problem(), Some(DatabaseProblem::Tls));
+        let refused = std::io::Error::from(std::io::ErrorKind::ConnectionRefused);
+        assert_eq!(open(refused).problem(), Some(DatabaseProblem::Unreachable));
+    }
+}

@@ -118,8 +118,8 @@ pub use model::{
 pub use recover::{recover_library, recovery_path, RecoveryReport};
 pub use search::{fts_query, ts_query};
 pub use session_model::{
-    ManualLink, NewNote, NewSession, Note, SessionLayout, SessionMember, SessionMode,
-    SessionOptions, SessionRecord, SessionSummary,
+    AnalysisSettings, ManualLink, NewNote, NewSession, Note, SessionLayout, SessionMember,
+    SessionMode, SessionOptions, SessionRecord, SessionSummary, ViewPreferences,
 };
 pub use sessions::{MAX_SESSION_ARTICLES, MIN_SESSION_ARTICLES};
 pub use store::{Backend, Store};

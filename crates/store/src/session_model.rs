@@ -97,12 +97,23 @@ pub enum SessionLayout {
 /// the engine's own type, saved with the session as camelCase JSON.
 pub use parallax_core::compare::session::ManualLink;
 
-/// Everything a session remembers besides its articles and notes. Stored as camelCase JSON; a
+/// Everything a session remembers besides its articles and notes: what the analysis is told, and
+/// how it is shown. Stored as one camelCase JSON object (the two parts' fields side by side); a
 /// missing field takes its default, and stored JSON that does not read as options gives all
 /// defaults (never an error).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionOptions {
+    #[serde(flatten)]
+    pub analysis: AnalysisSettings,
+    #[serde(flatten)]
+    pub view: ViewPreferences,
+}
+
+/// What the engine is told when the session is analysed: a change here analyses it again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct SessionOptions {
+pub struct AnalysisSettings {
     pub ignore_case: bool,
     pub ignore_punctuation: bool,
     /// On by default: spacing differences are rarely what a reader is after.
@@ -112,29 +123,42 @@ pub struct SessionOptions {
     /// What pairs sentences: meaning (with words) or words alone.
     pub match_by: MatchBy,
     pub links: Vec<ManualLink>,
-    pub layout: SessionLayout,
-    pub sync_scroll: bool,
-    pub differences_only: bool,
     /// The article whose pane the others are marked against ("base"); `None` for each pane's
     /// left neighbour.
     pub base_article: Option<i64>,
+}
+
+/// How the analysed session is shown: a change here paints the same analysis again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ViewPreferences {
+    pub layout: SessionLayout,
+    pub sync_scroll: bool,
+    pub differences_only: bool,
     /// Reworded sentences show every changed word, not only what differs in substance.
     pub all_words: bool,
 }
 
-impl Default for SessionOptions {
+impl Default for AnalysisSettings {
     fn default() -> Self {
-        SessionOptions {
+        AnalysisSettings {
             ignore_case: false,
             ignore_punctuation: false,
             ignore_whitespace: true,
             threshold: AlignOptions::default().threshold,
             match_by: MatchBy::default(),
             links: Vec::new(),
+            base_article: None,
+        }
+    }
+}
+
+impl Default for ViewPreferences {
+    fn default() -> Self {
+        ViewPreferences {
             layout: SessionLayout::SideBySide,
             sync_scroll: true,
             differences_only: false,
-            base_article: None,
             all_words: false,
         }
     }
@@ -145,7 +169,9 @@ impl SessionOptions {
     pub fn from_stored(json: &str) -> Self {
         serde_json::from_str(json).unwrap_or_default()
     }
+}
 
+impl AnalysisSettings {
     /// The aligner's options for these settings: normalization and threshold. Manual links are
     /// per pair of panes, so `pinned` and `unlinked` are left empty for the session builder.
     pub fn align_options(&self) -> AlignOptions {
@@ -199,14 +225,17 @@ mod tests {
     #[test]
     fn missing_option_fields_take_their_defaults() {
         let options = SessionOptions::from_stored(r#"{"ignoreCase": true, "layout": "inline"}"#);
-        assert!(options.ignore_case);
-        assert_eq!(options.layout, SessionLayout::Inline);
+        assert!(options.analysis.ignore_case);
+        assert_eq!(options.view.layout, SessionLayout::Inline);
         assert!(
-            options.ignore_whitespace,
+            options.analysis.ignore_whitespace,
             "default kept for a missing field"
         );
-        assert!(options.sync_scroll, "default kept for a missing field");
-        assert_eq!(options.threshold, AlignOptions::default().threshold);
+        assert!(options.view.sync_scroll, "default kept for a missing field");
+        assert_eq!(
+            options.analysis.threshold,
+            AlignOptions::default().threshold
+        );
     }
 
     #[test]
@@ -223,30 +252,39 @@ mod tests {
     #[test]
     fn options_round_trip_through_json() {
         let options = SessionOptions {
-            ignore_punctuation: true,
-            threshold: 0.45,
-            links: vec![ManualLink {
-                article_a: 3,
-                sentence_a: 1,
-                article_b: 7,
-                sentence_b: 4,
-                linked: false,
-            }],
-            differences_only: true,
-            ..SessionOptions::default()
+            analysis: AnalysisSettings {
+                ignore_punctuation: true,
+                threshold: 0.45,
+                links: vec![ManualLink {
+                    article_a: 3,
+                    sentence_a: 1,
+                    article_b: 7,
+                    sentence_b: 4,
+                    linked: false,
+                }],
+                ..AnalysisSettings::default()
+            },
+            view: ViewPreferences {
+                differences_only: true,
+                ..ViewPreferences::default()
+            },
         };
         let json = serde_json::to_string(&options).expect("options serialize");
         assert!(json.contains("\"differencesOnly\":true"), "{json}");
+        assert!(
+            json.contains("\"threshold\":0.45"),
+            "one flat object: {json}"
+        );
         assert_eq!(SessionOptions::from_stored(&json), options);
     }
 
     #[test]
     fn align_options_carry_normalization_and_threshold() {
-        let options = SessionOptions {
+        let options = AnalysisSettings {
             ignore_case: true,
             ignore_whitespace: false,
             threshold: 0.6,
-            ..SessionOptions::default()
+            ..AnalysisSettings::default()
         };
         let align = options.align_options();
         assert!(align.ignore_case && !align.ignore_punctuation && !align.ignore_whitespace);

@@ -321,10 +321,10 @@ impl Store {
         id: i64,
         options: &SessionOptions,
     ) -> StoreResult<SessionSummary> {
-        if !(0.0..=1.0).contains(&options.threshold) {
+        if !(0.0..=1.0).contains(&options.analysis.threshold) {
             return Err(StoreError::Invalid(format!(
                 "the similarity threshold is a share between 0 and 1, not {}",
-                options.threshold
+                options.analysis.threshold
             )));
         }
         self.update_session(id, "options", &stored_options(options)?)

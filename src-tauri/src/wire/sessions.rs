@@ -55,10 +55,20 @@ pub enum SessionLayout {
 /// from the page through the store to the comparison.
 pub use parallax_core::compare::session::ManualLink;
 
-/// Everything a session remembers besides its articles and notes.
+/// Everything a session remembers besides its articles and notes: what the analysis is told and
+/// how it is shown, as one object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SessionOptions {
+    #[serde(flatten)]
+    pub analysis: AnalysisSettings,
+    #[serde(flatten)]
+    pub view: ViewPreferences,
+}
+
+/// What the engine is told when the session is analysed: a change here analyses it again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SessionOptions {
+pub struct AnalysisSettings {
     pub ignore_case: bool,
     pub ignore_punctuation: bool,
     pub ignore_whitespace: bool,
@@ -67,12 +77,18 @@ pub struct SessionOptions {
     /// What pairs sentences: meaning (with words) or words alone.
     pub match_by: MatchBy,
     pub links: Vec<ManualLink>,
-    pub layout: SessionLayout,
-    pub sync_scroll: bool,
-    pub differences_only: bool,
     /// The article whose pane the others are marked against ("base"); `null` for each pane's
     /// left neighbour.
     pub base_article: Option<i64>,
+}
+
+/// How the analysed session is shown: a change here paints the same analysis again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewPreferences {
+    pub layout: SessionLayout,
+    pub sync_scroll: bool,
+    pub differences_only: bool,
     /// Reworded sentences show every changed word, not only what differs in substance.
     pub all_words: bool,
 }
@@ -218,36 +234,46 @@ impl From<SessionLayout> for parallax_store::SessionLayout {
 
 impl From<parallax_store::SessionOptions> for SessionOptions {
     fn from(options: parallax_store::SessionOptions) -> Self {
+        let (analysis, view) = (options.analysis, options.view);
         Self {
-            ignore_case: options.ignore_case,
-            ignore_punctuation: options.ignore_punctuation,
-            ignore_whitespace: options.ignore_whitespace,
-            threshold: options.threshold,
-            match_by: options.match_by,
-            links: options.links,
-            layout: options.layout.into(),
-            sync_scroll: options.sync_scroll,
-            differences_only: options.differences_only,
-            base_article: options.base_article,
-            all_words: options.all_words,
+            analysis: AnalysisSettings {
+                ignore_case: analysis.ignore_case,
+                ignore_punctuation: analysis.ignore_punctuation,
+                ignore_whitespace: analysis.ignore_whitespace,
+                threshold: analysis.threshold,
+                match_by: analysis.match_by,
+                links: analysis.links,
+                base_article: analysis.base_article,
+            },
+            view: ViewPreferences {
+                layout: view.layout.into(),
+                sync_scroll: view.sync_scroll,
+                differences_only: view.differences_only,
+                all_words: view.all_words,
+            },
         }
     }
 }
 
 impl From<SessionOptions> for parallax_store::SessionOptions {
     fn from(options: SessionOptions) -> Self {
+        let (analysis, view) = (options.analysis, options.view);
         Self {
-            ignore_case: options.ignore_case,
-            ignore_punctuation: options.ignore_punctuation,
-            ignore_whitespace: options.ignore_whitespace,
-            threshold: options.threshold,
-            match_by: options.match_by,
-            links: options.links,
-            layout: options.layout.into(),
-            sync_scroll: options.sync_scroll,
-            differences_only: options.differences_only,
-            base_article: options.base_article,
-            all_words: options.all_words,
+            analysis: parallax_store::AnalysisSettings {
+                ignore_case: analysis.ignore_case,
+                ignore_punctuation: analysis.ignore_punctuation,
+                ignore_whitespace: analysis.ignore_whitespace,
+                threshold: analysis.threshold,
+                match_by: analysis.match_by,
+                links: analysis.links,
+                base_article: analysis.base_article,
+            },
+            view: parallax_store::ViewPreferences {
+                layout: view.layout.into(),
+                sync_scroll: view.sync_scroll,
+                differences_only: view.differences_only,
+                all_words: view.all_words,
+            },
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use parallax_service::articles;
 use parallax_store::{ListQuery, MetadataUpdate, Store};
 use serde_json::json;
 
@@ -17,10 +18,7 @@ pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<
         limit: args.limit,
         ..ListQuery::default()
     };
-    if let Some(event_id) = args.event {
-        store.event(event_id).await?;
-    }
-    let articles = store.list_articles(&query).await?;
+    let articles = articles::list_page(store, &query).await?.articles;
     if json {
         print_json(&articles)?;
     } else if articles.is_empty() {
@@ -34,7 +32,7 @@ pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<
 }
 
 pub async fn search(store: &Store, text: &str, limit: u32, json: bool) -> anyhow::Result<ExitCode> {
-    let hits = store.search(text, limit).await?;
+    let hits = articles::search(store, text, limit).await?;
     if json {
         print_json(&hits)?;
     } else if hits.is_empty() {
@@ -59,11 +57,25 @@ pub async fn search(store: &Store, text: &str, limit: u32, json: bool) -> anyhow
 }
 
 pub async fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCode> {
-    let article = store.article(id).await?;
+    let record = articles::article_record(store, id).await?;
+    let article = &record.detail;
     if json {
-        print_json(&article)?;
+        print_json(article)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let fetched = record
+        .fetch
+        .as_ref()
+        .map(|fetch| format!("{} from {}", fetch.fetched_at, fetch.final_url));
+    let others: Vec<String> = record
+        .versions
+        .iter()
+        .map(|version| match *version == id {
+            true => format!("#{version} (this)"),
+            false => format!("#{version}"),
+        })
+        .collect();
+    let versions = (others.len() > 1).then(|| others.join(", "));
     say!("#{}  {}", article.id, article.title);
     let fields = [
         ("outlet", article.outlet.clone()),
@@ -88,6 +100,8 @@ pub async fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCode
             )),
         ),
         ("format", Some(article.source_format.clone())),
+        ("fetched", fetched),
+        ("versions", versions),
     ];
     for (name, value) in fields {
         if let Some(value) = value {
@@ -120,7 +134,9 @@ pub async fn edit(store: &Store, args: EditArgs, json: bool) -> anyhow::Result<E
     if update == MetadataUpdate::default() {
         anyhow::bail!("nothing to change: give --title, --outlet, --published or --url");
     }
-    let article = store.update_metadata(args.id, &update).await?;
+    let article = articles::update_article(store, args.id, &update)
+        .await?
+        .detail;
     if json {
         print_json(&article)?;
     } else {

@@ -47,7 +47,7 @@ pub async fn run(from: LibraryAddress, to: LibraryAddress, json: bool) -> anyhow
     } else {
         say!(
             "copied {from} into {to}: {} articles ({} there already), {} events ({}), {} sessions \
-             ({}), {} notes ({})",
+             ({}), {} notes ({}), {} fetch records, notes on {} outlets",
             report.articles_copied,
             report.articles_present,
             report.events_copied,
@@ -55,7 +55,9 @@ pub async fn run(from: LibraryAddress, to: LibraryAddress, json: bool) -> anyhow
             report.sessions_copied,
             report.sessions_present,
             report.notes_copied,
-            report.notes_present
+            report.notes_present,
+            report.fetches_copied,
+            report.outlet_notes_copied
         );
     }
     Ok(if report.articles_failed.is_empty() {

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Subcommand;
+use parallax_service::events;
 use parallax_store::{Event, ListQuery, Store};
 use serde_json::json;
 
@@ -62,25 +63,28 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
             )?;
         }
         EventsCommand::Propose { create } => {
-            let proposals = store.propose_events().await?;
-            let mut created = Vec::new();
-            if create {
-                for proposal in &proposals {
-                    let event = store.create_event(&proposal.title).await?;
-                    store.add_to_event(event.id, &proposal.article_ids).await?;
-                    created.push(store.event(event.id).await?);
-                }
-            }
+            let proposals = events::propose_events(store).await?;
+            let created = match create {
+                true => events::create_proposed(store, &proposals).await?,
+                false => Vec::new(),
+            };
             if json {
+                let proposals: Vec<_> = proposals
+                    .iter()
+                    .map(|proposal| {
+                        let ids: Vec<i64> = proposal.articles.iter().map(|a| a.id).collect();
+                        json!({ "title": proposal.title, "article_ids": ids })
+                    })
+                    .collect();
                 print_json(&json!({ "proposals": proposals, "created": created }))?;
             } else if proposals.is_empty() {
                 say!("no articles in no event cover one event together");
             } else {
                 for (i, proposal) in proposals.iter().enumerate() {
                     let ids: Vec<String> = proposal
-                        .article_ids
+                        .articles
                         .iter()
-                        .map(|id| id.to_string())
+                        .map(|article| article.id.to_string())
                         .collect();
                     match created.get(i) {
                         Some(event) => {

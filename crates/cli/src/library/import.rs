@@ -83,8 +83,8 @@ pub async fn run(
         summary.duplicates += from_addresses.duplicates;
         summary.failed += from_addresses.failed;
     }
-    let suggestions = store
-        .suggest_events(&imported_ids)
+    // A failure here costs only the suggestions.
+    let suggestions = parallax_service::events::suggest_for_imports(store, &imported_ids)
         .await
         .unwrap_or_default();
     if json {

@@ -3,11 +3,11 @@
 
 use parallax_store::{ManualLink, NewNote, NewSession, SessionOptions};
 
-use crate::common::{article, flood_report, import, temp_sqlite_store, temp_store};
+use crate::common::{article, flood_report, import, raw_library, temp_sqlite_store, temp_store};
 
 #[tokio::test]
 async fn a_library_is_copied_whole_and_a_second_copy_doubles_nothing() {
-    let (_source_dir, personal) = temp_sqlite_store().await;
+    let (source_dir, personal) = temp_sqlite_store().await;
     let personal = personal.with_author(Some("Ana".into()));
     let mut ids = Vec::new();
     for n in 1..=3 {
@@ -22,6 +22,25 @@ async fn a_library_is_copied_whole_and_a_second_copy_doubles_nothing() {
             .await,
         );
     }
+    // Report 2 was fetched from an address as a newer version of report 1, and the outlet has
+    // notes (written here as SQL: no face writes them yet).
+    let mut raw = raw_library(source_dir.path()).await;
+    sqlx::query(
+        "INSERT INTO fetches (article_id, requested_url, final_url, redirects, status, headers,
+             fetched_at, previous_id)
+         VALUES ($1, 'https://varnu.example/flood', 'https://varnu.example/flood', '[]', 200,
+             '[]', '2026-03-02T08:00:00Z', $2)",
+    )
+    .bind(ids[1])
+    .bind(ids[0])
+    .execute(&mut raw)
+    .await
+    .unwrap();
+    sqlx::query("UPDATE outlets SET notes = 'Regional daily; owned by the port authority.'")
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    sqlx::Connection::close(raw).await.unwrap();
     let event = personal.create_event("Varnu flood").await.unwrap();
     personal.add_to_event(event.id, &ids[..2]).await.unwrap();
     let session = personal
@@ -34,13 +53,16 @@ async fn a_library_is_copied_whole_and_a_second_copy_doubles_nothing() {
         .await
         .unwrap();
     let options = SessionOptions {
-        links: vec![ManualLink {
-            article_a: ids[0],
-            sentence_a: 0,
-            article_b: ids[1],
-            sentence_b: 0,
-            linked: true,
-        }],
+        analysis: parallax_store::AnalysisSettings {
+            links: vec![ManualLink {
+                article_a: ids[0],
+                sentence_a: 0,
+                article_b: ids[1],
+                sentence_b: 0,
+                linked: true,
+            }],
+            ..parallax_store::AnalysisSettings::default()
+        },
         ..SessionOptions::default()
     };
     personal
@@ -85,6 +107,36 @@ async fn a_library_is_copied_whole_and_a_second_copy_doubles_nothing() {
         (1, 1, 1)
     );
     assert!(stages.contains(&("articles", 3, 3)), "{stages:?}");
+    assert_eq!((report.fetches_copied, report.outlet_notes_copied), (1, 1));
+    let copied_ids = team
+        .list_ids(&parallax_store::ListQuery::default())
+        .await
+        .unwrap();
+    let mut fetched = Vec::new();
+    for id in copied_ids {
+        if let Some(record) = team.fetch_record(id).await.unwrap() {
+            fetched.push((id, record));
+        }
+    }
+    assert_eq!(fetched.len(), 1, "one fetch record came along");
+    let (id, record) = &fetched[0];
+    assert_eq!(
+        team.article(*id).await.unwrap().title,
+        "Varnu flood, report 2"
+    );
+    assert_eq!(record.fetched_at, "2026-03-02T08:00:00Z");
+    let previous = record.previous_id.expect("the earlier version is named");
+    assert_eq!(
+        team.article(previous).await.unwrap().title,
+        "Varnu flood, report 1",
+        "named by its id in the target"
+    );
+    let outlets = team.list_outlets().await.unwrap();
+    let courier = outlets.iter().find(|o| o.name == "Varnu Courier").unwrap();
+    assert_eq!(
+        courier.notes.as_deref(),
+        Some("Regional daily; owned by the port authority.")
+    );
 
     assert_eq!(team.count_articles().await.unwrap(), 3);
     let copied = team.sessions().await.unwrap();
@@ -94,12 +146,10 @@ async fn a_library_is_copied_whole_and_a_second_copy_doubles_nothing() {
         .expect("the session came along");
     let record = team.session(copied.id).await.unwrap();
     let members: Vec<i64> = record.articles.iter().map(|m| m.article_id).collect();
-    assert_eq!(record.options.links.len(), 1);
+    let links = &record.options.analysis.links;
+    assert_eq!(links.len(), 1);
     assert_eq!(
-        (
-            record.options.links[0].article_a,
-            record.options.links[0].article_b
-        ),
+        (links[0].article_a, links[0].article_b),
         (members[0], members[1]),
         "the manual link names the copied articles"
     );
@@ -125,6 +175,7 @@ async fn a_library_is_copied_whole_and_a_second_copy_doubles_nothing() {
         (0, 0, 0, 0),
         "a second copy doubles nothing"
     );
+    assert_eq!((again.fetches_copied, again.outlet_notes_copied), (0, 0));
     assert_eq!(again.articles_present, 3);
     assert_eq!(team.count_articles().await.unwrap(), 3);
 }

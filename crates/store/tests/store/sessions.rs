@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use parallax_store::{
-    ManualLink, NewNote, NewSession, SessionLayout, SessionMode, SessionOptions, Store, StoreError,
+    AnalysisSettings, ManualLink, NewNote, NewSession, SessionLayout, SessionMode, SessionOptions,
+    Store, StoreError, ViewPreferences,
 };
 use sqlx::Executor;
 
@@ -426,9 +427,14 @@ async fn sessions_are_renamed_duplicated_with_their_notes_and_deleted() {
     ));
 
     let options = SessionOptions {
-        ignore_case: true,
-        layout: SessionLayout::Inline,
-        ..SessionOptions::default()
+        analysis: AnalysisSettings {
+            ignore_case: true,
+            ..AnalysisSettings::default()
+        },
+        view: ViewPreferences {
+            layout: SessionLayout::Inline,
+            ..ViewPreferences::default()
+        },
     };
     store.set_session_options(original, &options).await.unwrap();
     let note = store
@@ -587,32 +593,36 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
     let session = session_of(&store, "Options", &ids).await;
 
     let options = SessionOptions {
-        ignore_case: true,
-        ignore_punctuation: true,
-        ignore_whitespace: false,
-        threshold: 0.55,
-        match_by: parallax_core::compare::MatchBy::Words,
-        links: vec![
-            ManualLink {
-                article_a: ids[0],
-                sentence_a: 2,
-                article_b: ids[1],
-                sentence_b: 0,
-                linked: true,
-            },
-            ManualLink {
-                article_a: ids[0],
-                sentence_a: 0,
-                article_b: ids[1],
-                sentence_b: 1,
-                linked: false,
-            },
-        ],
-        layout: SessionLayout::Inline,
-        sync_scroll: false,
-        differences_only: true,
-        base_article: Some(ids[1]),
-        all_words: true,
+        analysis: AnalysisSettings {
+            ignore_case: true,
+            ignore_punctuation: true,
+            ignore_whitespace: false,
+            threshold: 0.55,
+            match_by: parallax_core::compare::MatchBy::Words,
+            links: vec![
+                ManualLink {
+                    article_a: ids[0],
+                    sentence_a: 2,
+                    article_b: ids[1],
+                    sentence_b: 0,
+                    linked: true,
+                },
+                ManualLink {
+                    article_a: ids[0],
+                    sentence_a: 0,
+                    article_b: ids[1],
+                    sentence_b: 1,
+                    linked: false,
+                },
+            ],
+            base_article: Some(ids[1]),
+        },
+        view: ViewPreferences {
+            layout: SessionLayout::Inline,
+            sync_scroll: false,
+            differences_only: true,
+            all_words: true,
+        },
     };
     backdate(&library, session).await;
     let summary = store.set_session_options(session, &options).await.unwrap();
@@ -620,7 +630,10 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
     assert_eq!(store.session(session).await.unwrap().options, options);
 
     let out_of_range = SessionOptions {
-        threshold: 1.5,
+        analysis: AnalysisSettings {
+            threshold: 1.5,
+            ..AnalysisSettings::default()
+        },
         ..SessionOptions::default()
     };
     let message = invalid_message(
@@ -682,12 +695,12 @@ async fn options_round_trip_and_unreadable_options_read_as_defaults() {
         );
     }
 
-    let defaults = SessionOptions::default();
-    assert!(defaults.ignore_whitespace && defaults.sync_scroll);
-    assert!(!defaults.ignore_case && !defaults.ignore_punctuation && !defaults.differences_only);
-    assert_eq!(defaults.layout, SessionLayout::SideBySide);
+    let SessionOptions { analysis, view } = SessionOptions::default();
+    assert!(analysis.ignore_whitespace && view.sync_scroll);
+    assert!(!analysis.ignore_case && !analysis.ignore_punctuation && !view.differences_only);
+    assert_eq!(view.layout, SessionLayout::SideBySide);
     assert_eq!(
-        defaults.threshold,
+        analysis.threshold,
         parallax_core::compare::AlignOptions::default().threshold
     );
 }

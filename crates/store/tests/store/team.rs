@@ -212,3 +212,63 @@ async fn colleagues_in_the_owning_role_share_the_tables_whoever_connects_first()
             .unwrap();
     assert_eq!(owner, format!("owner_{tag}"));
 }
+
+/// A team library reached over TLS: `sslmode=require` encrypts the connection (the server says
+/// so), and `verify-full` refuses a certificate no authority signed, saying it is TLS. Runs where
+/// `cargo xtask test`'s throwaway server has its self-signed certificate.
+#[tokio::test]
+async fn a_team_library_is_reached_encrypted_and_an_unsigned_certificate_is_refused() {
+    use sqlx::Connection;
+    let (Ok(server), Ok(_)) = (
+        std::env::var(crate::common::POSTGRES_VARIABLE),
+        std::env::var("PARALLAX_TEST_POSTGRES_TLS"),
+    ) else {
+        return; // needs a server with a certificate
+    };
+    let base = server.trim_end_matches('/');
+    let database = format!("parallax_tls_{}", std::process::id());
+    let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres?sslmode=disable"))
+        .await
+        .unwrap();
+    sqlx::query(&format!("DROP DATABASE IF EXISTS {database}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::query(&format!("CREATE DATABASE {database}"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let address = |mode: &str| {
+        parallax_store::TeamAddress::parse(&format!("{base}/{database}?sslmode={mode}")).unwrap()
+    };
+
+    let store = parallax_store::Store::connect_team(&address("require"))
+        .await
+        .expect("an encrypted connection");
+    import(&store, &report(1)).await;
+    let (encrypted, clear): (i64, i64) = sqlx::query_as(
+        "SELECT count(*) FILTER (WHERE s.ssl), count(*) FILTER (WHERE NOT s.ssl)
+         FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid)
+         WHERE a.datname = $1",
+    )
+    .bind(&database)
+    .fetch_one(&mut admin)
+    .await
+    .unwrap();
+    assert!(encrypted >= 1, "the library's connections are encrypted");
+    assert_eq!(clear, 0, "none is in clear");
+    store.close().await;
+
+    let Err(refused) = parallax_store::Store::connect_team(&address("verify-full")).await else {
+        panic!("a self-signed certificate is not trusted");
+    };
+    assert_eq!(
+        refused.problem(),
+        Some(parallax_store::DatabaseProblem::Tls),
+        "{refused}"
+    );
+    sqlx::query(&format!("DROP DATABASE {database} WITH (FORCE)"))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+}

@@ -4,7 +4,8 @@ import type { MatchBy } from "./MatchBy";
 import type { SessionLayout } from "./SessionLayout";
 
 /**
- * Everything a session remembers besides its articles and notes.
+ * Everything a session remembers besides its articles and notes: what the analysis is told and
+ * how it is shown, as one object.
  */
 export type SessionOptions = { ignoreCase: boolean, ignorePunctuation: boolean, ignoreWhitespace: boolean, 
 /**
@@ -14,12 +15,12 @@ threshold: number,
 /**
  * What pairs sentences: meaning (with words) or words alone.
  */
-matchBy: MatchBy, links: Array<ManualLink>, layout: SessionLayout, syncScroll: boolean, differencesOnly: boolean, 
+matchBy: MatchBy, links: Array<ManualLink>, 
 /**
  * The article whose pane the others are marked against ("base"); `null` for each pane's
  * left neighbour.
  */
-baseArticle: number | null, 
+baseArticle: number | null, layout: SessionLayout, syncScroll: boolean, differencesOnly: boolean, 
 /**
  * Reworded sentences show every changed word, not only what differs in substance.
  */

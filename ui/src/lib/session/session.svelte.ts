@@ -6,14 +6,22 @@ import type { ManualLink } from "../bindings/ManualLink";
 import type { Note } from "../bindings/Note";
 import type { SessionOptions } from "../bindings/SessionOptions";
 import type { SessionView } from "../bindings/SessionView";
+import type { ViewPreferences } from "../bindings/ViewPreferences";
 import * as ipc from "../ipc";
 
 /** Performance mark and measure names end-to-end tests read (`performance.getEntriesByName`). */
 export const OPEN_MARK = "session-open-start";
 export const OPEN_MEASURE = "session-open";
 
-/** Options the screen applies by itself: saving them needs no new comparison. */
-const VIEW_ONLY: ReadonlySet<keyof SessionOptions> = new Set(["layout", "syncScroll", "differencesOnly"]);
+/** The view preferences, which the screen applies by itself: saving them needs no new comparison.
+ * (Every key of the type, checked by the compiler: a new preference must be listed here.) */
+const VIEW_PREFERENCES = {
+  layout: true,
+  syncScroll: true,
+  differencesOnly: true,
+  allWords: true,
+} satisfies Record<keyof ViewPreferences, true>;
+const VIEW_ONLY: ReadonlySet<string> = new Set(Object.keys(VIEW_PREFERENCES));
 
 /** Resolves after the browser has painted the current DOM (two animation frames). */
 function afterPaint(): Promise<void> {
@@ -74,7 +82,8 @@ export class SessionState {
     performance.measure(OPEN_MEASURE, OPEN_MARK);
   }
 
-  /** Saves changed options; a change of normalization, threshold or links compares again. */
+  /** Saves changed options; a change of the analysis settings (normalization, threshold, what
+   * pairs sentences, links, base pane) compares again, a view preference does not. */
   async setOptions(partial: Partial<SessionOptions>): Promise<void> {
     const view = this.view;
     if (!view) return;
