@@ -103,6 +103,26 @@ fn a_sentence_gets_the_same_vector_alone_or_in_a_batch() {
     assert!(encoder.encode::<&str>(&[]).is_empty());
 }
 
+/// The pieces one encoding keeps for the next change nothing: a sentence gets the same vector
+/// with every piece new, after they were kept, and after so many other pieces that the kept ones
+/// were let go.
+#[test]
+fn kept_pieces_change_no_vector() {
+    let Some(encoder) = encoder() else { return };
+    let sentence = "The harbour council of Orlov Bay approved the night ferry on Tuesday.";
+    encoder.forget_pieces();
+    let fresh = encoder.encode(&[sentence])[0];
+    let kept = encoder.encode(&[sentence])[0];
+    assert!(cosine(&fresh, &kept) > 0.99999);
+    // Thousands of distinct made-up words: more pieces than are kept.
+    let crowd: Vec<String> = (0..3_000)
+        .map(|n| format!("Zorvik{n} quellbrand{} ostrafel{}.", n * 7, n * 13))
+        .collect();
+    encoder.encode(&crowd);
+    let after_crowd = encoder.encode(&[sentence])[0];
+    assert!(cosine(&fresh, &after_crowd) > 0.99999);
+}
+
 #[test]
 fn translations_are_closer_than_unrelated_sentences() {
     let Some(encoder) = encoder() else { return };

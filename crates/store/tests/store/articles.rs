@@ -458,3 +458,53 @@ async fn a_metadata_edit_against_an_older_version_is_refused() {
         .await
         .unwrap();
 }
+
+/// Pages of the list sorted by outlet are the slices of the whole sorted list, both ways, in the
+/// library and in an event (on PostgreSQL a shallow page is found outlet by outlet).
+#[tokio::test]
+async fn pages_sorted_by_outlet_are_slices_of_the_whole_list() {
+    let (_dir, store) = temp_store().await;
+    let outlets = [
+        Some("Cedar Times"),
+        Some("bay courier"),
+        None,
+        Some("Atlas Post"),
+    ];
+    let mut imported = Vec::new();
+    for n in 0..11 {
+        let title = format!("Harbour notice {n}");
+        let text = format!("Notice {n} about the harbour works, berth {}.", n * 7);
+        imported.push(import(&store, &article(&title, outlets[n % 4], None, &[&text])).await);
+    }
+    let event = store.create_event("Harbour works").await.unwrap();
+    store.add_to_event(event.id, &imported[2..9]).await.unwrap();
+    for event_id in [None, Some(event.id)] {
+        for order in [SortOrder::Asc, SortOrder::Desc] {
+            let whole = ListQuery {
+                sort: SortKey::Outlet,
+                order,
+                event_id,
+                ..ListQuery::default()
+            };
+            let all = store.list_ids(&whole).await.unwrap();
+            assert_eq!(all.len(), if event_id.is_some() { 7 } else { 11 });
+            for offset in 0..all.len() as u32 {
+                for limit in [1, 3, 50] {
+                    let query = ListQuery {
+                        offset,
+                        limit: Some(limit),
+                        ..whole.clone()
+                    };
+                    let end = (offset + limit).min(all.len() as u32) as usize;
+                    let expected = &all[offset as usize..end];
+                    assert_eq!(
+                        store.list_ids(&query).await.unwrap(),
+                        expected,
+                        "{order:?} {event_id:?} offset {offset} limit {limit}"
+                    );
+                    assert_eq!(ids(&store.list_articles(&query).await.unwrap()), expected);
+                }
+            }
+        }
+    }
+}

@@ -24,6 +24,21 @@ const FEAT_DIM: usize = EMB_DIM + ORDERS.len() * CNN_DIM;
 const PROJ_DIM: usize = ORDERS.len() * CNN_DIM;
 /// Width of the head's hidden layers.
 const HIDDEN: usize = 320;
+/// `[branch 2 | branch 3 | branch 5]` of a piece's first-convolution products, one `CNN_DIM` run
+/// per window position of each branch (see [`Branch::w1_by_position`]).
+const PRODUCTS_DIM: usize = products_dim();
+/// Pieces whose projection and first-convolution products one encoding keeps (13 KB each): a
+/// report repeats most of its pieces, and each is computed once.
+const KNOWN_PIECES: usize = 2048;
+
+const fn products_dim() -> usize {
+    let (mut dim, mut i) = (0, 0);
+    while i < ORDERS.len() {
+        dim += ORDERS[i].0 * CNN_DIM;
+        i += 1;
+    }
+    dim
+}
 
 /// (largest order, largest left reach, largest right reach) over [`ORDERS`].
 const fn window_extent() -> (usize, usize, usize) {
@@ -78,7 +93,12 @@ pub(crate) fn dense_tensors() -> Vec<(String, Vec<usize>)> {
 struct Branch {
     order: usize,
     left: usize,
-    w1: Matrix,
+    /// The first convolution's weights as `CNN_DIM × order·CNN_DIM`: a piece's projection times
+    /// this gives what the piece adds to the convolution at each position of the window, so the
+    /// product is taken once per piece rather than once per window it falls in.
+    w1_by_position: Matrix,
+    /// Where this branch's products start in a piece's [`PRODUCTS_DIM`] row.
+    products_at: usize,
     b1: Vec<f32>,
     w2: Matrix,
     b2: Vec<f32>,
@@ -169,6 +189,7 @@ impl Model {
         let mut proj = vec![0.0f32; EMB_DIM * PROJ_DIM];
         let (mut proj_b, mut ln_g_all, mut ln_b_all) = (Vec::new(), Vec::new(), Vec::new());
         let mut branches = Vec::new();
+        let mut products_at = 0;
         for (b, &(order, left)) in ORDERS.iter().enumerate() {
             let w = s.f32s(&format!("proj{order}"), &[EMB_DIM, CNN_DIM])?;
             for (row, src) in w.chunks_exact(CNN_DIM).enumerate() {
@@ -179,14 +200,25 @@ impl Model {
             ln_g_all.extend(s.f32s(&format!("ln_g{order}"), &[CNN_DIM])?);
             ln_b_all.extend(s.f32s(&format!("ln_b{order}"), &[CNN_DIM])?);
             let k = order * CNN_DIM;
+            // w1 is `order·CNN_DIM × CNN_DIM`, window position by position: lay each position's
+            // block side by side instead.
+            let w1 = s.f32s(&format!("w1_{order}"), &[k, CNN_DIM])?;
+            let mut by_position = vec![0.0f32; CNN_DIM * k];
+            for (row, weights) in w1.chunks_exact(CNN_DIM).enumerate() {
+                let (position, channel) = (row / CNN_DIM, row % CNN_DIM);
+                let at = channel * k + position * CNN_DIM;
+                by_position[at..at + CNN_DIM].copy_from_slice(weights);
+            }
             branches.push(Branch {
                 order,
                 left,
-                w1: s.matrix(&format!("w1_{order}"), k, CNN_DIM)?,
+                w1_by_position: Matrix::new(by_position, CNN_DIM, k),
+                products_at,
                 b1: s.f32s(&format!("b1_{order}"), &[CNN_DIM])?,
                 w2: s.matrix(&format!("w2_{order}"), k, CNN_DIM)?,
                 b2: s.f32s(&format!("b2_{order}"), &[CNN_DIM])?,
             });
+            products_at += k;
         }
         let eps = s.f32s("eps", &[])?[0];
         Ok(Model {
@@ -268,61 +300,45 @@ impl Model {
         let (x0, x1) = (h0.saturating_sub(MAX_LEFT), (h1 + MAX_RIGHT).min(n));
         let (rows, h_rows) = (r1 - r0, h1 - h0);
 
-        // A token's projection depends on its id alone: project each distinct id once (a batch of
-        // text repeats about 40% of its ids).
-        ws.unique.clear();
-        ws.unique.extend_from_slice(&ids[x0..x1]);
-        ws.unique.sort_unstable();
-        ws.unique.dedup();
-        let unique = &ws.unique;
+        // A piece's projection, and what it adds to each branch's first convolution at each
+        // window position, depend on the piece alone: compute them once per piece the encoding
+        // has not met yet.
+        self.learn_pieces(&ids[x0..x1], ws);
         ws.row_of.clear();
+        let known = &ws.known;
         ws.row_of.extend(
             ids[x0..x1]
                 .iter()
-                .map(|id| unique.binary_search(id).unwrap_or(0)),
+                .map(|id| known.get(id).copied().unwrap_or(0)),
         );
-        let u = unique.len();
-        ws.emb.resize(u * EMB_DIM, 0.0);
-        ws.x.resize(u * PROJ_DIM, 0.0);
-        for (&id, row) in unique.iter().zip(ws.emb.chunks_exact_mut(EMB_DIM)) {
-            self.embed(id, row);
-        }
-        matmul(&ws.emb, EMB_DIM, u, &self.proj, &mut ws.x, PROJ_DIM);
-        for row in ws.x.chunks_exact_mut(PROJ_DIM) {
-            add(row, &self.proj_b);
-            layer_norm(row, &self.ln_g_all, &self.ln_b_all, self.eps);
-        }
 
         // Features [embedding | branch 2 | branch 3 | branch 5] of tokens r0..r1.
         ws.feats.resize(rows * FEAT_DIM, 0.0);
         ws.h.resize(h_rows * CNN_DIM, 0.0);
         ws.cols.resize(h_rows * MAX_ORDER * CNN_DIM, 0.0);
         for (t, f) in (r0..r1).zip(ws.feats.chunks_exact_mut(FEAT_DIM)) {
-            let r = ws.row_of[t - x0];
-            f[..EMB_DIM].copy_from_slice(&ws.emb[r * EMB_DIM..(r + 1) * EMB_DIM]);
+            self.embed(ids[t], &mut f[..EMB_DIM]);
         }
         let bounds = &ws.bounds;
         let row_of = &ws.row_of;
         for (b, branch) in self.branches.iter().enumerate() {
             let width = branch.order * CNN_DIM;
             let x_col = b * CNN_DIM;
-            // h = relu(window(x_b) · w1 + b1) + x_b, at h0..h1
-            let x_row = |t: usize| row_of[t - x0];
-            gather(
-                &ws.x,
-                PROJ_DIM,
-                x_col,
-                x_row,
-                h0..h1,
-                bounds,
-                branch,
-                &mut ws.cols,
-            );
-            matmul(&ws.cols, width, h_rows, &branch.w1, &mut ws.h, CNN_DIM);
+            // h = relu(Σ over the window of each piece's product at its position + b1) + x_b,
+            // at h0..h1 (positions outside the token's sentence add nothing: the model pads).
             for (t, h) in (h0..h1).zip(ws.h.chunks_exact_mut(CNN_DIM)) {
-                let xs = &ws.x[x_row(t) * PROJ_DIM + x_col..][..CNN_DIM];
-                for ((h, &bias), &x) in h.iter_mut().zip(&branch.b1).zip(xs) {
-                    *h = (*h + bias).max(0.0) + x;
+                let (start, end, _) = bounds[t];
+                h.copy_from_slice(&branch.b1);
+                for w in 0..branch.order {
+                    let pos = (t + w).wrapping_sub(branch.left);
+                    if pos >= start && pos < end {
+                        let at = row_of[pos - x0] * PRODUCTS_DIM + branch.products_at + w * CNN_DIM;
+                        add(h, &ws.products[at..at + CNN_DIM]);
+                    }
+                }
+                let xs = &ws.x[row_of[t - x0] * PROJ_DIM + x_col..][..CNN_DIM];
+                for (h, &x) in h.iter_mut().zip(xs) {
+                    *h = h.max(0.0) + x;
                 }
             }
             // feats_b = relu(window(h) · w2 + b2) + h, at r0..r1
@@ -358,6 +374,54 @@ impl Model {
             layer_norm(f, &self.ln_g, &self.ln_b, self.eps);
             let s = bounds[t].2;
             add(&mut ws.sums[s * FEAT_DIM..(s + 1) * FEAT_DIM], f);
+        }
+    }
+
+    /// Gives every piece of `pieces` not yet in `ws.known` a row: its projection (bias added,
+    /// layer-normed) in `ws.x` and its first-convolution products in `ws.products`. When the rows
+    /// would run past [`KNOWN_PIECES`], the encoding starts over with none.
+    fn learn_pieces(&self, pieces: &[u32], ws: &mut Workspace) {
+        ws.unique.clear();
+        ws.unique
+            .extend(pieces.iter().filter(|id| !ws.known.contains_key(id)));
+        ws.unique.sort_unstable();
+        ws.unique.dedup();
+        if ws.unique.is_empty() {
+            return;
+        }
+        if ws.known.len() + ws.unique.len() > KNOWN_PIECES.max(pieces.len()) {
+            ws.known.clear();
+            ws.unique.clear();
+            ws.unique.extend_from_slice(pieces);
+            ws.unique.sort_unstable();
+            ws.unique.dedup();
+        }
+        let first = ws.known.len();
+        let (u, rows) = (ws.unique.len(), first + ws.unique.len());
+        for (row, &id) in (first..).zip(&ws.unique) {
+            ws.known.insert(id, row);
+        }
+        ws.emb.resize(u * EMB_DIM, 0.0);
+        for (&id, row) in ws.unique.iter().zip(ws.emb.chunks_exact_mut(EMB_DIM)) {
+            self.embed(id, row);
+        }
+        ws.x.resize(rows * PROJ_DIM, 0.0);
+        let x = &mut ws.x[first * PROJ_DIM..];
+        matmul(&ws.emb, EMB_DIM, u, &self.proj, x, PROJ_DIM);
+        for row in x.chunks_exact_mut(PROJ_DIM) {
+            add(row, &self.proj_b);
+            layer_norm(row, &self.ln_g_all, &self.ln_b_all, self.eps);
+        }
+        ws.products.resize(rows * PRODUCTS_DIM, 0.0);
+        for (b, branch) in self.branches.iter().enumerate() {
+            matmul(
+                &ws.x[first * PROJ_DIM + b * CNN_DIM..],
+                PROJ_DIM,
+                u,
+                &branch.w1_by_position,
+                &mut ws.products[first * PRODUCTS_DIM + branch.products_at..],
+                PRODUCTS_DIM,
+            );
         }
     }
 
@@ -492,11 +556,16 @@ fn sum_squares(x: &[f32]) -> f32 {
 pub(crate) struct Workspace {
     /// Per token of the batch: its sentence's token range and index.
     bounds: Vec<(usize, usize, usize)>,
-    /// The block's distinct ids, and for each position the index of its id among them.
+    /// The pieces met so far in this encoding, each with its row in `x` and `products`.
+    known: std::collections::HashMap<u32, usize>,
+    /// Pieces being given rows; for each position of the block, its piece's row.
     unique: Vec<u32>,
     row_of: Vec<usize>,
     emb: Vec<f32>,
+    /// Per known piece: its projection, `PROJ_DIM` wide.
     x: Vec<f32>,
+    /// Per known piece: its first-convolution products, `PRODUCTS_DIM` wide.
+    products: Vec<f32>,
     h: Vec<f32>,
     cols: Vec<f32>,
     feats: Vec<f32>,
