@@ -677,6 +677,26 @@ describe("a big library", () => {
   });
 });
 
+describe("a very long library", () => {
+  beforeEach(() => {
+    for (let n = 0; n < 20_100; n++) backend.add({ title: `Tide table ${String(n).padStart(5, "0")}` });
+  });
+
+  it("fetches no list of every id with the first page, and steps with the arrow keys without one", async () => {
+    start();
+    const first = await until(() => byTestId("article-row"));
+    await until(() => expect(byTestId("article-list").dataset.rows).toBe("20100"));
+    first.click();
+    await until(() => expect(first.getAttribute("aria-selected")).toBe("true"));
+    first.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+    await until(() => {
+      const selected = allByTestId("article-row").find((row) => row.getAttribute("aria-selected") === "true");
+      expect(selected?.getAttribute("aria-rowindex")).toBe("3");
+    });
+    expect(backend.callsTo("list_article_ids")).toHaveLength(0);
+  });
+});
+
 describe("events", () => {
   beforeEach(() => {
     backend.add({ title: "Report one" });

@@ -25,6 +25,11 @@ export const SEARCH_DELAY_MS = 200;
  * what a few hundred do. */
 export const PAGE_SIZE = 200;
 
+/** The longest list whose ids are fetched with its first page (so picks and ranges span pages not
+ * loaded at once); a longer one fetches them when a range or a step needs them (a million ids
+ * take seconds to fetch, and would hold up every sort). */
+export const IDS_WITH_FIRST_PAGE = 20_000;
+
 /** Search matches shown at once, best first (one more is asked for, to know there are more). */
 export const SEARCH_SHOWN = 200;
 
@@ -154,7 +159,7 @@ export class Library {
     this.totalCount = first.total;
     this.pagesAsked.add(0);
     // A long list fetches its ids too, so picks and ranges span pages not loaded.
-    if (rows.length > PAGE_SIZE) void this.guard(() => this.orderedIds());
+    if (rows.length > PAGE_SIZE && rows.length <= IDS_WITH_FIRST_PAGE) void this.guard(() => this.orderedIds());
     await this.ensureRows(...this.lastWindow);
     if (this.query.trim() !== "") await this.runSearch();
   }
@@ -264,6 +269,15 @@ export class Library {
 
   /** Moves the selection up or down the list (arrow keys); resolves to the new row's index. */
   async selectNext(step: 1 | -1): Promise<number | null> {
+    // The neighbour of a row in view is in the page: no need for every id of the list.
+    const shownAt =
+      this.selectedId === null || this.searchRows ? -1 : this.listed.findIndex((row) => row?.id === this.selectedId);
+    const neighbourAt = Math.min(this.listed.length - 1, Math.max(0, shownAt + step));
+    const neighbour = shownAt === -1 ? undefined : this.listed[neighbourAt];
+    if (neighbour) {
+      if (neighbour.id !== this.selectedId) await this.select(neighbour.id);
+      return neighbourAt;
+    }
     const ids = await this.orderedIds();
     if (ids.length === 0) return null;
     const at = this.selectedId === null ? -1 : ids.indexOf(this.selectedId);
