@@ -203,6 +203,14 @@ describe("picking articles", () => {
     expect(picker.inOrder([1, 2, 3])).toEqual([1, 3]);
   });
 
+  it("keeps picks on pages not loaded when only part of a long list is known", () => {
+    const picker = new ArticlePicker();
+    picker.toggle(3);
+    picker.toggle(900);
+    picker.toggle(1);
+    expect(picker.inOrder([1, 2, 3], false)).toEqual([1, 3, 900]);
+  });
+
   it("compares 2 to 6", () => {
     expect([0, 1, 2, 6, 7].map(canCompare)).toEqual([false, false, true, true, false]);
   });

@@ -325,8 +325,10 @@ impl ListSql {
             .and_then(|limit| limit.checked_add(query.offset))
             .filter(|&reach| reach <= OUTLET_REACH);
         if let Some(reach) = reach.filter(|_| {
+            // (An event's articles are few: the plain sort reads them from the event.)
             query.sort == SortKey::Outlet
                 && query.outlet_id.is_none()
+                && query.event_id.is_none()
                 && self.backend == Backend::Postgres
         }) {
             return self.push_ids_by_outlet(query, reach);

@@ -263,9 +263,10 @@ impl Store {
         progress: &mut impl FnMut(CopyProgress),
     ) -> StoreResult<()> {
         let rows: Vec<FetchRow> = sqlx::query_as(
-            "SELECT article_id, requested_url, final_url, redirects, status, headers, fetched_at,
-                    previous_id
-             FROM fetches ORDER BY article_id",
+            "SELECT f.article_id, f.requested_url, f.final_url, f.redirects, f.status, f.headers,
+                    f.fetched_at, f.previous_id
+             FROM fetches f JOIN articles a ON a.id = f.article_id
+             WHERE a.deleted_at IS NULL ORDER BY f.article_id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -301,12 +302,14 @@ impl Store {
         Ok(())
     }
 
-    /// The notes kept on outlets, given to the same outlets in the target (found by domain, else
-    /// by name, made when missing) where the target has none of its own.
+    /// The notes kept on the outlets of live articles (found in the target as the articles' copy
+    /// found or made them: by domain, else by name), where the target has none of its own.
     async fn copy_outlet_notes(&self, target: &Store, report: &mut CopyReport) -> StoreResult<()> {
         let outlets: Vec<(String, Option<String>, String)> = sqlx::query_as(
-            "SELECT name, domain, notes FROM outlets WHERE notes IS NOT NULL AND notes <> ''
-             ORDER BY id",
+            "SELECT o.name, o.domain, o.notes FROM outlets o
+             WHERE o.notes IS NOT NULL AND o.notes <> ''
+               AND EXISTS (SELECT 1 FROM articles a WHERE a.outlet_id = o.id AND a.deleted_at IS NULL)
+             ORDER BY o.id",
         )
         .fetch_all(&self.pool)
         .await?;

@@ -269,14 +269,28 @@ export class Library {
 
   /** Moves the selection up or down the list (arrow keys); resolves to the new row's index. */
   async selectNext(step: 1 | -1): Promise<number | null> {
-    // The neighbour of a row in view is in the page: no need for every id of the list.
-    const shownAt =
-      this.selectedId === null || this.searchRows ? -1 : this.listed.findIndex((row) => row?.id === this.selectedId);
-    const neighbourAt = Math.min(this.listed.length - 1, Math.max(0, shownAt + step));
-    const neighbour = shownAt === -1 ? undefined : this.listed[neighbourAt];
-    if (neighbour) {
-      if (neighbour.id !== this.selectedId) await this.select(neighbour.id);
-      return neighbourAt;
+    // The neighbour of a row in view (or the first or last row, with none selected) is in the
+    // page or one page away: no need for every id of the list.
+    if (!this.searchRows && this.listed.length > 0) {
+      const at =
+        this.selectedId === null
+          ? step === 1
+            ? -1
+            : this.listed.length
+          : this.listed.findIndex((row) => row?.id === this.selectedId);
+      if (this.selectedId === null || at !== -1) {
+        const nextAt = Math.min(this.listed.length - 1, Math.max(0, at + step));
+        if (!this.listed[nextAt]) {
+          const onScreen = this.lastWindow;
+          await this.ensureRows(nextAt, nextAt);
+          this.lastWindow = onScreen;
+        }
+        const next = this.listed[nextAt];
+        if (next) {
+          if (next.id !== this.selectedId) await this.select(next.id);
+          return nextAt;
+        }
+      }
     }
     const ids = await this.orderedIds();
     if (ids.length === 0) return null;

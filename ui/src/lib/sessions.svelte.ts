@@ -200,9 +200,13 @@ export class ArticlePicker {
     this.anchor = null;
   }
 
-  /** The picked articles among `rowIds`, in list order (the panes' order). */
-  inOrder(rowIds: number[]): number[] {
-    return rowIds.filter((id) => this.picked.includes(id));
+  /** The picked articles among `rowIds`, in list order (the panes' order). When `rowIds` is only
+   * part of the list (a long list's pages not loaded), picks not among them are kept, after. */
+  inOrder(rowIds: number[], complete = true): number[] {
+    const listed = rowIds.filter((id) => this.picked.includes(id));
+    if (complete) return listed;
+    const shown = new Set(listed);
+    return [...listed, ...this.picked.filter((id) => !shown.has(id))];
   }
 }
 

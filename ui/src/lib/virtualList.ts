@@ -68,8 +68,10 @@ export function rowWindow(scrollTop: number, g: ListGeometry): RowWindow {
   const position = rowAt(s, g);
   const top = Math.floor(position);
   const first = Math.max(0, top - g.overscan);
-  const last = Math.min(g.count - 1, top + Math.ceil(g.viewHeight / g.rowHeight) + g.overscan);
   const before = Math.max(0, s - (position - first) * g.rowHeight);
+  // No more rows than fit above the end of the list (so the page's height never wobbles).
+  const fit = Math.floor((rowsHeight(g) - before) / g.rowHeight + 1e-9);
+  const last = Math.min(g.count - 1, top + Math.ceil(g.viewHeight / g.rowHeight) + g.overscan, first + fit - 1);
   const after = Math.max(0, rowsHeight(g) - before - (last - first + 1) * g.rowHeight);
   return { first, last, before, after };
 }

@@ -18,6 +18,9 @@ pub async fn list(store: &Store, args: &ListArgs, json: bool) -> anyhow::Result<
         limit: args.limit,
         ..ListQuery::default()
     };
+    if let Some(event_id) = args.event {
+        store.event(event_id).await?;
+    }
     let articles = articles::list_page(store, &query).await?.articles;
     if json {
         print_json(&articles)?;

@@ -91,7 +91,8 @@ pub enum EncoderError {
     Package(String),
 }
 
-/// A loaded sentence encoder: tokenizer and weights, immutable and shareable between threads.
+/// A loaded sentence encoder: tokenizer and weights (immutable) and the pieces kept from the last
+/// encoding; shareable between threads.
 pub struct Encoder {
     tokenizer: Tokenizer,
     model: Model,
