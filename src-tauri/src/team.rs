@@ -235,4 +235,24 @@ mod tests {
         keep_password(&settings, "s3cret").unwrap();
         forget_password(&settings);
     }
+
+    /// The system's own keychain keeps a password between entries and forgets it on request.
+    /// Needs a keychain: `cargo xtask test` runs it in a D-Bus session of its own with
+    /// gnome-keyring's Secret Service (Linux); on a desktop, `cargo test -- --ignored` does.
+    #[test]
+    #[ignore = "needs the system keychain (cargo xtask test provides one)"]
+    fn the_system_keychain_keeps_a_password_between_entries() {
+        let settings = TeamSettings {
+            user: format!("keychain-test-{}", std::process::id()),
+            ..newsroom()
+        };
+        keep_password(&settings, "s3cret %@/ ✓").expect("the keychain takes the password");
+        assert_eq!(
+            kept_password(&settings).as_deref(),
+            Some("s3cret %@/ ✓"),
+            "read back through a new entry"
+        );
+        forget_password(&settings);
+        assert_eq!(kept_password(&settings), None, "forgotten");
+    }
 }

@@ -30,8 +30,16 @@ const TAURI_PACKAGES: &[&str] = &[
 ];
 
 /// Extra packages for the tests: a virtual display and WebKit's WebDriver server (end to end),
-/// and PostgreSQL's server, on which the store's tests run a second time (a team library).
-const TEST_PACKAGES: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "postgresql"];
+/// PostgreSQL's server, on which the store's tests run a second time (a team library), and a
+/// Secret Service in a D-Bus session of its own (the team library's password in the keychain).
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "postgresql",
+    "gnome-keyring",
+    "dbus-daemon",
+];
 
 /// The oldest Node.js major version the UI tool chain (Vite 8, Vitest 4) runs on.
 const MIN_NODE_MAJOR: u32 = 20;

@@ -111,7 +111,7 @@ const STAGES: &[Stage] = &[
         work: stage_rust_tests,
     },
     Stage {
-        name: "team library: the store's tests on a throwaway PostgreSQL server",
+        name: "team library: the store's tests on a throwaway PostgreSQL server, the keychain",
         groups: &[Group::Team],
         work: stage_team_tests,
     },
@@ -282,7 +282,8 @@ fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
     cmd::run(&mut cargo).context("Rust tests failed (see the output above)")
 }
 
-/// The store's tests once more, each on a new database of a throwaway PostgreSQL server.
+/// The store's tests once more, each on a new database of a throwaway PostgreSQL server; then
+/// the app's keychain test on a real Secret Service.
 fn stage_team_tests(repo: &Repo) -> anyhow::Result<()> {
     let cluster = postgres::Cluster::start(repo, "postgres-test")?;
     let mut cargo = cmd::cargo(&[
@@ -299,7 +300,51 @@ fn stage_team_tests(repo: &Repo) -> anyhow::Result<()> {
     if cluster.tls() {
         cargo.env("PARALLAX_TEST_POSTGRES_TLS", "1");
     }
-    cmd::run(&mut cargo).context("the store's tests failed on PostgreSQL (see the output above)")
+    cmd::run(&mut cargo)
+        .context("the store's tests failed on PostgreSQL (see the output above)")?;
+    drop(cluster);
+    keychain_test(repo)
+}
+
+/// The app's test of the system keychain (a team library's password kept between runs), on
+/// Linux in a D-Bus session of its own with gnome-keyring's Secret Service, unlocked with an
+/// empty password for the run; left out, with a note, where those programs are missing.
+fn keychain_test(repo: &Repo) -> anyhow::Result<()> {
+    if !cfg!(target_os = "linux") {
+        return Ok(());
+    }
+    if cmd::find_on_path("dbus-run-session").is_none()
+        || cmd::find_on_path("gnome-keyring-daemon").is_none()
+    {
+        println!("note: no gnome-keyring or dbus-run-session here: the keychain test is left out");
+        return Ok(());
+    }
+    let cargo = cmd::cargo(&[]);
+    let cargo = cargo.get_program().to_string_lossy().into_owned();
+    let start_keychain = "printf '\\n' | gnome-keyring-daemon --unlock --components=secrets \
+                          >/dev/null && exec \"$@\"";
+    let mut session = cmd::command(
+        "dbus-run-session",
+        &[
+            "--",
+            "sh",
+            "-c",
+            start_keychain,
+            "keychain",
+            &cargo,
+            "test",
+            "-p",
+            "parallax-app",
+            "--features",
+            APP_FEATURE,
+            "--lib",
+            "keychain",
+            "--",
+            "--ignored",
+        ],
+    );
+    session.current_dir(&repo.root);
+    cmd::run(&mut session).context("the keychain test failed (see the output above)")
 }
 
 fn stage_app_build(repo: &Repo) -> anyhow::Result<()> {
