@@ -272,14 +272,9 @@ export class Library {
     // The neighbour of a row in view (or the first or last row, with none selected) is in the
     // page or one page away: no need for every id of the list.
     if (!this.searchRows && this.listed.length > 0) {
-      const at =
-        this.selectedId === null
-          ? step === 1
-            ? -1
-            : this.listed.length
-          : this.listed.findIndex((row) => row?.id === this.selectedId);
+      const at = this.selectedId === null ? -1 : this.listed.findIndex((row) => row?.id === this.selectedId);
       if (this.selectedId === null || at !== -1) {
-        const nextAt = Math.min(this.listed.length - 1, Math.max(0, at + step));
+        const nextAt = stepFrom(at, step, this.listed.length);
         if (!this.listed[nextAt]) {
           const onScreen = this.lastWindow;
           await this.ensureRows(nextAt, nextAt);
@@ -294,8 +289,7 @@ export class Library {
     }
     const ids = await this.orderedIds();
     if (ids.length === 0) return null;
-    const at = this.selectedId === null ? -1 : ids.indexOf(this.selectedId);
-    const next = at === -1 ? (step === 1 ? 0 : ids.length - 1) : Math.min(ids.length - 1, Math.max(0, at + step));
+    const next = stepFrom(this.selectedId === null ? -1 : ids.indexOf(this.selectedId), step, ids.length);
     const id = ids[next];
     if (id !== undefined && id !== this.selectedId) await this.select(id);
     return next;
@@ -594,4 +588,11 @@ export class Library {
       return fallback as T;
     }
   }
+}
+
+/** The index a step lands on from index `at` of `length` rows (from none, -1: the first row going
+ * down, the last going up), held within the list. */
+function stepFrom(at: number, step: 1 | -1, length: number): number {
+  if (at === -1) return step === 1 ? 0 : length - 1;
+  return Math.min(length - 1, Math.max(0, at + step));
 }

@@ -73,9 +73,12 @@ pub async fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<ExitCode
     let others: Vec<String> = record
         .versions
         .iter()
-        .map(|version| match *version == id {
-            true => format!("#{version} (this)"),
-            false => format!("#{version}"),
+        .map(|&version| {
+            if version == id {
+                format!("#{version} (this)")
+            } else {
+                format!("#{version}")
+            }
         })
         .collect();
     let versions = (others.len() > 1).then(|| others.join(", "));

@@ -64,9 +64,10 @@ pub async fn run(store: &Store, command: EventsCommand, json: bool) -> anyhow::R
         }
         EventsCommand::Propose { create } => {
             let proposals = events::propose_events(store).await?;
-            let created = match create {
-                true => events::create_proposed(store, &proposals).await?,
-                false => Vec::new(),
+            let created = if create {
+                events::create_proposed(store, &proposals).await?
+            } else {
+                Vec::new()
             };
             if json {
                 let proposals: Vec<_> = proposals

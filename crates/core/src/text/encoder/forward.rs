@@ -381,20 +381,13 @@ impl Model {
     /// layer-normed) in `ws.x` and its first-convolution products in `ws.products`. When the rows
     /// would run past [`KNOWN_PIECES`], the encoding starts over with none.
     fn learn_pieces(&self, pieces: &[u32], ws: &mut Workspace) {
-        ws.unique.clear();
-        ws.unique
-            .extend(pieces.iter().filter(|id| !ws.known.contains_key(id)));
-        ws.unique.sort_unstable();
-        ws.unique.dedup();
-        if ws.unique.is_empty() {
-            return;
-        }
+        ws.collect_new(pieces);
         if ws.known.len() + ws.unique.len() > KNOWN_PIECES.max(pieces.len()) {
             ws.known.clear();
-            ws.unique.clear();
-            ws.unique.extend_from_slice(pieces);
-            ws.unique.sort_unstable();
-            ws.unique.dedup();
+            ws.collect_new(pieces);
+        }
+        if ws.unique.is_empty() {
+            return;
         }
         let first = ws.known.len();
         let (u, rows) = (ws.unique.len(), first + ws.unique.len());
@@ -549,6 +542,17 @@ fn sum_squares(x: &[f32]) -> f32 {
         }
     }
     lanes.iter().sum::<f32>() + chunks.remainder().iter().map(|v| v * v).sum::<f32>()
+}
+
+impl Workspace {
+    /// The distinct pieces of `pieces` not known yet, in `unique`.
+    fn collect_new(&mut self, pieces: &[u32]) {
+        self.unique.clear();
+        self.unique
+            .extend(pieces.iter().filter(|id| !self.known.contains_key(id)));
+        self.unique.sort_unstable();
+        self.unique.dedup();
+    }
 }
 
 /// Buffers for the forward pass, reused from batch to batch.
