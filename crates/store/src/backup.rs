@@ -2,6 +2,7 @@
 //! before migrations change a library (the last few kept beside it).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{AnyPool, ConnectOptions};
@@ -151,9 +152,12 @@ pub(crate) async fn backup_before_migrations(
     }
     let dest = PathBuf::from(format!("{}.before-migration-{latest}", path.display()));
     if !dest.exists() {
-        // Written under a name of its own, then renamed: two processes opening the library at
-        // once (or a full disk) never leave a partial copy under the backup's name.
-        let partial = with_suffix(&dest, &format!(".partial-{}", std::process::id()));
+        // Written under a name of its own, then renamed: two openers of the library at once (in
+        // two processes or in one) never write one file together, and neither they nor a full
+        // disk leave a partial copy under the backup's name.
+        static OPENERS: AtomicU64 = AtomicU64::new(0);
+        let opener = OPENERS.fetch_add(1, Ordering::Relaxed);
+        let partial = with_suffix(&dest, &format!(".partial-{}-{opener}", std::process::id()));
         let _ = std::fs::remove_file(&partial);
         match vacuum_into(pool, &partial).await {
             Ok(()) => {

@@ -326,6 +326,82 @@ async fn a_library_is_copied_before_migrations_change_it() {
     assert!(!backup.exists());
 }
 
+/// Three openers of one older library at once, in one process (the app and its CLI, or two
+/// windows): each takes the copy before migrating under a name of its own, none fails, and the
+/// copy kept is whole.
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
+async fn three_openers_of_an_older_library_at_once_all_succeed() {
+    for round in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        let mut migrator = sqlx::migrate!("../../migrations/sqlite");
+        let latest = migrator.iter().map(|m| m.version).max().unwrap();
+        migrator.migrations = migrator
+            .iter()
+            .filter(|m| m.version < latest)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into();
+        let mut conn = SqliteConnection::connect_with(
+            &SqliteConnectOptions::new()
+                .filename(&path)
+                .create_if_missing(true),
+        )
+        .await
+        .unwrap();
+        migrator.run(&mut conn).await.unwrap();
+        // Enough in it that the copies take a while, and overlap.
+        sqlx::raw_sql(
+            "CREATE TABLE padding (bytes BLOB); \
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) \
+             INSERT INTO padding SELECT randomblob(8192) FROM n;",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        drop(conn);
+
+        let openers: Vec<_> = (0..3)
+            .map(|_| {
+                let path = path.clone();
+                tokio::spawn(async move { Store::open(&path).await })
+            })
+            .collect();
+        for opener in openers {
+            let store = opener
+                .await
+                .unwrap()
+                .unwrap_or_else(|e| panic!("round {round}: {e}"));
+            store.close().await;
+        }
+        let backup = dir
+            .path()
+            .join(format!("library.sqlite.before-migration-{latest}"));
+        let mut copy = raw(&backup).await;
+        let (had, padding): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT MAX(version) FROM _sqlx_migrations), (SELECT COUNT(*) FROM padding)",
+        )
+        .fetch_one(&mut copy)
+        .await
+        .unwrap();
+        assert_eq!(
+            (had, padding),
+            (latest - 1, 4000),
+            "round {round}: the copy is whole"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains(".partial"))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "round {round}: partial copies left: {leftovers:?}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn closing_leaves_no_write_ahead_log_behind() {
     let dir = tempfile::tempdir().unwrap();
