@@ -9,27 +9,33 @@
 //! vectors < 1.5 ms; collate 10×5,000 words < 150 ms; 6×50,000 words within 1.5× the build by
 //! words. Run: `PARALLAX_MODEL=target/model/usem3.pxm cargo bench -p parallax-core --bench meaning`.
 //!
-//! Measured 2026-12-06 on the shared 2-core machine (median; by meaning / by words, side by side):
+//! Measured 2026-12-07 on the shared 2-core machine (AMD EPYC with AVX-512; medians; by meaning /
+//! by words, side by side on the same inputs):
 //!
-//! | bench              | by meaning       | by words   | ratio | goal                     |
-//! |--------------------|------------------|------------|-------|--------------------------|
-//! | encode             | 1,082 sentences/s|            |       | ≥ 2,000/s (not met)      |
-//! | compare_700        | 0.26 ms          | 0.19 ms    | 1.4×  | < 1.5 ms                 |
-//! | collate_10x5000    | 91 ms            | 12–17 ms   | ~6×   | < 150 ms                 |
-//! | session_6x50000    | 0.61 s           | 0.52 s     | 1.17× | ≤ 1.5× by words          |
+//! | bench              | by meaning        | by words   | ratio | goal                     |
+//! |--------------------|-------------------|------------|-------|--------------------------|
+//! | encode             | 2,331 sentences/s |            |       | ≥ 2,000/s                |
+//! | compare_700        | 0.46 ms           | 0.18 ms    | 2.6×  | < 1.5 ms                 |
+//! | collate_10x5000    | 80 ms             | 12 ms      | ~6.6× | < 150 ms                 |
+//! | session_6x50000    | 0.64 s            | 0.58 s     | 1.10× | ≤ 1.5× by words          |
 //!
-//! The model loads in 70–80 ms and holds ~89 MB resident. Encoding is bounded by the matrix
-//! products (~72 M multiply-adds for a 45-token sentence; matrixmultiply reaches ~50 GMAC/s on one
-//! core): the goal needs ~3× the arithmetic a core has.
+//! The model loads in 70–80 ms and holds ~90 MB resident.
 //!
-//! Encoding, 2026-12-07, side by side with the build before (same machine, medians): 660 → 1,082
-//! sentences/s here (1.64×), every piece new to the run. A piece's projection and its products with
-//! the first convolutions depend on the piece alone, so they are computed once per piece and kept
-//! (2,048 pieces, ~27 MB, from one encoding to the next); the second convolutions, per window of
-//! tokens, are now most of the work. On real text (the development set's 69 pages and the sample
-//! report, 658 sentences in 8 languages, encoded one document at a time, `--release`): 797 → 1,123
-//! sentences/s (1.41×) on a first pass. Before reports of over ~1,200 sentences
-//! skipped the neighbour search (`NEIGHBOUR_SEARCH_MAX_PAIRS`), the 6×50,000 session took 3.46 s.
+//! Encoding, side by side with the build before (same machine, same session, medians):
+//! - 2026-12-07: 660 → 1,082 sentences/s (1.64×). A piece's projection and its products with the
+//!   first convolutions depend on the piece alone, so they are computed once per piece and kept
+//!   (2,048 pieces, ~27 MB, from one encoding to the next).
+//! - 2026-12-07, later: 1,045 → 2,331 sentences/s (2.23×); collate 10×5,000 by meaning 96 → 80 ms.
+//!   The second convolutions were ~78% of the time (perf: matrixmultiply's AVX2 kernel 64%, its
+//!   packing of the weights on every call 14%). `parallax-matmul` packs the weights once and runs
+//!   one kernel over `pulp`'s safe SIMD at the widest vectors the CPU has: ~240 GFLOP/s with
+//!   AVX-512 against ~105. On real text (the development set's 69 pages and the sample report, 658
+//!   sentences in 8 languages, encoded one document at a time, `--release`, first pass):
+//!   1,020 → 2,008 sentences/s (1.97×). Restricted to AVX2 (the kernel's other path, forced for the
+//!   measure), the same bench runs at ~1,280 sentences/s (1.22× the build before).
+//!
+//! Before reports of over ~1,200 sentences skipped the neighbour search
+//! (`NEIGHBOUR_SEARCH_MAX_PAIRS`), the 6×50,000 session took 3.46 s.
 
 use std::sync::OnceLock;
 

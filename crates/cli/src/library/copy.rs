@@ -20,7 +20,7 @@ pub async fn run(from: LibraryAddress, to: LibraryAddress, json: bool) -> anyhow
                 last_stage = progress.stage;
                 note!("copying {}…", progress.stage);
             }
-            if progress.done == progress.total || progress.done % 100 == 0 {
+            if progress.done == progress.total || progress.done.is_multiple_of(100) {
                 note!(
                     "  {} {} of {}",
                     progress.stage,

@@ -23,7 +23,7 @@ pub enum VectorsError {
 impl SentenceVectors {
     /// Vectors from rows of `dim` values each.
     pub fn new(dim: usize, values: Vec<f32>) -> Result<Self, VectorsError> {
-        if dim == 0 || values.len() % dim != 0 {
+        if dim == 0 || !values.len().is_multiple_of(dim) {
             return Err(VectorsError::Ragged {
                 got: values.len(),
                 dim,
@@ -61,7 +61,7 @@ impl SentenceVectors {
 
     /// Vectors from [`SentenceVectors::to_f16_bytes`] output.
     pub fn from_f16_bytes(dim: usize, bytes: &[u8]) -> Result<Self, VectorsError> {
-        if bytes.len() % 2 != 0 {
+        if !bytes.len().is_multiple_of(2) {
             return Err(VectorsError::Ragged {
                 got: bytes.len(),
                 dim,
@@ -79,16 +79,28 @@ impl SentenceVectors {
 /// cosines of all sentence pairs, since the vectors have unit length. One matrix product (about
 /// ten times faster than pair-by-pair dot products for reports of a few hundred sentences).
 pub fn cosine_matrix(a: &SentenceVectors, b: &SentenceVectors) -> Vec<f32> {
-    use ndarray::{linalg::general_mat_mul, Array2, ArrayView2};
+    use parallax_matmul::{matmul, Matrix};
     let (na, nb) = (a.len(), b.len());
+    let mut out = vec![0.0; na * nb];
     if na == 0 || nb == 0 || a.dim != b.dim {
-        return vec![0.0; na * nb];
+        return out;
     }
-    let x = ArrayView2::from_shape((na, a.dim), &a.values).expect("rows of dim values");
-    let y = ArrayView2::from_shape((nb, b.dim), &b.values).expect("rows of dim values");
-    let mut out = Array2::<f32>::zeros((na, nb));
-    general_mat_mul(1.0, &x, &y.t(), 0.0, &mut out);
-    out.into_raw_vec_and_offset().0
+    // B's vectors as the columns of a `dim × nb` matrix.
+    let mut columns = vec![0.0; a.dim * nb];
+    for (j, row) in b.values.chunks_exact(b.dim).enumerate() {
+        for (t, &x) in row.iter().enumerate() {
+            columns[t * nb + j] = x;
+        }
+    }
+    matmul(
+        &a.values,
+        a.dim,
+        na,
+        &Matrix::new(columns, a.dim, nb),
+        &mut out,
+        nb,
+    );
+    out
 }
 
 /// Cosine of two vectors (their dot product over their norms; 0 when either is zero).

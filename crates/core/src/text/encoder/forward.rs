@@ -1,8 +1,8 @@
 //! The network (the wheel's numpy backend): embedding, n-gram convolutions, sum, feed-forward head.
 
 use super::format::{Dtype, Section};
-use super::matmul::{matmul, Matrix};
 use super::{EncoderError, DIM};
+use parallax_matmul::{matmul, Matrix};
 
 /// Width of one embedding row.
 pub(crate) const EMB_DIM: usize = 512;

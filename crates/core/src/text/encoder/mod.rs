@@ -25,7 +25,6 @@ pub mod convert;
 mod document;
 mod format;
 mod forward;
-mod matmul;
 mod normalizer;
 mod tokenizer;
 

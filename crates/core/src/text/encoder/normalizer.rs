@@ -34,7 +34,7 @@ impl Normalizer {
         let size = charsmap.get(..4).ok_or_else(bad)?;
         let size = u32::from_le_bytes(size.try_into().expect("4 bytes")) as usize;
         let trie = charsmap.get(4..4 + size).ok_or_else(bad)?;
-        if size % 4 != 0 || size == 0 {
+        if !size.is_multiple_of(4) || size == 0 {
             return Err(bad());
         }
         let units = trie
