@@ -3,44 +3,15 @@
 //! a batch of new imports may belong to.
 
 use parallax_store::{Event, EventSuggestion, Store};
+/// An event proposed for articles in no event, with what a person needs to judge it.
+pub use parallax_store::{EventProposal as ProposedEvent, ProposedArticle};
 
 use crate::error::ServiceResult;
 
-/// An event proposed for articles in no event, with what a person needs to judge it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProposedEvent {
-    /// A title to start from (the earliest article's).
-    pub title: String,
-    pub articles: Vec<ProposedArticle>,
-}
-
-/// One article of a [`ProposedEvent`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProposedArticle {
-    pub id: i64,
-    pub title: String,
-    pub outlet: Option<String>,
-}
-
-/// The events proposed for the articles in no event ("Group by event"), each with its articles.
+/// The events proposed for the articles in no event ("Group by event"), each with its articles'
+/// titles and outlets (read with the proposal, in one query).
 pub async fn propose_events(store: &Store) -> ServiceResult<Vec<ProposedEvent>> {
-    let mut proposed = Vec::new();
-    for proposal in store.propose_events().await? {
-        let mut articles = Vec::with_capacity(proposal.article_ids.len());
-        for id in proposal.article_ids {
-            let detail = store.article(id).await?;
-            articles.push(ProposedArticle {
-                id,
-                title: detail.title,
-                outlet: detail.outlet,
-            });
-        }
-        proposed.push(ProposedEvent {
-            title: proposal.title,
-            articles,
-        });
-    }
-    Ok(proposed)
+    Ok(store.propose_events().await?)
 }
 
 /// Makes each proposal an event of its title holding its articles; returns the events made.

@@ -48,6 +48,8 @@ pub struct CopyReport {
 
 /// Consecutive refused articles after which a copy stops (the target is gone, not one article).
 const FAILURES_IN_A_ROW: usize = 20;
+/// Rows read at a time where a copy reads a table page by page.
+const COPY_PAGE: i64 = 1000;
 
 #[derive(sqlx::FromRow)]
 struct ArticleRow {
@@ -262,44 +264,56 @@ impl Store {
         report: &mut CopyReport,
         progress: &mut impl FnMut(CopyProgress),
     ) -> StoreResult<()> {
-        let rows: Vec<FetchRow> = sqlx::query_as(
-            "SELECT f.article_id, f.requested_url, f.final_url, f.redirects, f.status, f.headers,
-                    f.fetched_at, f.previous_id
-             FROM fetches f JOIN articles a ON a.id = f.article_id
-             WHERE a.deleted_at IS NULL ORDER BY f.article_id",
-        )
-        .fetch_all(&self.pool)
-        .await?;
-        let rows: Vec<FetchRow> = rows
-            .into_iter()
-            .filter(|row| articles.contains_key(&row.article_id))
-            .collect();
-        let total = rows.len() as u64;
-        for (done, row) in rows.into_iter().enumerate() {
-            progress(CopyProgress {
-                stage: "fetches",
-                done: done as u64 + 1,
-                total,
-            });
-            let inserted = sqlx::query(
-                "INSERT INTO fetches (article_id, requested_url, final_url, redirects, status,
-                     headers, fetched_at, previous_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (article_id) DO NOTHING",
-            )
-            .bind(articles[&row.article_id])
-            .bind(row.requested_url)
-            .bind(row.final_url)
-            .bind(row.redirects)
-            .bind(row.status)
-            .bind(row.headers)
-            .bind(row.fetched_at)
-            .bind(row.previous_id.and_then(|id| articles.get(&id).copied()))
-            .execute(&target.pool)
-            .await?
-            .rows_affected();
-            report.fetches_copied += inserted;
+        const LIVE: &str = "FROM fetches f JOIN articles a ON a.id = f.article_id
+                            WHERE a.deleted_at IS NULL";
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {LIVE}"))
+            .fetch_one(&self.pool)
+            .await?;
+        // A page at a time, by article id: a large library's records never all sit in memory.
+        let (mut after, mut done) = (i64::MIN, 0u64);
+        loop {
+            let rows: Vec<FetchRow> = sqlx::query_as(&format!(
+                "SELECT f.article_id, f.requested_url, f.final_url, f.redirects, f.status,
+                        f.headers, f.fetched_at, f.previous_id
+                 {LIVE} AND f.article_id > $1 ORDER BY f.article_id LIMIT $2"
+            ))
+            .bind(after)
+            .bind(COPY_PAGE)
+            .fetch_all(&self.pool)
+            .await?;
+            let Some(last) = rows.last() else {
+                return Ok(());
+            };
+            after = last.article_id;
+            for row in rows {
+                done += 1;
+                progress(CopyProgress {
+                    stage: "fetches",
+                    done,
+                    total: total as u64,
+                });
+                let Some(&copied) = articles.get(&row.article_id) else {
+                    continue;
+                };
+                let inserted = sqlx::query(
+                    "INSERT INTO fetches (article_id, requested_url, final_url, redirects, status,
+                         headers, fetched_at, previous_id)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (article_id) DO NOTHING",
+                )
+                .bind(copied)
+                .bind(row.requested_url)
+                .bind(row.final_url)
+                .bind(row.redirects)
+                .bind(row.status)
+                .bind(row.headers)
+                .bind(row.fetched_at)
+                .bind(row.previous_id.and_then(|id| articles.get(&id).copied()))
+                .execute(&target.pool)
+                .await?
+                .rows_affected();
+                report.fetches_copied += inserted;
+            }
         }
-        Ok(())
     }
 
     /// The notes kept on the outlets of live articles (found in the target as the articles' copy

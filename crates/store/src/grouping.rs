@@ -28,7 +28,16 @@ pub struct EventSuggestion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventProposal {
     pub title: String,
-    pub article_ids: Vec<i64>,
+    /// The articles, earliest published first.
+    pub articles: Vec<ProposedArticle>,
+}
+
+/// One article of an [`EventProposal`], with what a person needs to judge the proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProposedArticle {
+    pub id: i64,
+    pub title: String,
+    pub outlet: Option<String>,
 }
 
 /// An article as the grouping reads it.
@@ -38,6 +47,9 @@ struct Row {
     title: String,
     body: String,
     published_at: Option<String>,
+    /// The outlet's name (read for proposals only).
+    #[sqlx(default)]
+    outlet: Option<String>,
 }
 
 impl Store {
@@ -64,6 +76,7 @@ impl Store {
                             title,
                             body,
                             published_at,
+                            outlet: None,
                         },
                     )
                 })
@@ -132,10 +145,11 @@ impl Store {
     /// two or more that cover one event, largest first, each with a title to start from.
     pub async fn propose_events(&self) -> StoreResult<Vec<EventProposal>> {
         let rows: Vec<Row> = sqlx::query_as(
-            "SELECT id, title, body, published_at FROM articles
-             WHERE deleted_at IS NULL
-               AND NOT EXISTS (SELECT 1 FROM event_articles WHERE article_id = articles.id)
-             ORDER BY imported_at DESC, id DESC
+            "SELECT a.id, a.title, a.body, a.published_at, o.name AS outlet
+             FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id
+             WHERE a.deleted_at IS NULL
+               AND NOT EXISTS (SELECT 1 FROM event_articles WHERE article_id = a.id)
+             ORDER BY a.imported_at DESC, a.id DESC
              LIMIT $1",
         )
         .bind(MAX_UNGROUPED as i64)
@@ -159,7 +173,14 @@ impl Store {
                 });
                 EventProposal {
                     title: members.first().map(|m| m.title.clone()).unwrap_or_default(),
-                    article_ids: members.iter().map(|m| m.id).collect(),
+                    articles: members
+                        .iter()
+                        .map(|m| ProposedArticle {
+                            id: m.id,
+                            title: m.title.clone(),
+                            outlet: m.outlet.clone(),
+                        })
+                        .collect(),
                 }
             })
             .collect())

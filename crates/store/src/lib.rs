@@ -107,7 +107,7 @@ pub use collect::{
 pub use copy::{CopyProgress, CopyReport};
 pub use error::{DatabaseProblem, StoreError, StoreResult};
 pub use fetched::{AddressImport, FetchRecord, RefreshOutcome};
-pub use grouping::{EventProposal, EventSuggestion, MAX_UNGROUPED};
+pub use grouping::{EventProposal, EventSuggestion, ProposedArticle, MAX_UNGROUPED};
 pub use location::{
     default_library_path, LibraryAddress, TeamAddress, TlsMode, APP_IDENTIFIER, LIBRARY_FILE_NAME,
 };

@@ -1,7 +1,5 @@
 //! Events suggested for new articles and proposed for articles in none (invented reports).
 
-use parallax_store::EventProposal;
-
 use crate::common::{article, import, temp_store};
 
 const FERRY_A: &[&str] = &[
@@ -72,18 +70,31 @@ async fn articles_in_no_event_are_proposed_in_groups() {
     )
     .await;
     let mut proposals = store.propose_events().await.unwrap();
-    proposals.sort_by_key(|p| p.article_ids[0]);
+    proposals.sort_by_key(|p| p.articles[0].id);
+    let groups: Vec<(&str, Vec<(i64, &str)>)> = proposals
+        .iter()
+        .map(|p| {
+            let articles = p.articles.iter().map(|a| (a.id, a.title.as_str()));
+            (p.title.as_str(), articles.collect())
+        })
+        .collect();
     assert_eq!(
-        proposals,
+        groups,
         vec![
-            EventProposal {
-                title: "Eastbrook approves night ferry".into(),
-                article_ids: vec![ferry_a, ferry_b]
-            },
-            EventProposal {
-                title: "Velmar reservoir shut".into(),
-                article_ids: vec![reservoir_a, reservoir_b]
-            },
+            (
+                "Eastbrook approves night ferry",
+                vec![
+                    (ferry_a, "Eastbrook approves night ferry"),
+                    (ferry_b, "Night ferry for Eastbrook")
+                ]
+            ),
+            (
+                "Velmar reservoir shut",
+                vec![
+                    (reservoir_a, "Velmar reservoir shut"),
+                    (reservoir_b, "Drought in Velmar")
+                ]
+            ),
         ]
     );
     // Once grouped, they are proposed no more.
