@@ -15,6 +15,7 @@ fuzz_target!(|data: &[u8]| {
         .take(4)
         .enumerate()
         .map(|(k, body)| ReportInput {
+            key: k as i64,
             document: segment(body, None),
             title: format!("Fuzzed report {k}"),
             outlet: None,
