@@ -101,7 +101,7 @@ const STAGES: &[Stage] = &[
         work: app::build_ui,
     },
     Stage {
-        name: "clippy (all targets, warnings are errors)",
+        name: "clippy (all targets, warnings are errors); the fuzz targets build",
         groups: &[Group::Rust],
         work: stage_clippy,
     },
@@ -263,7 +263,13 @@ fn stage_clippy(repo: &Repo) -> anyhow::Result<()> {
         "warnings",
     ]);
     cargo.current_dir(&repo.root);
-    cmd::run(&mut cargo).context("clippy found problems (warnings count as errors)")
+    cmd::run(&mut cargo).context("clippy found problems (warnings count as errors)")?;
+    // The fuzz targets are a workspace of their own (cargo-fuzz builds them with sanitizers): they
+    // are checked here so that a change to the engine's API cannot leave them behind unseen.
+    let mut fuzz = cmd::cargo(&["check", "--manifest-path", "fuzz/Cargo.toml", "--bins"]);
+    fuzz.current_dir(&repo.root)
+        .env("CARGO_TARGET_DIR", repo.target.join("fuzz-check"));
+    cmd::run(&mut fuzz).context("the fuzz targets (fuzz/) do not build")
 }
 
 fn stage_rust_tests(repo: &Repo) -> anyhow::Result<()> {
