@@ -10,7 +10,7 @@
 
 use super::align::{Alignment, Pair, PairClass};
 use super::diff::OpKind;
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, FastMap, TokenKind};
 
 /// Share of the longer side's words that must be unchanged for a pair to be copy.
 pub const COPY_WORDS: f32 = 0.6;
@@ -34,15 +34,45 @@ pub fn is_copy(a: &Document, b: &Document, pair: &Pair) -> bool {
                     .count()
             };
             let total = words(a, &pair.a_span(a)).max(words(b, &pair.b_span(b)));
-            let equal: usize = pair
+            let mut equal: usize = pair
                 .ops
                 .iter()
                 .filter(|op| op.kind == OpKind::Equal)
                 .map(|op| words(a, &op.a))
                 .sum();
+            if pair.a.len() > 1 || pair.b.len() > 1 {
+                // A sentence split in two often moves a clause: the words both sides share count,
+                // in whatever order (the word diff keeps one order only).
+                equal = equal.max(shared_words(a, &pair.a_span(a), b, &pair.b_span(b)));
+            }
             total > 0 && equal as f32 >= COPY_WORDS * total as f32
         }
     }
+}
+
+/// How many words `a[ra]` and `b[rb]` share, counted as bags (each word as often as the side with
+/// fewer of it has it), by normalized form.
+fn shared_words(
+    a: &Document,
+    ra: &std::ops::Range<usize>,
+    b: &Document,
+    rb: &std::ops::Range<usize>,
+) -> usize {
+    fn bag<'d>(doc: &'d Document, range: &std::ops::Range<usize>) -> FastMap<&'d str, usize> {
+        let mut bag: FastMap<&str, usize> = FastMap::default();
+        for t in doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct && range.contains(&t.range.start))
+        {
+            *bag.entry(t.norm.as_str()).or_default() += 1;
+        }
+        bag
+    }
+    let (x, y) = (bag(a, ra), bag(b, rb));
+    x.iter()
+        .map(|(word, &n)| n.min(y.get(word).copied().unwrap_or(0)))
+        .sum()
 }
 
 /// Which other reports carry each sentence of each report near-verbatim.
@@ -161,5 +191,31 @@ mod tests {
         assert_eq!(copy.of[1][1], [0]);
         assert!(copy.of[1][3].is_empty());
         assert!(copy.of[2].iter().all(Vec::is_empty));
+    }
+
+    /// A copy that split one sentence in two and moved a clause is still copy, both halves.
+    #[test]
+    fn a_sentence_split_in_two_with_a_moved_clause_is_still_copy() {
+        let wire = "A fire destroyed the old mill in Kessen on Monday night. \
+            Firefighters from three towns fought the blaze for six hours before it was contained. \
+            No one was hurt, the town council said in a statement.";
+        let split = "A fire destroyed the old mill in Kessen on Monday night. \
+            The blaze was contained at dawn. \
+            Firefighters from three towns had fought it for six hours. \
+            No one was hurt, the town council said in a statement.";
+        let docs = [segment(wire, Some("en")), segment(split, Some("en"))];
+        let alignment = align(&docs[0], &docs[1], &AlignOptions::default());
+        let pair = alignment
+            .pairs
+            .iter()
+            .find(|p| p.a == [1])
+            .expect("the blaze sentence is paired");
+        assert_eq!(pair.b, [1, 2], "both halves pair with the whole");
+        assert!(is_copy(&docs[0], &docs[1], pair), "the split pair is copy");
+        let copy = shared_copy(&[wire, split]);
+        assert_eq!(
+            (copy.of[1][1].as_slice(), copy.of[1][2].as_slice()),
+            (&[0][..], &[0][..])
+        );
     }
 }
