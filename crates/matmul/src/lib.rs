@@ -162,8 +162,8 @@ fn rows<S: Simd, const R: usize>(
         let (w0, w1) = (w[0], w[1]);
         for r in 0..R {
             let x = simd.splat_f32s(lhs[r][t]);
-            acc[r][0] = simd.mul_add_f32s(x, w0, acc[r][0]);
-            acc[r][1] = simd.mul_add_f32s(x, w1, acc[r][1]);
+            acc[r][0] = simd.mul_add_e_f32s(x, w0, acc[r][0]);
+            acc[r][1] = simd.mul_add_e_f32s(x, w1, acc[r][1]);
         }
     }
     let width = 2 * S::F32_LANES;

@@ -161,7 +161,18 @@ pub(crate) async fn backup_before_migrations(
         let _ = std::fs::remove_file(&partial);
         match vacuum_into(pool, &partial).await {
             Ok(()) => {
-                let _ = std::fs::rename(&partial, &dest);
+                // The first whole copy wins, never replaced: a slower opener's copy may already
+                // hold the migrations a faster one applied meanwhile.
+                match std::fs::hard_link(&partial, &dest) {
+                    Ok(()) => {}
+                    Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+                    // A file system without hard links.
+                    Err(_) if !dest.exists() => {
+                        let _ = std::fs::rename(&partial, &dest);
+                    }
+                    Err(_) => {}
+                }
+                let _ = std::fs::remove_file(&partial);
             }
             Err(error) => {
                 let _ = std::fs::remove_file(&partial);

@@ -517,7 +517,7 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         swap_crossed(scorer, opts.threshold, &unlinked, &mut links);
     }
 
-    let rivals = Rivals::of(scorer, &all_scored, &used_a, &used_b);
+    let rivals = Rivals::of(&all_scored, &used_a, &used_b);
     merge_neighbours(
         a,
         b,
@@ -691,21 +691,11 @@ struct Rivals {
 }
 
 impl Rivals {
-    fn of(
-        scorer: &Scorer,
-        scored: &[(f32, usize, usize)],
-        used_a: &[bool],
-        used_b: &[bool],
-    ) -> Rivals {
+    fn of(scored: &[(f32, usize, usize)], used_a: &[bool], used_b: &[bool]) -> Rivals {
         let mut rivals = Rivals {
             a: vec![0.0; used_a.len()],
             b: vec![0.0; used_b.len()],
         };
-        // By words alone a merge's part and its rival come from the same overlap, which the
-        // merge gain already weighs; the rule is for meaning, where a sentence scores with many.
-        if !scorer.semantic() {
-            return rivals;
-        }
         for &(score, i, j) in scored {
             if used_a[i] || used_b[j] {
                 continue;
@@ -789,15 +779,20 @@ fn merge_neighbours(
                 };
                 inside >= SPLIT_INSIDE && gain >= SPLIT_GAIN && part >= rival
             };
-            let scores_better =
-                part >= MERGE_MIN_PART && merged >= l.score + MERGE_GAIN && part >= rival;
+            // (By words alone a merge's part and its rival come from the same overlap, which the
+            // merge gain already weighs: there the rival counts for splits only.)
+            let scores_better = part >= MERGE_MIN_PART
+                && merged >= l.score + MERGE_GAIN
+                && (part >= rival || !scorer.semantic());
             if split || scores_better {
                 proposals.push(Merge {
                     link: k,
                     side_a,
                     added,
                     gain: merged - l.score,
-                    score: merged,
+                    // A split taken in on its words may score lower merged: the pair keeps the
+                    // score it was chosen by.
+                    score: merged.max(l.score),
                     tie: (tie_base.0, tie_base.1, added, fnv1a(text.as_bytes())),
                 });
             }

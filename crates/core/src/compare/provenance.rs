@@ -2,8 +2,9 @@
 //! with edits), and the families of reports that share it.
 //!
 //! A linked pair is **copy** when the two sides are the same words, give or take a few: at least
-//! [`COPY_WORDS`] of the longer side's words are in the word diff's equal runs (identical pairs
-//! always; translations and paraphrases never). Two reports are of one **family** when they share
+//! [`COPY_WORDS`] of the longer side's words are in the word diff's equal runs, or, for a pair of
+//! a sentence and the two it was split into, among the words both sides share in any order
+//! (identical pairs always; translations and paraphrases never). Two reports are of one **family** when they share
 //! at least [`FAMILY_SENTENCES`] copy sentences and at least [`FAMILY_SHARE`] of the shorter
 //! report's sentences; families are the connected groups of that relation, so three copies of
 //! one agency story form one family even where two of them were cut differently.
@@ -12,7 +13,8 @@ use super::align::{Alignment, Pair, PairClass};
 use super::diff::OpKind;
 use crate::text::{Document, FastMap, TokenKind};
 
-/// Share of the longer side's words that must be unchanged for a pair to be copy.
+/// Share of the longer side's words that must be unchanged (or, for a split sentence, shared)
+/// for a pair to be copy.
 pub const COPY_WORDS: f32 = 0.6;
 /// Copy sentences two reports must share to be of one family.
 pub const FAMILY_SENTENCES: usize = 2;
