@@ -283,13 +283,9 @@ async fn three_openers_of_a_new_library_at_once_all_succeed() {
     }
 }
 
-/// Opening a library that lacks a migration copies it first (`….before-migration-N`), then
-/// brings it up to date.
-#[tokio::test]
-async fn a_library_is_copied_before_migrations_change_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("library.sqlite");
-    // An older library: every migration but the last.
+/// An older library at `path`: every migration but the last applied. Returns a connection to it
+/// and the latest migration's version.
+async fn older_library(path: &std::path::Path) -> (SqliteConnection, i64) {
     let mut migrator = sqlx::migrate!("../../migrations/sqlite");
     let latest = migrator.iter().map(|m| m.version).max().unwrap();
     migrator.migrations = migrator
@@ -300,12 +296,22 @@ async fn a_library_is_copied_before_migrations_change_it() {
         .into();
     let mut conn = SqliteConnection::connect_with(
         &SqliteConnectOptions::new()
-            .filename(&path)
+            .filename(path)
             .create_if_missing(true),
     )
     .await
     .unwrap();
     migrator.run(&mut conn).await.unwrap();
+    (conn, latest)
+}
+
+/// Opening a library that lacks a migration copies it first (`….before-migration-N`), then
+/// brings it up to date.
+#[tokio::test]
+async fn a_library_is_copied_before_migrations_change_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let (conn, latest) = older_library(&path).await;
     drop(conn);
 
     let store = Store::open(&path).await.unwrap();
@@ -334,22 +340,7 @@ async fn three_openers_of_an_older_library_at_once_all_succeed() {
     for round in 0..3 {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("library.sqlite");
-        let mut migrator = sqlx::migrate!("../../migrations/sqlite");
-        let latest = migrator.iter().map(|m| m.version).max().unwrap();
-        migrator.migrations = migrator
-            .iter()
-            .filter(|m| m.version < latest)
-            .cloned()
-            .collect::<Vec<_>>()
-            .into();
-        let mut conn = SqliteConnection::connect_with(
-            &SqliteConnectOptions::new()
-                .filename(&path)
-                .create_if_missing(true),
-        )
-        .await
-        .unwrap();
-        migrator.run(&mut conn).await.unwrap();
+        let (mut conn, latest) = older_library(&path).await;
         // Enough in it that the copies take a while, and overlap.
         sqlx::raw_sql(
             "CREATE TABLE padding (bytes BLOB); \
