@@ -46,7 +46,7 @@ use serde::{Deserialize, Serialize};
 use super::diff::{diff_spans, has_changes, OpKind, WordOp};
 use super::options::{AlignOptions, MatchBy};
 use super::overlap::for_each_common;
-use crate::text::{fnv1a, Document, FastMap, FastSet, TokenKind};
+use crate::text::{fnv1a, lexicon, Document, FastMap, FastSet, TokenKind};
 use score::Scorer;
 
 /// The alignment of two reports, A and B.
@@ -206,23 +206,34 @@ impl SentenceTerms {
     pub(crate) fn build(a: &Document, b: &Document) -> SentenceTerms {
         // Provisional ids in order of appearance, then ids in stem order, so ids (and float sums
         // in id order) do not depend on which report comes first.
+        // Across the Latin and Cyrillic scripts a name is also a term by its sound.
+        let names = [name_keys(a, b), name_keys(b, a)];
         let mut provisional: FastMap<&str, u32> = FastMap::default();
         let mut stems: Vec<(&str, bool, bool)> = Vec::new();
         let mut raw: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
         for (side, doc) in [a, b].into_iter().enumerate() {
             raw[side] = (0..doc.sentences.len())
                 .map(|i| {
-                    doc.sentence_tokens(i)
+                    let words = doc
+                        .sentence_tokens(i)
                         .iter()
                         .filter(|t| t.kind != TokenKind::Punct)
-                        .map(|t| {
+                        .map(|t| (t.stem.as_str(), t.stop, t.kind == TokenKind::Number));
+                    let sounds = names[side]
+                        .get(i)
+                        .into_iter()
+                        .flatten()
+                        .map(|key| (key.as_str(), false, false));
+                    words
+                        .chain(sounds)
+                        .map(|(term, stop, number)| {
                             let next = stems.len() as u32;
-                            let id = *provisional.entry(t.stem.as_str()).or_insert(next);
+                            let id = *provisional.entry(term).or_insert(next);
                             if id == next {
-                                stems.push((t.stem.as_str(), t.stop, t.kind == TokenKind::Number));
+                                stems.push((term, stop, number));
                             } else {
-                                stems[id as usize].1 |= t.stop;
-                                stems[id as usize].2 |= t.kind == TokenKind::Number;
+                                stems[id as usize].1 |= stop;
+                                stems[id as usize].2 |= number;
                             }
                             id
                         })
@@ -344,6 +355,27 @@ impl SentenceTerms {
         let ty = y.iter().map(|&t| self.weight[t as usize]).sum();
         self.dice(&x, tx, &y, ty)
     }
+}
+
+/// Per sentence of `doc`, the sound keys of its capitalized words (marked apart from stems),
+/// when `doc` and `other` are written one in Latin and one in Cyrillic letters; else nothing.
+fn name_keys(doc: &Document, other: &Document) -> Vec<Vec<String>> {
+    let script = |d: &Document| d.lang.as_deref().and_then(lexicon::name_script);
+    match (script(doc), script(other)) {
+        (Some(x), Some(y)) if x != y => {}
+        _ => return Vec::new(),
+    }
+    (0..doc.sentences.len())
+        .map(|i| {
+            doc.sentence_tokens(i)
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word && !t.stop)
+                .filter(|t| doc.body[t.range.clone()].starts_with(char::is_uppercase))
+                .filter_map(|t| lexicon::name_key(&t.stem))
+                .map(|key| format!("\u{1}{key}"))
+                .collect()
+        })
+        .collect()
 }
 
 fn intersection_weight(x: &[u32], y: &[u32], weight: &[f64]) -> f64 {

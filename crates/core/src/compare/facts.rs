@@ -427,30 +427,6 @@ fn time_at<'t>(
     Some((format!("{hour:02}:{minute:02}"), end))
 }
 
-/// Parses a number token: "4,200" → 4200, "3.5" → 3.5, "7,8" → 7.8 (a comma before one or two
-/// digits is a decimal comma); `None` for "10:30" or "5th".
-fn parse_number(text: &str) -> Option<f64> {
-    if let Some((whole, fraction)) = text.split_once(',') {
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if digits(whole) && digits(fraction) && fraction.len() <= 2 {
-            return format!("{whole}.{fraction}").parse().ok();
-        }
-    }
-    let digits: String = text.chars().filter(|&c| c != ',').collect();
-    if digits.chars().filter(|&c| c == '.').count() > 1 {
-        return digits.replace('.', "").parse().ok(); // "1.000.000"
-    }
-    digits.parse().ok()
-}
-
-fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
 /// The facts in `doc.body[span]` (which should start and end on token boundaries), in order.
 pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
     let first = doc.tokens.partition_point(|t| t.range.start < span.start);
@@ -485,7 +461,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 let day_at = after_dot(k + 1);
                 if let Some(day) = word_at(day_at)
                     .filter(|d| d.kind == TokenKind::Number)
-                    .and_then(|d| parse_number(text(d)))
+                    .and_then(|d| lexicon::number_value(text(d), lang))
                 {
                     if (1.0..=31.0).contains(&day) {
                         value = format!("{month}-{day}");
@@ -505,8 +481,8 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 }
                 let mut start = t.range.start;
                 if k > 0 && toks[k - 1].kind == TokenKind::Number {
-                    if let Some(day) =
-                        parse_number(text(&toks[k - 1])).filter(|d| (1.0..=31.0).contains(d))
+                    if let Some(day) = lexicon::number_value(text(&toks[k - 1]), lang)
+                        .filter(|d| (1.0..=31.0).contains(d))
                     {
                         if out
                             .last()
@@ -598,7 +574,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
             continue;
         }
         if t.kind == TokenKind::Number {
-            if let Some(mut v) = parse_number(text(t)) {
+            if let Some(mut v) = lexicon::number_value(text(t), lang) {
                 let mut end = k + 1;
                 let mut suffix = "";
                 if let Some(next) = toks.get(k + 1) {
@@ -616,7 +592,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 out.push(Fact {
                     kind: FactKind::Number,
                     range: t.range.start..toks[end - 1].range.end,
-                    value: format!("{}{suffix}", format_number(v)),
+                    value: format!("{}{suffix}", lexicon::format_number(v)),
                     counted: counted_after(end),
                 });
                 k = end;

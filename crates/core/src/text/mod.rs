@@ -220,6 +220,8 @@ struct WordForms {
 /// Segments paragraphs of one language, reusing its stemmer, stop list and the forms of words
 /// already seen.
 pub(crate) struct Segmenter<'a> {
+    /// The language (ISO 639-1), which also says how its numbers are written.
+    lang: Option<String>,
     stemmer: Option<rust_stemmers::Stemmer>,
     stop: &'static [&'static str],
     forms: FastMap<&'a str, WordForms>,
@@ -231,6 +233,7 @@ impl<'a> Segmenter<'a> {
     pub(crate) fn new(lang: Option<&str>) -> Self {
         let code = lang.unwrap_or("en");
         Segmenter {
+            lang: lang.map(str::to_owned),
             stemmer: lang.and_then(lang::stemmer),
             stop: lang::stop_words(code),
             forms: FastMap::default(),
@@ -314,8 +317,12 @@ impl<'a> Segmenter<'a> {
             None => {
                 let norm = normalize(text);
                 let stop = kind == TokenKind::Word && lang::is_stop(self.stop, &norm);
+                // A number's stem is its value, so "7,8" in French and "7.8" in English, or
+                // "2,000" and "2000", are one term.
                 let stem = match (&self.stemmer, kind, stop) {
                     (Some(stemmer), TokenKind::Word, false) => stemmer.stem(&norm).into_owned(),
+                    (_, TokenKind::Number, _) => lexicon::number_value(text, self.lang.as_deref())
+                        .map_or_else(|| norm.clone(), lexicon::format_number),
                     _ => norm.clone(),
                 };
                 let f = WordForms { norm, stem, stop };

@@ -113,6 +113,16 @@ fn tokens_carry_norm_stem_and_stop() {
     );
     assert!(doc.tokens[0].stop, "'the' is an English stop word");
     assert_eq!(doc.tokens[1].stem, "council");
+    assert_eq!(doc.tokens[5].stem, "4200", "a number's stem is its value");
+}
+
+#[test]
+fn one_number_written_the_ways_of_two_languages_is_one_term() {
+    let stem = |text: &str, lang: &str| segment(text, Some(lang)).tokens[0].stem.clone();
+    assert_eq!(stem("7,8 degrés", "fr"), stem("7.8 degrees", "en"));
+    assert_eq!(stem("16.000 Menschen", "de"), stem("16,000 people", "en"));
+    assert_eq!(stem("2000 personnes", "fr"), stem("2,000 people", "en"));
+    assert_ne!(stem("7,7 grados", "es"), stem("7.8 degrees", "en"));
 }
 
 #[test]

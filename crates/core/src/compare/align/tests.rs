@@ -198,3 +198,60 @@ fn mixed_scripts_and_control_characters_align() {
         assert_eq!(ra, &a.body[p.a_span(&a)]);
     }
 }
+
+#[test]
+fn a_figure_written_the_ways_of_two_languages_pairs_their_sentences() {
+    // By words across languages only names and figures are shared: "1.800" in French and
+    // "1,800" in English, "7,8" and "7.8", are one figure each.
+    let a = segment(
+        "Le séisme de magnitude 7,8 a frappé Gaziantep. Le bilan dépasse 1.800 morts, selon Afad.",
+        Some("fr"),
+    );
+    let b = segment(
+        "The toll passed 1,800 dead, Afad said. A 7.8 quake hit Gaziantep.",
+        Some("en"),
+    );
+    let terms = SentenceTerms::build(&a, &b);
+    assert!(
+        terms.score(1, 0) > 0.3,
+        "the toll and the agency: {}",
+        terms.score(1, 0)
+    );
+    assert!(
+        terms.score(0, 1) > 0.3,
+        "the magnitude and the city: {}",
+        terms.score(0, 1)
+    );
+    let al = align(&a, &b, &AlignOptions::default());
+    assert_eq!(
+        summary(&al)
+            .into_iter()
+            .map(|(x, y, _)| (x, y))
+            .collect::<Vec<_>>(),
+        [(vec![0], vec![1]), (vec![1], vec![0])]
+    );
+}
+
+#[test]
+fn names_in_latin_and_cyrillic_letters_are_shared_words() {
+    // "Lina Brask" and "Лина Браск", "Orlov" and "Орлова": one name each, by its sound.
+    let a = segment(
+        "Mayor Lina Brask thanked the volunteers. The Orlov barrier held overnight.",
+        Some("en"),
+    );
+    let b = segment(
+        "Дамба у Орлова выдержала ночью. Мэр Лина Браск поблагодарила добровольцев.",
+        Some("ru"),
+    );
+    let terms = SentenceTerms::build(&a, &b);
+    assert!(terms.score(0, 1) > 0.2, "the mayor: {}", terms.score(0, 1));
+    assert!(
+        terms.score(1, 0) > 0.1,
+        "the barrier: {}",
+        terms.score(1, 0)
+    );
+    assert_eq!(terms.score(0, 0), 0.0);
+    // Within one script the sound keys add nothing: the stems already match.
+    let c = segment("Mayor Lina Brask thanked the volunteers.", Some("en"));
+    assert!(name_keys(&a, &c).is_empty());
+}

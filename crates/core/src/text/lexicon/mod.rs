@@ -50,6 +50,138 @@ pub(crate) fn scale(word: &str, lang: Option<&str>) -> Option<f64> {
     lookup(SCALES, word, lang)
 }
 
+/// Languages that group thousands with a full stop and write decimals with a comma
+/// ("16.000 Menschen", "7,8"): there a full stop before three digits groups, not a fraction.
+const DOT_GROUPS: &[&str] = &["de", "es", "fr", "it", "pt", "ru", "tr", "nl", "id"];
+
+/// The value of a number as written in `lang`: "4,200" → 4200, "3.5" → 3.5, "7,8" → 7.8 (a comma
+/// before one or two digits is a decimal comma in every language), "1.000.000" → 1000000, and
+/// "16.000" → 16000 where the language groups thousands with full stops (English reads 16.0);
+/// `None` for "10:30" or "5th".
+pub(crate) fn number_value(text: &str, lang: Option<&str>) -> Option<f64> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some((whole, fraction)) = text.split_once(',') {
+        if digits(whole) && digits(fraction) && fraction.len() <= 2 {
+            return format!("{whole}.{fraction}").parse().ok();
+        }
+    }
+    let plain: String = text.chars().filter(|&c| c != ',').collect();
+    let dots = plain.bytes().filter(|&b| b == b'.').count();
+    let dot_groups = lang.is_some_and(|code| DOT_GROUPS.contains(&code))
+        && plain
+            .split_once('.')
+            .is_some_and(|(whole, rest)| digits(whole) && rest.len() == 3 && digits(rest));
+    if dots > 1 || dot_groups {
+        return plain.replace('.', "").parse().ok(); // "1.000.000", "16.000"
+    }
+    plain.parse().ok()
+}
+
+/// A number value written plainly: "4200", "7.8".
+pub(crate) fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The script a language writes names in, among those [`name_key`] reads: `"latin"` or
+/// `"cyrillic"`; `None` for the others (Arabic, Greek, Chinese…).
+pub(crate) fn name_script(lang: &str) -> Option<&'static str> {
+    const CYRILLIC: &[&str] = &["ru", "uk", "bg", "sr", "be", "kk", "mk"];
+    const OTHER: &[&str] = &[
+        "ar", "fa", "ur", "he", "yi", "el", "zh", "ja", "ko", "hi", "bn", "ta", "th", "ka", "hy",
+        "am",
+    ];
+    if CYRILLIC.contains(&lang) {
+        Some("cyrillic")
+    } else if OTHER.contains(&lang) {
+        None
+    } else {
+        Some("latin")
+    }
+}
+
+/// How a name sounds, comparable across the Latin and Cyrillic scripts: transliterated,
+/// vowels folded into one mark per run and a final one dropped, doubled letters and spelling variants of one sound
+/// (kh / h, ph / f, c / k, w / v) folded. "Mohsen" and "Мохсен", "Lvova" and "Львовой" (as
+/// stemmed: "львов"), "Putin" and "Путина" ("путин") give one key. `None` for other scripts
+/// and for keys under three letters, too short to tell names apart.
+pub(crate) fn name_key(word: &str) -> Option<String> {
+    let mut latin = String::with_capacity(word.len());
+    for c in word.chars().flat_map(char::to_lowercase) {
+        match c {
+            'a'..='z' => latin.push(c),
+            'à'..='å' => latin.push('a'),
+            'è'..='ë' => latin.push('e'),
+            'ì'..='ï' => latin.push('i'),
+            'ò'..='ö' => latin.push('o'),
+            'ù'..='ü' => latin.push('u'),
+            'ç' => latin.push('c'),
+            'ñ' => latin.push('n'),
+            '\u{430}'..='\u{44f}' | 'ё' => latin.push_str(cyrillic_letter(c)),
+            '-' | '\'' | '’' => {}
+            _ => return None,
+        }
+    }
+    let latin = latin
+        .replace("kh", "h")
+        .replace("ph", "f")
+        .replace("ck", "k")
+        .replace("sch", "sh")
+        .replace(['c', 'q'], "k")
+        .replace('w', "v")
+        .replace('x', "ks")
+        .replace('z', "s");
+    let mut key = String::with_capacity(latin.len());
+    for c in latin.chars() {
+        let c = if "aeiouy".contains(c) { 'a' } else { c };
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    // A final vowel is a case ending as often as not ("Путина", "Lvova").
+    if key.len() > 1 && key.ends_with('a') {
+        key.pop();
+    }
+    (key.chars().count() >= 3).then_some(key)
+}
+
+/// A lowercase Cyrillic letter in Latin letters (soft and hard signs are silent).
+fn cyrillic_letter(c: char) -> &'static str {
+    match c {
+        'а' => "a",
+        'б' => "b",
+        'в' => "v",
+        'г' => "g",
+        'д' => "d",
+        'е' | 'ё' | 'э' => "e",
+        'ж' => "zh",
+        'з' => "z",
+        'и' | 'й' | 'ы' => "i",
+        'к' => "k",
+        'л' => "l",
+        'м' => "m",
+        'н' => "n",
+        'о' => "o",
+        'п' => "p",
+        'р' => "r",
+        'с' => "s",
+        'т' => "t",
+        'у' => "u",
+        'ф' => "f",
+        'х' => "kh",
+        'ц' => "ts",
+        'ч' => "ch",
+        'ш' => "sh",
+        'щ' => "shch",
+        'ю' => "yu",
+        'я' => "ya",
+        _ => "",
+    }
+}
+
 /// What a number counts, when the word after it says: "244 people", "76 شخصا", "12 dead".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Counted {
@@ -757,5 +889,43 @@ mod tests {
             None,
             "an article is not a number"
         );
+    }
+
+    #[test]
+    fn a_name_sounds_the_same_in_latin_and_cyrillic_letters() {
+        for (latin, cyrillic) in [
+            ("Mohsen", "Мохсен"),
+            ("Mansouri", "Мансури"),
+            ("lvova", "львов"),
+            ("Putin", "путин"),
+            ("Alekseyevna", "алексеевн"),
+            ("Khamenei", "Хаменеи"),
+        ] {
+            assert_eq!(name_key(latin), name_key(cyrillic), "{latin} / {cyrillic}");
+            assert!(name_key(latin).is_some());
+        }
+        assert_ne!(name_key("Putin"), name_key("Peskov"));
+        assert_eq!(name_key("Раиси").as_deref(), Some("ras"));
+        assert_eq!(name_key("Li"), None, "too short");
+        assert_eq!(name_key("رئيسي"), None, "another script");
+    }
+
+    #[test]
+    fn numbers_read_as_their_language_writes_them() {
+        assert_eq!(number_value("4,200", Some("en")), Some(4200.0));
+        assert_eq!(number_value("7,8", Some("fr")), Some(7.8));
+        assert_eq!(
+            number_value("7,8", Some("en")),
+            Some(7.8),
+            "a decimal comma anywhere"
+        );
+        assert_eq!(number_value("3.5", Some("de")), Some(3.5));
+        assert_eq!(number_value("16.000", Some("de")), Some(16000.0));
+        assert_eq!(number_value("16.000", Some("en")), Some(16.0));
+        assert_eq!(number_value("1.000.000", None), Some(1e6));
+        assert_eq!(number_value("10:30", Some("en")), None);
+        assert_eq!(number_value("5th", Some("en")), None);
+        assert_eq!(format_number(7.8), "7.8");
+        assert_eq!(format_number(4200.0), "4200");
     }
 }
