@@ -118,10 +118,15 @@ def test_every_view_of_a_two_language_event(app: App):
     assert any("ambitious" in s and "reckless" in s for s in substitutions), substitutions
     assert not any("four" in s.lower() and "seven" in s.lower() for s in substitutions), "a number is a fact, not framing"
 
-    # Facts: four vs seven people (and seven vs cuatro); U.N. / UN is not a discrepancy.
+    # Facts: four vs seven people (and seven vs cuatro); the Town Council vs the Harbour Police
+    # as the source of one toll; U.N. / UN is not a discrepancy.
     select_tab(app, "facts")
-    items = [app.text(i) for i in app.find_all("fact-item")]
+    facts = app.find_all("fact-item")
+    items = [app.text(i) for i in facts]
     assert any("Four" in i and "Seven" in i for i in items), items
+    sources = [app.text(f) for f in facts if f.get_attribute("data-kind") == "source"]
+    assert any("Town Council" in s and "Harbour Police" in s for s in sources), items
+    assert any(s.upper().startswith("SOURCE") for s in sources), sources
     assert not any("U.N." in i and "UN " in i for i in items), items
 
     select_tab(app, "compare")

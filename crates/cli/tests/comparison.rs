@@ -375,12 +375,12 @@ fn facts_lists_what_two_reports_state_differently_with_the_whole_sentences() {
     let b = dir.path().join("island-courier.txt");
     std::fs::write(
         &a,
-        "Ferry fire in Eastbrook\n\nFour people were hurt when a fire broke out on the night ferry on Tuesday.\n\nThe harbour master said the boat would be repaired.",
+        "Ferry fire in Eastbrook\n\nFour people were hurt when a fire broke out on the night ferry on Tuesday.\n\nThe harbour master said the boat would be repaired.\n\nThe fire started in the galley, according to the Eastbrook Coastguard.",
     )
     .unwrap();
     std::fs::write(
         &b,
-        "Fire on the Eastbrook ferry\n\nSeven people were hurt when a fire broke out on the night ferry on Wednesday.\n\nThe harbour master said the boat would be repaired.",
+        "Fire on the Eastbrook ferry\n\nSeven people were hurt when a fire broke out on the night ferry on Wednesday.\n\nThe harbour master said the boat would be repaired.\n\nThe fire started in the galley, according to the Vessel Safety Board.",
     )
     .unwrap();
     parallax()
@@ -419,6 +419,9 @@ fn facts_lists_what_two_reports_state_differently_with_the_whole_sentences() {
     assert!(found
         .iter()
         .any(|d| d["kind"] == "date" && d["detail"] == "weekday"));
+    let source = found.iter().find(|d| d["kind"] == "source").unwrap();
+    assert_eq!(source["a"]["value"], "Eastbrook Coastguard");
+    assert_eq!(source["b"]["value"], "Vessel Safety Board");
 }
 
 /// A statement whose first rendering is in another language than most of its group: each wording

@@ -23,6 +23,11 @@ pub enum FactKind {
     /// A time of day ("7:35", "07.35 a.m.", "à 7h35"), compared as `HH:MM` on a 24-hour clock.
     Time,
     Name,
+    /// A name where the sentence places something ("in Adana", "near Uzi", "в Тебризе").
+    Place,
+    /// A name the sentence cites as its source ("according to Tasnim", "Mehr reported",
+    /// "citing the state agency Mehr").
+    Source,
 }
 
 /// A fact found in a text.
@@ -101,6 +106,8 @@ pub fn compare_facts(docs: &[Document], options: &super::AlignOptions) -> FactCo
                     FactKind::Weekday => ("date", Some("weekday")),
                     FactKind::Time => ("time", None),
                     FactKind::Name => ("name", None),
+                    FactKind::Place => ("place", None),
+                    FactKind::Source => ("source", None),
                 };
                 discrepancies.push(FactDiscrepancy {
                     kind,
@@ -224,7 +231,10 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         found.sort_by_key(|(f, _)| f.range.start);
         out.extend(found.into_iter().map(|(f, g)| Discrepancy {
             pair: k,
-            kind: f.kind,
+            kind: match f.kind {
+                FactKind::Name => name_role(a, &f.range, b, &g.range),
+                kind => kind,
+            },
             a_text: a.body[f.range.clone()].to_string(),
             b_text: b.body[g.range.clone()].to_string(),
             a_range: f.range.clone(),
@@ -232,6 +242,68 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         }));
     }
     out
+}
+
+/// What two differing names are to their sentences: sources when either sentence cites its
+/// name as one, else places when either locates something at its name, else plain names.
+fn name_role(a: &Document, fa: &Range<usize>, b: &Document, fb: &Range<usize>) -> FactKind {
+    let (ra, rb) = (role_of_name(a, fa), role_of_name(b, fb));
+    if ra == Some(FactKind::Source) || rb == Some(FactKind::Source) {
+        FactKind::Source
+    } else if ra == Some(FactKind::Place) || rb == Some(FactKind::Place) {
+        FactKind::Place
+    } else {
+        FactKind::Name
+    }
+}
+
+/// Whether the words around the name at `range` make it a source (a word of attribution or
+/// an agency next to it: "according to", "citing", "said", "reported", "news agency") or a
+/// place (a preposition of place before it: "in", "near", "à", "в", "في").
+fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
+    let sentence = doc.sentence_at(range.start)?;
+    let words: Vec<&Token> = doc
+        .sentence_tokens(sentence)
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .collect();
+    let first = words.iter().position(|t| t.range.start >= range.start)?;
+    let last = words
+        .iter()
+        .rposition(|t| t.range.end <= range.end)
+        .filter(|&l| l >= first)?;
+    // Up to three words before the name, articles right before it left out ("according to
+    // the Coastguard").
+    let mut start = first;
+    while start > 0 && lexicon::is_article(&words[start - 1].norm) {
+        start -= 1;
+    }
+    let before: Vec<&str> = words[start.saturating_sub(3)..start]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    let after: Vec<&str> = words[last + 1..(last + 3).min(words.len())]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    let agency = before
+        .iter()
+        .chain(&after)
+        .any(|w| lexicon::is_agency_word(w));
+    let placed = before
+        .last()
+        .is_some_and(|w| lexicon::is_place_preposition(w));
+    if placed && !agency {
+        return Some(FactKind::Place);
+    }
+    let cites = |w: &&str| lexicon::is_source_cue(w) || lexicon::speech::SPEECH_VERBS.contains(w);
+    let source = agency
+        || before.iter().any(cites)
+        || after.first().is_some_and(cites)
+        || lexicon::speech::ACCORDING_TO
+            .iter()
+            .any(|cue| before.ends_with(cue));
+    source.then_some(FactKind::Source)
 }
 
 /// Whether a name fact is a demonym or other adjective of a place ("Latin American", "Iranian",
@@ -258,7 +330,7 @@ fn compares_in(pair: &Pair, kind: FactKind) -> bool {
     }
     let merged = pair.a.len() > 1 || pair.b.len() > 1;
     match kind {
-        FactKind::Name => false,
+        FactKind::Name | FactKind::Place | FactKind::Source => false,
         FactKind::Date | FactKind::Weekday | FactKind::Time => !merged,
         FactKind::Number => true,
     }
@@ -636,6 +708,24 @@ mod tests {
                     "Mireille Vance".into(),
                     "Ilona Brecht".into()
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_differing_source_or_place_says_so() {
+        let got = discrepancies(
+            "The toll rose to 40, according to Reuters. Rescuers searched homes in Adana overnight. \
+             None survived, the Tasnim news agency reported.",
+            "The toll rose to 40, according to Interfax. Rescuers searched homes in Malatya overnight. \
+             None survived, the Mehr news agency reported.",
+        );
+        assert_eq!(
+            got,
+            [
+                (FactKind::Source, "Reuters".into(), "Interfax".into()),
+                (FactKind::Place, "Adana".into(), "Malatya".into()),
+                (FactKind::Source, "Tasnim".into(), "Mehr".into()),
             ]
         );
     }

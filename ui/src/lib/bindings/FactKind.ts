@@ -3,4 +3,4 @@
 /**
  * What kind of fact.
  */
-export type FactKind = "number" | "date" | "weekday" | "time" | "name";
+export type FactKind = "number" | "date" | "weekday" | "time" | "name" | "place" | "source";

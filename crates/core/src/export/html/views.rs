@@ -168,6 +168,8 @@ fn fact_kind(kind: FactKind) -> &'static str {
         FactKind::Weekday => "Weekday",
         FactKind::Time => "Time",
         FactKind::Name => "Name",
+        FactKind::Place => "Place",
+        FactKind::Source => "Source",
     }
 }
 

@@ -86,6 +86,85 @@ pub(crate) fn format_number(v: f64) -> String {
     }
 }
 
+/// Words that cite a source next to its name ("zufolge" after it), besides the verbs of saying and "according
+/// to" ([`speech`]): "citing Reuters", "со ссылкой на Mehr", "نقلا عن".
+const SOURCE_CUES: &[&str] = &[
+    "citing",
+    "cited",
+    "via",
+    "d'après",
+    "zufolge",
+    "ссылкой",
+    "نقلا",
+];
+
+/// Whether a word (normalized) cites a source before its name.
+pub(crate) fn is_source_cue(word: &str) -> bool {
+    SOURCE_CUES.contains(&word)
+}
+
+/// Whether a word (normalized) names a news agency or outlet, next to which a name is a source:
+/// "news agency", "agence", "госагентство", "وكالة".
+pub(crate) fn is_agency_word(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "agency",
+        "agencies",
+        "agence",
+        "agencia",
+        "agentur",
+        "агентств",
+        "госагентств",
+        "وكالة",
+        "لوكالة",
+        "newspaper",
+        "journal",
+        "zeitung",
+        "газет",
+        "صحيفة",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
+/// Whether a word (normalized) is a preposition of place: "in", "near", "à", "en", "в", "في".
+pub(crate) fn is_place_preposition(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "in",
+        "near",
+        "at",
+        "outside",
+        "inside",
+        "across",
+        "à",
+        "au",
+        "aux",
+        "dans",
+        "près",
+        "en",
+        "cerca",
+        "im",
+        "bei",
+        "nahe",
+        "в",
+        "во",
+        "под",
+        "около",
+        "близ",
+        "في",
+        "قرب",
+        "بالقرب",
+    ];
+    WORDS.contains(&word)
+}
+
+/// Whether a word (normalized) is an article, skipped before a name: "the", "la", "der".
+pub(crate) fn is_article(word: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem",
+        "den", "des",
+    ];
+    WORDS.contains(&word)
+}
+
 /// The script a language writes names in, among those [`name_key`] reads: `"latin"` or
 /// `"cyrillic"`; `None` for the others (Arabic, Greek, Chinese…).
 pub(crate) fn name_script(lang: &str) -> Option<&'static str> {
