@@ -3,8 +3,9 @@
 //! marked `translated`; paraphrases with few shared words paired; sentences that share names but
 //! say different things left apart; moved translations still found, while a weak pair against the
 //! reports' order is not made; a report cut short mid-sentence still pairs its last words; a
-//! sentence one outlet split in two pairs both halves with the whole; and words alone when asked or
-//! when a report has no vectors (the result says so).
+//! sentence one outlet split in two pairs both halves with the whole; a statement and its rendering
+//! in another language are one quote; and words alone when asked or when a report has no vectors
+//! (the result says so).
 //!
 //! They need the converted sentence model at `PARALLAX_MODEL` (`cargo xtask test` sets it); without
 //! it each test prints a note and passes.
@@ -347,6 +348,49 @@ fn a_statement_and_its_translation_are_the_same_quote() {
         "{:?}",
         group.variants
     );
+}
+
+/// A statement rendered in another language is matched by its meaning though each report names
+/// its speaker its own way ("the court" / "das Gericht"): across languages a rendering's sentence
+/// vectors sit further apart than a paraphrase's, and the meaning bonus is scaled to match. The
+/// other statement of the English report stays apart.
+#[test]
+fn a_statement_rendered_in_another_language_is_one_quote_by_its_meaning() {
+    use parallax_core::compare::quotes::{quotes, QuoteOptions};
+    let Some(encoder) = encoder() else { return };
+    let en = report(
+        encoder,
+        "en",
+        &[
+            "The court said the minister was \u{201C}responsible for the unlawful transfer of children from occupied areas\u{201D}.",
+            "Separately, the opposition leader called the ruling \u{201C}a day of shame for the whole country\u{201D}.",
+            "Officials will meet again on Monday.",
+        ],
+    );
+    let de = report(
+        encoder,
+        "de",
+        &[
+            "Die Beamten wollen am Montag erneut beraten.",
+            "Gegen den Minister sei wegen der \u{201E}unrechtm\u{e4}\u{df}igen Deportation\u{201C} von Kindern ein Haftbefehl erlassen worden, teilte das Gericht mit.",
+        ],
+    );
+    let found = quotes(&[en, de], &QuoteOptions::default()).expect("two reports");
+    let group_of = |report: usize, words: &str| {
+        found
+            .quotes
+            .iter()
+            .find(|q| q.report == report && q.text.contains(words))
+            .map(|q| q.group)
+            .expect("the quote is found")
+    };
+    assert_eq!(
+        group_of(0, "unlawful transfer"),
+        group_of(1, "Deportation"),
+        "one statement in two languages: {:?}",
+        found.quotes
+    );
+    assert_ne!(group_of(0, "day of shame"), group_of(1, "Deportation"));
 }
 
 /// One outlet split a sentence in two that another kept whole, its first half nearly the other's

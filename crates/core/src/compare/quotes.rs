@@ -38,13 +38,22 @@ pub const MEANING_BONUS: f32 = 0.4;
 /// Sentence cosines from this one up to [`MEANING_FULL`] earn the meaning bonus in proportion.
 const MEANING_FLOOR: f32 = 0.5;
 const MEANING_FULL: f32 = 0.8;
+/// The same across languages, where a rendering's cosine runs lower.
+const CROSS_MEANING_FLOOR: f32 = 0.4;
+const CROSS_MEANING_FULL: f32 = 0.7;
 
 /// The meaning bonus of two sentences, 0 when either report lacks sentence vectors.
 fn meaning_bonus(a: &Document, i: usize, b: &Document, j: usize) -> f32 {
     match (&a.meaning, &b.meaning) {
         (Some(va), Some(vb)) if i < va.len() && j < vb.len() && va.dim() == vb.dim() => {
             let cos = crate::text::cosine(va.row(i), vb.row(j));
-            MEANING_BONUS * ((cos - MEANING_FLOOR) / (MEANING_FULL - MEANING_FLOOR)).clamp(0.0, 1.0)
+            let cross = matches!((&a.lang, &b.lang), (Some(x), Some(y)) if x != y);
+            let (floor, full) = if cross {
+                (CROSS_MEANING_FLOOR, CROSS_MEANING_FULL)
+            } else {
+                (MEANING_FLOOR, MEANING_FULL)
+            };
+            MEANING_BONUS * ((cos - floor) / (full - floor)).clamp(0.0, 1.0)
         }
         _ => 0.0,
     }

@@ -34,9 +34,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::lexicon;
 use crate::text::lexicon::speech::{
-    ACCORDING_TO, AGENT_BY, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, NAME_PARTICLES, NOT_OPENERS,
-    NOT_SUBJECTS, PASSIVE, PASSIVE_SPEAKER_VERBS, PRONOUNS, RUN_STOPS, SPEAKER_OPENERS,
-    SPEECH_NOUNS, SPEECH_VERBS,
+    ACCORDING_TO, AGENT_BY, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, DOCUMENT_NOUNS,
+    IMPERSONAL_AT, NAME_PARTICLES, NOT_OPENERS, NOT_SUBJECTS, PASSIVE, PASSIVE_SPEAKER_VERBS,
+    PRONOUNS, RUN_STOPS, SPEAKER_OPENERS, SPEECH_NOUNS, SPEECH_VERBS,
 };
 use crate::text::{Document, Token, TokenKind};
 
@@ -486,6 +486,25 @@ fn subject_run_forward(
     end: usize,
     cue: SpeakerCue,
 ) -> Option<Speaker> {
+    // An impersonal verb names its speaker as a place ("сообщили в Букингемском дворце", it was
+    // reported at Buckingham Palace) or as a document's owner ("говорится в пресс-релизе МУС",
+    // says the ICC's press release): the speaker is the palace, or the ICC.
+    let mut first = first;
+    if first < end && IMPERSONAL_AT.contains(&doc.tokens[first].norm.as_str()) {
+        first += 1;
+        let document = |k: usize| {
+            let norm = doc.tokens[k].norm.as_str();
+            doc.tokens[k].kind == TokenKind::Punct && norm == "-"
+                || DOCUMENT_NOUNS.iter().any(|noun| norm.starts_with(noun))
+        };
+        let mut owner = first;
+        while owner < end && document(owner) {
+            owner += 1;
+        }
+        if owner > first && owner < end && doc.tokens[owner].kind == TokenKind::Word {
+            first = owner;
+        }
+    }
     let mut last = first;
     let mut words = 0;
     while last < end
@@ -874,6 +893,21 @@ mod tests {
                 "We will not negotiate".into(),
                 Some("Interior Minister Halina Orsk".into())
             )]
+        );
+    }
+
+    #[test]
+    fn an_impersonal_verb_names_the_place_or_the_document_owner() {
+        let found = quotes_in(
+            "ru",
+            "\"Суд выдал ордер\", - говорится в пресс-релизе МУС. \"Королева умерла\", - сообщили в Букингемском дворце.",
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("Суд выдал ордер".into(), Some("МУС".into())),
+                ("Королева умерла".into(), Some("Букингемском дворце".into())),
+            ]
         );
     }
 

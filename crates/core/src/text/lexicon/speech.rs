@@ -313,5 +313,21 @@ pub(crate) const NAME_PARTICLES: &[&str] = &[
     "of", "de", "del", "la", "le", "du", "des", "von", "van", "der", "al", "bin", "ibn", "и", "da",
 ];
 
+/// Prepositions after an impersonal verb of saying that introduce who spoke as a place or a
+/// document ("сообщили в Букингемском дворце", "говорится в пресс-релизе МУС").
+pub(crate) const IMPERSONAL_AT: &[&str] = &["в", "во"];
+
+/// Beginnings of the nouns of a document that speaks for its owner ("в пресс-релизе МУС", "в
+/// заявлении Кремля").
+pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
+    "пресс",
+    "релиз",
+    "заявлени",
+    "сообщени",
+    "коммюнике",
+    "документ",
+    "публикаци",
+];
+
 /// Words that introduce the agent of a passive ("announced by X", "annoncé par", "por", "von").
 pub(crate) const AGENT_BY: &[&str] = &["by", "par", "por", "von"];
