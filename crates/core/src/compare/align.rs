@@ -3,7 +3,9 @@
 //! over the gaps between in-order pairs, moved pairs off a weighted longest increasing
 //! subsequence, and a word diff per pair.
 //!
-//! **Score.** Each sentence is the set of stems of its words and numbers. A term's weight is its
+//! **Score.** Each sentence is the set of stems of its words and numbers (a number's stem is its
+//! value; between a Latin-script and a Cyrillic-script report a capitalized word is also a term
+//! by its sound, `lexicon::sound_key`, so "Путина" meets "Putin"). A term's weight is its
 //! inverse document frequency over the sentences of both reports, `ln(1 + N / df)`, a tenth of
 //! that for stop words, three times that for numbers. Two sentences score the weighted Dice
 //! coefficient `2·w(A∩B) / (w(A) + w(B))` in `0..=1`, symmetric by construction.
@@ -207,7 +209,7 @@ impl SentenceTerms {
         // Provisional ids in order of appearance, then ids in stem order, so ids (and float sums
         // in id order) do not depend on which report comes first.
         // Across the Latin and Cyrillic scripts a name is also a term by its sound.
-        let names = [name_keys(a, b), name_keys(b, a)];
+        let names = [sound_keys(a, b), sound_keys(b, a)];
         let mut provisional: FastMap<&str, u32> = FastMap::default();
         let mut stems: Vec<(&str, bool, bool)> = Vec::new();
         let mut raw: [Vec<Vec<u32>>; 2] = [Vec::new(), Vec::new()];
@@ -359,7 +361,7 @@ impl SentenceTerms {
 
 /// Per sentence of `doc`, the sound keys of its capitalized words (marked apart from stems),
 /// when `doc` and `other` are written one in Latin and one in Cyrillic letters; else nothing.
-fn name_keys(doc: &Document, other: &Document) -> Vec<Vec<String>> {
+fn sound_keys(doc: &Document, other: &Document) -> Vec<Vec<String>> {
     let script = |d: &Document| d.lang.as_deref().and_then(lexicon::name_script);
     match (script(doc), script(other)) {
         (Some(x), Some(y)) if x != y => {}
@@ -371,7 +373,7 @@ fn name_keys(doc: &Document, other: &Document) -> Vec<Vec<String>> {
                 .iter()
                 .filter(|t| t.kind == TokenKind::Word && !t.stop)
                 .filter(|t| doc.body[t.range.clone()].starts_with(char::is_uppercase))
-                .filter_map(|t| lexicon::name_key(&t.stem))
+                .filter_map(|t| lexicon::sound_key(&t.stem))
                 .map(|key| format!("\u{1}{key}"))
                 .collect()
         })

@@ -162,7 +162,23 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         } else {
             &pair.ops[..]
         };
-        for op in word_ops.iter().filter(|op| op.kind == OpKind::Replace) {
+        // A name replaced by another stands in the same place of one sentence only where the
+        // words around it are the same: two words or more unchanged right before or after it
+        // ("led by [Vance → Brecht]"), not in a reworded clause or a loose pair.
+        let anchored = |n: usize| {
+            [n.checked_sub(1), n.checked_add(1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|m| word_ops.get(m))
+                .any(|o| {
+                    o.kind == OpKind::Equal && a.body[o.a.clone()].split_whitespace().count() >= 2
+                })
+        };
+        for (n, op) in word_ops
+            .iter()
+            .enumerate()
+            .filter(|(_, op)| op.kind == OpKind::Replace)
+        {
             let inside_a: Vec<&Fact> = only_a
                 .iter()
                 .copied()
@@ -177,7 +193,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             // sides ("led by Mireille Vance" / "led by Ilona Brecht"), not one name among a
             // reworded clause's words.
             let mostly = |f: &Fact, op: &Range<usize>| {
-                f.kind != FactKind::Name || 10 * f.range.len() >= 8 * op.len()
+                f.kind != FactKind::Name || (10 * f.range.len() >= 8 * op.len() && anchored(n))
             };
             for fx in inside_a.iter().filter(|f| mostly(f, &op.a)) {
                 if let Some(gx) = inside_b.iter().find(|g| {
@@ -258,8 +274,8 @@ fn name_role(a: &Document, fa: &Range<usize>, b: &Document, fb: &Range<usize>) -
 }
 
 /// Whether the words around the name at `range` make it a source (a word of attribution or
-/// an agency next to it: "according to", "citing", "said", "reported", "news agency") or a
-/// place (a preposition of place before it: "in", "near", "à", "в", "في").
+/// an agency right next to it: "according to", "citing", "said", "reported", "news agency") or
+/// a place (a preposition of place right before it: "in", "near", "à", "в", "في").
 fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
     let sentence = doc.sentence_at(range.start)?;
     let words: Vec<&Token> = doc
@@ -286,8 +302,10 @@ fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
         .iter()
         .map(|t| t.norm.as_str())
         .collect();
+    // Right before the name (articles aside), or in the two words after it.
     let agency = before
-        .iter()
+        .last()
+        .into_iter()
         .chain(&after)
         .any(|w| lexicon::is_agency_word(w));
     let placed = before
@@ -298,7 +316,7 @@ fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
     }
     let cites = |w: &&str| lexicon::is_source_cue(w) || lexicon::speech::SPEECH_VERBS.contains(w);
     let source = agency
-        || before.iter().any(cites)
+        || before.last().is_some_and(cites)
         || after.first().is_some_and(cites)
         || lexicon::speech::ACCORDING_TO
             .iter()
@@ -357,13 +375,53 @@ fn same(f: &Fact, g: &Fact) -> bool {
     if f.kind != FactKind::Name {
         return false;
     }
-    let words = |v: &str| {
-        v.split(' ')
-            .map(str::to_owned)
-            .collect::<std::collections::BTreeSet<_>>()
+    let x: Vec<&str> = f.value.split(' ').collect();
+    let y: Vec<&str> = g.value.split(' ').collect();
+    // One holds all the other's words, a word also standing for its longer form ("Russia" /
+    // "Russian Federation").
+    let word_in = |w: &str, other: &[&str]| {
+        other.iter().any(|u| {
+            *u == w
+                || (w.chars().count() >= 5 && u.starts_with(w))
+                || (u.chars().count() >= 5 && w.starts_with(u))
+        })
     };
-    let (x, y) = (words(&f.value), words(&g.value));
-    x.is_subset(&y) || y.is_subset(&x)
+    let within = |s: &[&str], t: &[&str]| s.iter().all(|w| word_in(w, t));
+    if within(&x, &y) || within(&y, &x) {
+        return true;
+    }
+    // One person by surname, titled or spelled another way ("Mr Raisi" / "President Ebrahim
+    // Raisi", "Amirabdollahian" / "Amirabdollhian").
+    let (last_x, last_y) = (x[x.len() - 1], y[y.len() - 1]);
+    if last_x.chars().count() >= 4
+        && (last_x == last_y || (last_x.chars().count() >= 8 && one_edit_apart(last_x, last_y)))
+    {
+        return true;
+    }
+    // An acronym of the other's words ("ICC" / "International Criminal Court").
+    let initials = |s: &[&str]| {
+        s.iter()
+            .filter_map(|w| w.chars().next())
+            .collect::<String>()
+    };
+    (x.len() == 1 && y.len() >= 2 && x[0] == initials(&y))
+        || (y.len() == 1 && x.len() >= 2 && y[0] == initials(&x))
+}
+
+/// Whether two words differ by one letter added, dropped or changed.
+fn one_edit_apart(x: &str, y: &str) -> bool {
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(&long).take_while(|(p, q)| p == q).count();
+    let skip = usize::from(long.len() > short.len());
+    short[prefix..]
+        .iter()
+        .zip(&long[prefix + skip..])
+        .skip(usize::from(skip == 0))
+        .all(|(p, q)| p == q)
 }
 
 /// A name word as compared: its stem, without a possessive ending, dots or apostrophes
@@ -601,7 +659,15 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 k += 1;
                 continue;
             }
-            let initial = sentence_starts.binary_search(&t.range.start).is_ok();
+            // A word opening its sentence, or a quotation ("“Dearest brothers…"), is capitalized
+            // whatever it is.
+            let opens_quote = k > 0 && {
+                let mark = &toks[k - 1];
+                mark.range.end == t.range.start
+                    && matches!(text(mark), "“" | "\"" | "«" | "„" | "‚" | "‘" | "'" | "「")
+                    && (k == 1 || toks[k - 2].range.end < mark.range.start)
+            };
+            let initial = sentence_starts.binary_search(&t.range.start).is_ok() || opens_quote;
             let capital = text(t).chars().next().is_some_and(char::is_uppercase);
             if capital && !t.stop && !initial {
                 let mut end = k + 1;
@@ -681,6 +747,13 @@ mod tests {
     use super::*;
     use crate::compare::{align, AlignOptions};
     use crate::text::segment;
+
+    /// Whether no name (plain, place or source) is among the discrepancies.
+    fn no_name(got: &[(FactKind, String, String)]) -> bool {
+        got.iter().all(|(kind, _, _)| {
+            !matches!(kind, FactKind::Name | FactKind::Place | FactKind::Source)
+        })
+    }
 
     fn discrepancies(a: &str, b: &str) -> Vec<(FactKind, String, String)> {
         let (da, db) = (segment(a, Some("en")), segment(b, Some("en")));
@@ -782,9 +855,54 @@ mod tests {
             "Pope Tomas, a reformer from Vestria who rattled the church, died on Monday in Kessen.",
             "Pope Tomas, the first Mirovian pontiff and a reformer, died on Monday in Kessen.",
         );
-        assert!(
-            got.iter().all(|(kind, _, _)| *kind != FactKind::Name),
-            "{got:?}"
+        assert!(no_name(&got), "{got:?}");
+    }
+
+    /// The development set's false name discrepancies between reports of one language: a
+    /// title or a first name more or less, a spelling, an acronym, a country's longer name, the
+    /// first word of a quotation, and two names in a loosely paired sentence.
+    #[test]
+    fn one_name_told_another_way_is_not_a_discrepancy() {
+        for (a, b) in [
+            (
+                "The helicopter was carrying Mr Raisi and eight others.",
+                "The helicopter was carrying Iranian President Ebrahim Raisi and eight others.",
+            ),
+            (
+                "It also carried Foreign Minister Hossein Amirabdollahian, officials said.",
+                "It also carried Hossein Amirabdollhian, officials said.",
+            ),
+            (
+                "Russia is not a party to the statute of the International Criminal Court, he said.",
+                "Russia is not a party to the statute of the ICC, he said.",
+            ),
+            (
+                "The decision was rejected by Russia on Friday.",
+                "The decision was rejected by the Russian Federation on Friday.",
+            ),
+            (
+                "The cardinal said: \u{201C}Dearest brothers and sisters, the pope has died.\u{201D}",
+                "The cardinal said: \u{201C}Dear brothers and sisters, the pope has died.\u{201D}",
+            ),
+            (
+                "The bishops criticized the immigration policies of the Trump administration.",
+                "The bishops recalled that for a decade the Vatican Gardens hosted two popes.",
+            ),
+        ] {
+            let got = discrepancies(a, b);
+            assert!(
+                no_name(&got),
+                "{a} / {b}: {got:?}"
+            );
+        }
+        // Another person in the same place of one sentence still is one.
+        let got = discrepancies(
+            "The helicopter was carrying Mr Raisi and eight others.",
+            "The helicopter was carrying Mr Mokhber and eight others.",
+        );
+        assert_eq!(
+            got,
+            [(FactKind::Name, "Mr Raisi".into(), "Mr Mokhber".into())]
         );
     }
 
@@ -849,10 +967,7 @@ mod tests {
             "Pope Tomas, a reformer from Vestria, died on Monday.",
             "Pope Tomas, a reformer and Mirovian, died on Monday.",
         );
-        assert!(
-            got.iter().all(|(kind, _, _)| *kind != FactKind::Name),
-            "{got:?}"
-        );
+        assert!(no_name(&got), "{got:?}");
         // Two surnames stay two names, "-ani" or not.
         let got = discrepancies(
             "The helicopter carrying President Rouhani landed in Tabriz on Sunday.",

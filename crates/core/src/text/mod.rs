@@ -7,8 +7,8 @@
 //! Arabic/Persian (؟ ۔), Cyrillic and CJK (。！？) text; words follow Unicode word boundaries
 //! (UAX #29). Every range is a byte range into the body on char boundaries, so callers slice the
 //! body to show any unit. Each word carries its normalized form (NFKC, case-folded, quote, dash
-//! and apostrophe variants unified), its stem (Snowball, where the language has one) and whether
-//! it is a stop word.
+//! and apostrophe variants unified), its stem (Snowball, where the language has one; a number's
+//! value) and whether it is a stop word.
 
 mod fast_hash;
 mod lang;
@@ -74,7 +74,8 @@ pub struct Token {
     pub range: Range<usize>,
     /// NFKC, lowercased, quotes/dashes/apostrophes unified.
     pub norm: String,
-    /// The stem of `norm` for words in a language with a stemmer; otherwise equal to `norm`.
+    /// The stem of `norm` for words in a language with a stemmer; a number's value ("7,8" and
+    /// "7.8" → "7.8", "4,200" → "4200"); otherwise equal to `norm`.
     pub stem: String,
     pub kind: TokenKind,
     /// A stop word of the document's language (only ever true for words).
@@ -321,7 +322,7 @@ impl<'a> Segmenter<'a> {
                 // "2,000" and "2000", are one term.
                 let stem = match (&self.stemmer, kind, stop) {
                     (Some(stemmer), TokenKind::Word, false) => stemmer.stem(&norm).into_owned(),
-                    (_, TokenKind::Number, _) => lexicon::number_value(text, self.lang.as_deref())
+                    (_, TokenKind::Number, _) => lexicon::number_value(&norm, self.lang.as_deref())
                         .map_or_else(|| norm.clone(), lexicon::format_number),
                     _ => norm.clone(),
                 };

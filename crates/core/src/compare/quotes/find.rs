@@ -492,14 +492,20 @@ fn subject_run_forward(
     let mut first = first;
     if first < end && IMPERSONAL_AT.contains(&doc.tokens[first].norm.as_str()) {
         first += 1;
-        let document = |k: usize| {
-            let norm = doc.tokens[k].norm.as_str();
-            doc.tokens[k].kind == TokenKind::Punct && norm == "-"
-                || DOCUMENT_NOUNS.iter().any(|noun| norm.starts_with(noun))
+        // The document's words: "заявлении", or the compound "пресс-релизе" (three tokens; a
+        // "пресс-службе" is no document but the speaker itself, and stays whole).
+        let norm = |k: usize| doc.tokens.get(k).map_or("", |t| t.norm.as_str());
+        let document_words = |k: usize| {
+            if norm(k) == "пресс" && norm(k + 1) == "-" && norm(k + 2).starts_with("релиз")
+            {
+                3
+            } else {
+                usize::from(DOCUMENT_NOUNS.iter().any(|noun| norm(k).starts_with(noun)))
+            }
         };
         let mut owner = first;
-        while owner < end && document(owner) {
-            owner += 1;
+        while owner < end && document_words(owner) > 0 {
+            owner += document_words(owner);
         }
         if owner > first && owner < end && doc.tokens[owner].kind == TokenKind::Word {
             first = owner;
@@ -900,13 +906,14 @@ mod tests {
     fn an_impersonal_verb_names_the_place_or_the_document_owner() {
         let found = quotes_in(
             "ru",
-            "\"Суд выдал ордер\", - говорится в пресс-релизе МУС. \"Королева умерла\", - сообщили в Букингемском дворце.",
+            "\"Суд выдал ордер\", - говорится в пресс-релизе МУС. \"Королева умерла\", - сообщили в Букингемском дворце. \"Пожар потушен\", - сообщили в пресс-службе МЧС.",
         );
         assert_eq!(
             found,
             vec![
                 ("Суд выдал ордер".into(), Some("МУС".into())),
                 ("Королева умерла".into(), Some("Букингемском дворце".into())),
+                ("Пожар потушен".into(), Some("пресс-службе МЧС".into())),
             ]
         );
     }

@@ -1,5 +1,7 @@
-//! Language data shared by extraction, facts and quotes: month and weekday names, number words,
-//! scales, the nouns that count people (here), and the words of attribution ([`speech`]).
+//! Language data shared by extraction, alignment, facts and quotes: month and weekday names,
+//! number words and how numbers are written, scales, the nouns that count people, the words that
+//! mark a name as a source or a place, how a name sounds across scripts (here), and the words of
+//! attribution ([`speech`]).
 //!
 //! Lookups take the document's language: its own words, then English words of five letters or
 //! more (a French report quoting "December" still reads it, but "sept" in French is seven, not
@@ -60,6 +62,20 @@ const DOT_GROUPS: &[&str] = &["de", "es", "fr", "it", "pt", "ru", "tr", "nl", "i
 /// `None` for "10:30" or "5th".
 pub(crate) fn number_value(text: &str, lang: Option<&str>) -> Option<f64> {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // Digits and separators only (no exponent, no sign), and few enough digits to be exact.
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        || text.bytes().filter(u8::is_ascii_digit).count() > 15
+    {
+        return None;
+    }
+    // Both separators: the last one is the decimal mark ("1.234,56", "1,234.56").
+    if let (Some(comma), Some(dot)) = (text.rfind(','), text.rfind('.')) {
+        let (mark, group) = if comma > dot { (',', '.') } else { ('.', ',') };
+        let plain: String = text.chars().filter(|&c| c != group).collect();
+        return plain.replacen(mark, ".", 1).parse().ok();
+    }
     if let Some((whole, fraction)) = text.split_once(',') {
         if digits(whole) && digits(fraction) && fraction.len() <= 2 {
             return format!("{whole}.{fraction}").parse().ok();
@@ -68,9 +84,13 @@ pub(crate) fn number_value(text: &str, lang: Option<&str>) -> Option<f64> {
     let plain: String = text.chars().filter(|&c| c != ',').collect();
     let dots = plain.bytes().filter(|&b| b == b'.').count();
     let dot_groups = lang.is_some_and(|code| DOT_GROUPS.contains(&code))
-        && plain
-            .split_once('.')
-            .is_some_and(|(whole, rest)| digits(whole) && rest.len() == 3 && digits(rest));
+        && plain.split_once('.').is_some_and(|(whole, rest)| {
+            digits(whole)
+                && whole.len() <= 3
+                && !whole.starts_with('0')
+                && rest.len() == 3
+                && digits(rest)
+        });
     if dots > 1 || dot_groups {
         return plain.replace('.', "").parse().ok(); // "1.000.000", "16.000"
     }
@@ -86,8 +106,8 @@ pub(crate) fn format_number(v: f64) -> String {
     }
 }
 
-/// Words that cite a source next to its name ("zufolge" after it), besides the verbs of saying and "according
-/// to" ([`speech`]): "citing Reuters", "со ссылкой на Mehr", "نقلا عن".
+/// Words that cite a source next to its name ("zufolge" after it), besides the verbs of saying
+/// and "according to" ([`speech`]): "citing Reuters", "со ссылкой на Mehr", "نقلا عن".
 const SOURCE_CUES: &[&str] = &[
     "citing",
     "cited",
@@ -117,7 +137,6 @@ pub(crate) fn is_agency_word(word: &str) -> bool {
         "وكالة",
         "لوكالة",
         "newspaper",
-        "journal",
         "zeitung",
         "газет",
         "صحيفة",
@@ -159,13 +178,13 @@ pub(crate) fn is_place_preposition(word: &str) -> bool {
 /// Whether a word (normalized) is an article, skipped before a name: "the", "la", "der".
 pub(crate) fn is_article(word: &str) -> bool {
     const WORDS: &[&str] = &[
-        "the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem",
-        "den", "des",
+        "the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das", "dem", "den",
+        "des",
     ];
     WORDS.contains(&word)
 }
 
-/// The script a language writes names in, among those [`name_key`] reads: `"latin"` or
+/// The script a language writes names in, among those [`sound_key`] reads: `"latin"` or
 /// `"cyrillic"`; `None` for the others (Arabic, Greek, Chinese…).
 pub(crate) fn name_script(lang: &str) -> Option<&'static str> {
     const CYRILLIC: &[&str] = &["ru", "uk", "bg", "sr", "be", "kk", "mk"];
@@ -182,25 +201,28 @@ pub(crate) fn name_script(lang: &str) -> Option<&'static str> {
     }
 }
 
-/// How a name sounds, comparable across the Latin and Cyrillic scripts: transliterated,
-/// vowels folded into one mark per run and a final one dropped, doubled letters and spelling variants of one sound
-/// (kh / h, ph / f, c / k, w / v) folded. "Mohsen" and "Мохсен", "Lvova" and "Львовой" (as
-/// stemmed: "львов"), "Putin" and "Путина" ("путин") give one key. `None` for other scripts
-/// and for keys under three letters, too short to tell names apart.
-pub(crate) fn name_key(word: &str) -> Option<String> {
+/// How a name sounds, comparable across the Latin and Cyrillic scripts: transliterated
+/// (accents dropped), vowels folded into one mark per run and a final one dropped, doubled
+/// letters and spelling variants of one sound (kh / h, ph / f, c / k, w / v) folded. "Mohsen"
+/// and "Мохсен", "Lvova" and "Львовой" (as stemmed: "львов"), "Putin" and "Путина" ("путин")
+/// give one key. `None` for other scripts and for keys under three letters, too short to tell
+/// names apart.
+pub(crate) fn sound_key(word: &str) -> Option<String> {
+    use unicode_normalization::UnicodeNormalization;
     let mut latin = String::with_capacity(word.len());
-    for c in word.chars().flat_map(char::to_lowercase) {
+    for c in word.nfd().flat_map(char::to_lowercase) {
         match c {
             'a'..='z' => latin.push(c),
-            'à'..='å' => latin.push('a'),
-            'è'..='ë' => latin.push('e'),
-            'ì'..='ï' => latin.push('i'),
-            'ò'..='ö' => latin.push('o'),
-            'ù'..='ü' => latin.push('u'),
-            'ç' => latin.push('c'),
-            'ñ' => latin.push('n'),
-            '\u{430}'..='\u{44f}' | 'ё' => latin.push_str(cyrillic_letter(c)),
-            '-' | '\'' | '’' => {}
+            '\u{300}'..='\u{36f}' | '-' | '\'' | '’' => {}
+            'ı' => latin.push('i'),
+            'ł' => latin.push('l'),
+            'ø' => latin.push('o'),
+            'đ' => latin.push('d'),
+            'ß' => latin.push_str("ss"),
+            'æ' => latin.push_str("ae"),
+            '\u{430}'..='\u{44f}' | 'ё' | 'і' | 'ї' | 'є' | 'ґ' => {
+                latin.push_str(cyrillic_letter(c));
+            }
             _ => return None,
         }
     }
@@ -233,12 +255,12 @@ fn cyrillic_letter(c: char) -> &'static str {
         'а' => "a",
         'б' => "b",
         'в' => "v",
-        'г' => "g",
+        'г' | 'ґ' => "g",
         'д' => "d",
-        'е' | 'ё' | 'э' => "e",
+        'е' | 'ё' | 'э' | 'є' => "e",
         'ж' => "zh",
         'з' => "z",
-        'и' | 'й' | 'ы' => "i",
+        'и' | 'й' | 'ы' | 'і' | 'ї' => "i",
         'к' => "k",
         'л' => "l",
         'м' => "m",
@@ -980,13 +1002,19 @@ mod tests {
             ("Alekseyevna", "алексеевн"),
             ("Khamenei", "Хаменеи"),
         ] {
-            assert_eq!(name_key(latin), name_key(cyrillic), "{latin} / {cyrillic}");
-            assert!(name_key(latin).is_some());
+            assert_eq!(
+                sound_key(latin),
+                sound_key(cyrillic),
+                "{latin} / {cyrillic}"
+            );
+            assert!(sound_key(latin).is_some());
         }
-        assert_ne!(name_key("Putin"), name_key("Peskov"));
-        assert_eq!(name_key("Раиси").as_deref(), Some("ras"));
-        assert_eq!(name_key("Li"), None, "too short");
-        assert_eq!(name_key("رئيسي"), None, "another script");
+        assert_ne!(sound_key("Putin"), sound_key("Peskov"));
+        assert_eq!(sound_key("Раиси").as_deref(), Some("ras"));
+        assert_eq!(sound_key("Li"), None, "too short");
+        assert_eq!(sound_key("Erdoğan"), sound_key("Эрдоган"));
+        assert_eq!(sound_key("Kharkiv"), sound_key("Харків"));
+        assert_eq!(sound_key("رئيسي"), None, "another script");
     }
 
     #[test]
@@ -1004,6 +1032,15 @@ mod tests {
         assert_eq!(number_value("1.000.000", None), Some(1e6));
         assert_eq!(number_value("10:30", Some("en")), None);
         assert_eq!(number_value("5th", Some("en")), None);
+        assert_eq!(number_value("1.234,56", Some("de")), Some(1234.56));
+        assert_eq!(number_value("1,234.56", Some("en")), Some(1234.56));
+        assert_eq!(number_value("0.500", Some("de")), Some(0.5));
+        assert_eq!(number_value("5e3", Some("en")), None, "no exponent");
+        assert_eq!(
+            number_value("12345678901234567890", None),
+            None,
+            "too long to be exact"
+        );
         assert_eq!(format_number(7.8), "7.8");
         assert_eq!(format_number(4200.0), "4200");
     }

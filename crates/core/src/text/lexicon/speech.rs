@@ -320,7 +320,6 @@ pub(crate) const IMPERSONAL_AT: &[&str] = &["в", "во"];
 /// Beginnings of the nouns of a document that speaks for its owner ("в пресс-релизе МУС", "в
 /// заявлении Кремля").
 pub(crate) const DOCUMENT_NOUNS: &[&str] = &[
-    "пресс",
     "релиз",
     "заявлени",
     "сообщени",
