@@ -47,7 +47,7 @@ fn meaning_bonus(a: &Document, i: usize, b: &Document, j: usize) -> f32 {
     match (&a.meaning, &b.meaning) {
         (Some(va), Some(vb)) if i < va.len() && j < vb.len() && va.dim() == vb.dim() => {
             let cos = crate::text::cosine(va.row(i), vb.row(j));
-            let cross = matches!((&a.lang, &b.lang), (Some(x), Some(y)) if x != y);
+            let cross = a.in_other_language(b);
             let (floor, full) = if cross {
                 (CROSS_MEANING_FLOOR, CROSS_MEANING_FULL)
             } else {

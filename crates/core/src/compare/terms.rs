@@ -39,7 +39,7 @@ pub fn terms(reports: &[Document], opts: &TermsOptions) -> Result<Terms, Reports
     let diff_opts = opts.align.diff_options();
     for link in linked_sentences(reports, &opts.align)? {
         let (a, b) = (&reports[link.report_a], &reports[link.report_b]);
-        if matches!((&a.lang, &b.lang), (Some(x), Some(y)) if x != y) {
+        if a.in_other_language(b) {
             // A translation swaps every word: no substitution across languages means anything.
             continue;
         }

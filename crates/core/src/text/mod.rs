@@ -99,6 +99,11 @@ impl Token {
 }
 
 impl Document {
+    /// Whether `other` is known to be in another language than this one (both languages known).
+    pub fn in_other_language(&self, other: &Document) -> bool {
+        matches!((&self.lang, &other.lang), (Some(x), Some(y)) if x != y)
+    }
+
     /// The text of sentence `i`.
     pub fn sentence_text(&self, i: usize) -> &str {
         &self.body[self.sentences[i].range.clone()]

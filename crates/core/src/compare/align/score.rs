@@ -122,7 +122,7 @@ impl<'d> Scorer<'d> {
                 Some(Meaning {
                     a: va,
                     b: vb,
-                    cross: matches!((&a.lang, &b.lang), (Some(x), Some(y)) if x != y),
+                    cross: a.in_other_language(b),
                     cos,
                 })
             }
