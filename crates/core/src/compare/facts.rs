@@ -144,6 +144,9 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         let comparable = |f: &Fact| compares_in(pair, f.kind);
         let mut fa = extract_facts(a, pair.a_span(a));
         let mut fb = extract_facts(b, pair.b_span(b));
+        let cited = (pair.class == PairClass::Translated && pair.a.len() == 1 && pair.b.len() == 1)
+            .then(|| translated_sources(a, pair.a_span(a), &fa, b, pair.b_span(b), &fb))
+            .flatten();
         fa.retain(comparable);
         fb.retain(comparable);
         let mut only_a: Vec<&Fact> = fa
@@ -193,11 +196,15 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             // sides ("led by Mireille Vance" / "led by Ilona Brecht"), not one name among a
             // reworded clause's words.
             let mostly = |f: &Fact, op: &Range<usize>| {
-                f.kind != FactKind::Name || (10 * f.range.len() >= 8 * op.len() && anchored(n))
+                f.kind != FactKind::Name
+                    || (10 * f.range.len() >= 8 * op.len()
+                        && anchored(n)
+                        && pair.lexical >= NAME_PAIR_MIN_OVERLAP)
             };
             for fx in inside_a.iter().filter(|f| mostly(f, &op.a)) {
                 if let Some(gx) = inside_b.iter().find(|g| {
                     g.kind == fx.kind
+                        && (fx.kind != FactKind::Number || one_thing(fx, g))
                         && mostly(g, &op.b)
                         && (fx.kind != FactKind::Name || is_demonym(fx) == is_demonym(g))
                         && !found.iter().any(|(_, u)| std::ptr::eq(*u, **g))
@@ -214,6 +221,11 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
                 counts_of(&only_a, what).as_slice(),
                 counts_of(&only_b, what).as_slice(),
             ) {
+                // Two tolls can differ tenfold between an early and a late report (100 / 1000
+                // dead), not a thousandfold (4 million displaced / 237 dead).
+                if !within_factor(&fx.value, &gx.value, COUNT_MAX_FACTOR) {
+                    continue;
+                }
                 found.push((fx, gx));
                 only_a.retain(|f| !std::ptr::eq(*f, *fx));
                 only_b.retain(|g| !std::ptr::eq(*g, *gx));
@@ -229,7 +241,8 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
             let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
             let one_quantity = |fx: &Fact, gx: &Fact| {
-                kind != FactKind::Number || comparable_magnitudes(&fx.value, &gx.value)
+                kind != FactKind::Number
+                    || (comparable_magnitudes(&fx.value, &gx.value) && one_thing(fx, gx))
             };
             if let ([fx], [gx]) = (xa.as_slice(), xb.as_slice()) {
                 if one_quantity(fx, gx) {
@@ -243,6 +256,9 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
                 // side is the n-th of the other.
                 found.extend(xa.iter().copied().zip(xb.iter().copied()));
             }
+        }
+        if let Some((f, g)) = &cited {
+            found.push((f, g));
         }
         found.sort_by_key(|(f, _)| f.range.start);
         out.extend(found.into_iter().map(|(f, g)| Discrepancy {
@@ -260,23 +276,40 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
     out
 }
 
+/// The word overlap (`Pair::lexical`) a pair needs for a name replaced in it to be a discrepancy:
+/// two sentences that share less are two statements paired for their meaning ("Iran's Mehr news
+/// agency confirmed the deaths…" / "Iranian media including Fars news agency shared drone
+/// images…", 0.22), where "[Mehr → Fars] news agency" is another source of another fact.
+const NAME_PAIR_MIN_OVERLAP: f32 = 0.3;
+
 /// What two differing names are to their sentences: sources when either sentence cites its
 /// name as one, else places when either locates something at its name, else plain names.
 fn name_role(a: &Document, fa: &Range<usize>, b: &Document, fb: &Range<usize>) -> FactKind {
     let (ra, rb) = (role_of_name(a, fa), role_of_name(b, fb));
-    if ra == Some(FactKind::Source) || rb == Some(FactKind::Source) {
+    if ra.is_some_and(|r| r.source) || rb.is_some_and(|r| r.source) {
         FactKind::Source
-    } else if ra == Some(FactKind::Place) || rb == Some(FactKind::Place) {
+    } else if ra.is_some_and(|r| r.place) || rb.is_some_and(|r| r.place) {
         FactKind::Place
     } else {
         FactKind::Name
     }
 }
 
-/// Whether the words around the name at `range` make it a source (a word of attribution or
-/// an agency right next to it: "according to", "citing", "said", "reported", "news agency") or
-/// a place (a preposition of place right before it: "in", "near", "à", "в", "في").
-fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
+/// What the words around a name make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NameRole {
+    /// Cited as a source: a word of attribution or an agency right next to it ("according
+    /// to", "citing", "said", "reported", "news agency").
+    source: bool,
+    /// Named as an agency or newspaper ("the Tasnim news agency", "госагентство Mehr").
+    agency: bool,
+    /// Where something is: a preposition of place right before it ("in", "near", "à", "в",
+    /// "في"), and no agency word.
+    place: bool,
+}
+
+/// The role of the name at `range` in its sentence, `None` when it has none.
+fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<NameRole> {
     let sentence = doc.sentence_at(range.start)?;
     let words: Vec<&Token> = doc
         .sentence_tokens(sentence)
@@ -311,9 +344,6 @@ fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
     let placed = before
         .last()
         .is_some_and(|w| lexicon::is_place_preposition(w));
-    if placed && !agency {
-        return Some(FactKind::Place);
-    }
     let cites = |w: &&str| lexicon::is_source_cue(w) || lexicon::speech::SPEECH_VERBS.contains(w);
     let source = agency
         || before.last().is_some_and(cites)
@@ -321,7 +351,62 @@ fn role_of_name(doc: &Document, range: &Range<usize>) -> Option<FactKind> {
         || lexicon::speech::ACCORDING_TO
             .iter()
             .any(|cue| before.ends_with(cue));
-    source.then_some(FactKind::Source)
+    // A preposition of place makes a place of a name no agency word marks as a source.
+    let place = placed && !agency;
+    let role = NameRole {
+        source: source && !place,
+        agency,
+        place,
+    };
+    (role.source || role.place).then_some(role)
+}
+
+/// The news agency each side of a 1:1 translated pair cites, when they differ. Across languages
+/// a name is spelled each language's way (Раиси / Raisi, Rome / Roma), so names compare by their
+/// sound ([`lexicon::sound_key`]), and only where both sentences give them one role: each side
+/// names one agency as its source, one the other side's sentence does not name anywhere ("…,
+/// сообщает РБК со ссылкой на госагентство Mehr" / "…, reported the semi-official Tasnim news
+/// agency": Mehr against Tasnim). Other sources do not compare: German capitalizes every noun
+/// ("erklärte der Palast" is no name against "Buckingham Palace said"). A name with no sound key
+/// (in Arabic script) compares with nothing.
+fn translated_sources(
+    a: &Document,
+    span_a: Range<usize>,
+    fa: &[Fact],
+    b: &Document,
+    span_b: Range<usize>,
+    fb: &[Fact],
+) -> Option<(Fact, Fact)> {
+    let keys = |doc: &Document, range: &Range<usize>| -> Vec<String> {
+        doc.body[range.clone()]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter_map(lexicon::sound_key)
+            .collect()
+    };
+    let (words_a, words_b) = (keys(a, &span_a), keys(b, &span_b));
+    let cited = |doc: &Document, facts: &[Fact], other_words: &[String]| -> Option<Fact> {
+        let sources: Vec<&Fact> = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Name && !is_demonym(f))
+            .filter(|f| role_of_name(doc, &f.range).is_some_and(|r| r.agency))
+            .collect();
+        let [fact] = sources.as_slice() else {
+            return None;
+        };
+        let own = keys(doc, &fact.range);
+        let named_there = own
+            .iter()
+            .any(|k| other_words.iter().any(|w| sounds_alike(k, w)));
+        (!own.is_empty() && !named_there).then(|| (*fact).clone())
+    };
+    Some((cited(a, fa, &words_b)?, cited(b, fb, &words_a)?))
+}
+
+/// Whether two sound keys name one thing: equal, or one the other with a case ending
+/// ("Тебризе" / "Tabriz"; four letters of key at least for the shorter).
+fn sounds_alike(x: &str, y: &str) -> bool {
+    let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    short == long || (short.len() >= 4 && long.starts_with(short))
 }
 
 /// Whether a name fact is a demonym or other adjective of a place ("Latin American", "Iranian",
@@ -338,7 +423,8 @@ fn is_demonym(fact: &Fact) -> bool {
 }
 
 /// Whether facts of `kind` compare inside `pair`. Across languages a name is spelled the
-/// language's way (Rome / Roma, Раиси / Raisi), so names do not; and where a translated pair took
+/// language's way (Rome / Roma, Раиси / Raisi), so names do not here (only the news agency each
+/// side cites, by its sound: [`translated_sources`]); and where a translated pair took
 /// in a second sentence on one side, no word diff tells which part renders the other side, so its
 /// dates, weekdays and times (the merged-in sentence's "on Thursday" against the other's "on
 /// Friday") do not either: only its numbers, which a rendering keeps in order.
@@ -447,17 +533,47 @@ fn name_key(token: &Token) -> String {
         .collect()
 }
 
+/// Whether two numbers count what can be one thing (see [`Counted::may_be_one`]): "30 étages"
+/// is no count of "50 personas", nor "70 years" of "14 دولة". A number with no noun after it
+/// may count anything.
+fn one_thing(f: &Fact, g: &Fact) -> bool {
+    match (f.counted, g.counted) {
+        (Some(x), Some(y)) => x.may_be_one(y),
+        _ => true,
+    }
+}
+
 /// Whether two numbers (fact values) can be one quantity told two ways (a toll of 244 and of
 /// 237): within a factor of ten of each other (1.2 million and 17.2 are a population and a
 /// distance), and both whole or both with a fraction (a magnitude of 7.7 is not a depth of 16).
 fn comparable_magnitudes(x: &str, y: &str) -> bool {
-    let value = |v: &str| v.trim_end_matches('%').parse::<f64>().ok().map(f64::abs);
-    match (value(x), value(y)) {
-        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => {
-            x.max(y) / x.min(y) < 10.0 && (x.fract() == 0.0) == (y.fract() == 0.0)
-        }
+    let alike = match (fact_number(x), fact_number(y)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => (x.fract() == 0.0) == (y.fract() == 0.0),
+        _ => true,
+    };
+    within_factor(x, y, 10.0) && alike
+}
+
+/// How many times more one count of one thing (people, the dead, the injured) may be than the
+/// other's and still be one quantity told two ways.
+const COUNT_MAX_FACTOR: f64 = 100.0;
+
+/// Whether two numbers (fact values) are less than `factor` times apart (true when either is
+/// not a plain positive number).
+fn within_factor(x: &str, y: &str, factor: f64) -> bool {
+    match (fact_number(x), fact_number(y)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) < factor,
         _ => true,
     }
+}
+
+/// A number fact's value as a number, a percentage as its figure.
+fn fact_number(value: &str) -> Option<f64> {
+    value
+        .trim_end_matches('%')
+        .parse::<f64>()
+        .ok()
+        .map(f64::abs)
 }
 
 fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
@@ -585,7 +701,21 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
     };
     let lang = doc.lang.as_deref();
     // What the noun after a number counts ("244 people", "at least 76 شخصا").
-    let counted_after = |k: usize| word_at(k).and_then(|t| lexicon::counted(&t.norm, lang));
+    // A noun the tables do not know counts some other thing ("30 étages"); a stop word, a
+    // punctuation mark or a unit-less end counts nothing known.
+    // A known noun may come after one other word ("76 confirmed deaths").
+    let counted_after = |k: usize| {
+        let known = |k: usize| word_at(k).and_then(|t| lexicon::counted(&t.norm, lang));
+        known(k).or_else(|| known(k + 1)).or_else(|| {
+            word_at(k)
+                .filter(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.stop
+                        && !lexicon::is_quantity_word(&t.norm, lang)
+                })
+                .map(|_| Counted::Other)
+        })
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -771,10 +901,33 @@ mod tests {
     fn discrepancies(a: &str, b: &str) -> Vec<(FactKind, String, String)> {
         let (da, db) = (segment(a, Some("en")), segment(b, Some("en")));
         let al = align(&da, &db, &AlignOptions::default());
-        facts(&da, &db, &al)
+        kinds_and_values(&da, &db, &al)
+    }
+
+    fn kinds_and_values(
+        a: &Document,
+        b: &Document,
+        alignment: &Alignment,
+    ) -> Vec<(FactKind, String, String)> {
+        facts(a, b, alignment)
             .into_iter()
             .map(|d| (d.kind, d.a_text, d.b_text))
             .collect()
+    }
+
+    /// A pair of `a` with B's first sentence, of `class`.
+    fn pair_of(a: Vec<usize>, class: PairClass) -> Pair {
+        Pair {
+            a,
+            b: vec![0],
+            class,
+            edited: true,
+            similarity: 0.6,
+            lexical: 0.0,
+            semantic: Some(0.6),
+            pinned: false,
+            ops: Vec::new(),
+        }
     }
 
     #[test]
@@ -1059,19 +1212,105 @@ mod tests {
         );
     }
 
+    /// The discrepancies of two one-sentence reports in two languages, paired as a translation.
+    fn translated(a: (&str, &str), b: (&str, &str)) -> Vec<(FactKind, String, String)> {
+        let (da, db) = (segment(a.1, Some(a.0)), segment(b.1, Some(b.0)));
+        let alignment = Alignment {
+            pairs: vec![pair_of(vec![0], PairClass::Translated)],
+            unique_a: Vec::new(),
+            unique_b: Vec::new(),
+            semantic: true,
+        };
+        kinds_and_values(&da, &db, &alignment)
+    }
+
+    #[test]
+    fn across_languages_the_news_agency_each_side_cites_compares_by_its_sound() {
+        let tasnim = (
+            "en",
+            "None of the passengers survived, reported the semi-official Tasnim news agency.",
+        );
+        assert_eq!(
+            translated(
+                (
+                    "ru",
+                    "Все пассажиры погибли, сообщает Вестник со ссылкой на госагентство Mehr."
+                ),
+                tasnim
+            ),
+            [(FactKind::Source, "Mehr".into(), "Tasnim".into())],
+            "the relaying outlet (Вестник) is not the agency cited"
+        );
+        assert!(
+            translated(
+                (
+                    "ru",
+                    "Все пассажиры погибли, сообщает агентство Тасним со ссылкой на источники."
+                ),
+                tasnim
+            )
+            .is_empty(),
+            "Тасним is Tasnim"
+        );
+        assert!(
+            translated(
+                (
+                    "de",
+                    "\"Die Königin ist friedlich gestorben\", erklärte der Palast am Abend."
+                ),
+                (
+                    "en",
+                    "\"The Queen died peacefully,\" Glenmoor Palace said in a statement."
+                )
+            )
+            .is_empty(),
+            "a German noun is capitalized, and neither is an agency"
+        );
+    }
+
+    #[test]
+    fn numbers_that_count_different_things_are_not_one_quantity() {
+        let got = translated(
+            (
+                "en",
+                "In Velmora, the quake hit regions packed with some 4 million people.",
+            ),
+            ("fr", "À Velmora, 237 personnes ont perdu la vie."),
+        );
+        assert!(got.is_empty(), "a population is no toll: {got:?}");
+        let got = translated(
+            (
+                "fr",
+                "À Velmora, l'effondrement d'un immeuble de 30 étages a piégé des ouvriers.",
+            ),
+            (
+                "es",
+                "En Velmora, el derrumbe de un edificio atrapó a unas 50 personas.",
+            ),
+        );
+        assert!(got.is_empty(), "floors are no count of people: {got:?}");
+        let got = translated(
+            ("en", "Officials counted 76 confirmed deaths in Velmora."),
+            (
+                "fr",
+                "Les autorités ont recensé 84 personnes mortes à Velmora.",
+            ),
+        );
+        assert_eq!(got, [(FactKind::Number, "76".into(), "84".into())]);
+        let got = translated(
+            ("en", "The storm killed more than 100 people."),
+            ("fr", "La tempête a tué plus de 1000 personnes."),
+        );
+        assert_eq!(
+            got,
+            [(FactKind::Number, "100".into(), "1000".into())],
+            "an early and a late toll"
+        );
+    }
+
     #[test]
     fn a_merged_translation_compares_its_numbers_only() {
-        let pair = |a: Vec<usize>, class| Pair {
-            a,
-            b: vec![0],
-            class,
-            edited: true,
-            similarity: 0.6,
-            lexical: 0.0,
-            semantic: Some(0.6),
-            pinned: false,
-            ops: Vec::new(),
-        };
+        let pair = pair_of;
         let merged = pair(vec![0, 1], PairClass::Translated);
         assert!(compares_in(&merged, FactKind::Number));
         assert!(!compares_in(&merged, FactKind::Weekday));

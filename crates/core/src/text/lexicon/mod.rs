@@ -289,10 +289,36 @@ pub(crate) enum Counted {
     People,
     Dead,
     Injured,
+    /// Years: an age or a span ("73 ans", "70 years on the throne", "(73 عاما)").
+    Years,
+    /// Some other thing a noun names, one the tables do not list ("30 étages", "14 دولة").
+    Other,
+}
+
+impl Counted {
+    /// Whether two numbers counting these can be one quantity told two ways: people and the
+    /// dead or the injured among them, or one thing counted alike. Two other nouns may be one
+    /// thing in two languages, so they can too.
+    pub(crate) fn may_be_one(self, other: Counted) -> bool {
+        use Counted::{Dead, Injured, People};
+        self == other
+            || matches!(
+                (self, other),
+                (People, Dead | Injured) | (Dead | Injured, People)
+            )
+    }
 }
 
 /// What the noun after a number counts.
 pub(crate) fn counted(word: &str, lang: Option<&str>) -> Option<Counted> {
+    // Arabic short vowels and tanween are optional marks ("شخصًا" is "شخصا").
+    if word.contains(|c| ('\u{64b}'..='\u{652}').contains(&c)) {
+        let bare: String = word
+            .chars()
+            .filter(|c| !('\u{64b}'..='\u{652}').contains(c))
+            .collect();
+        return lookup(COUNTED, &bare, lang);
+    }
     lookup(COUNTED, word, lang)
 }
 
@@ -903,6 +929,10 @@ const COUNTED: Table<Counted> = &[
     (
         "en",
         &[
+            ("victims", Counted::People),
+            ("civilians", Counted::People),
+            ("residents", Counted::People),
+            ("years", Counted::Years),
             ("people", Counted::People),
             ("persons", Counted::People),
             ("dead", Counted::Dead),
@@ -915,6 +945,11 @@ const COUNTED: Table<Counted> = &[
     (
         "fr",
         &[
+            ("victimes", Counted::People),
+            ("civils", Counted::People),
+            ("habitants", Counted::People),
+            ("ans", Counted::Years),
+            ("années", Counted::Years),
             ("personnes", Counted::People),
             ("morts", Counted::Dead),
             ("tués", Counted::Dead),
@@ -925,6 +960,10 @@ const COUNTED: Table<Counted> = &[
     (
         "es",
         &[
+            ("víctimas", Counted::People),
+            ("civiles", Counted::People),
+            ("habitantes", Counted::People),
+            ("años", Counted::Years),
             ("personas", Counted::People),
             ("muertos", Counted::Dead),
             ("fallecidos", Counted::Dead),
@@ -934,6 +973,11 @@ const COUNTED: Table<Counted> = &[
     (
         "de",
         &[
+            ("opfer", Counted::People),
+            ("zivilisten", Counted::People),
+            ("einwohner", Counted::People),
+            ("jahre", Counted::Years),
+            ("jahren", Counted::Years),
             ("menschen", Counted::People),
             ("personen", Counted::People),
             ("tote", Counted::Dead),
@@ -944,6 +988,11 @@ const COUNTED: Table<Counted> = &[
     (
         "ru",
         &[
+            ("жертв", Counted::People),
+            ("жителей", Counted::People),
+            ("лет", Counted::Years),
+            ("года", Counted::Years),
+            ("год", Counted::Years),
             ("человек", Counted::People),
             ("людей", Counted::People),
             ("погибших", Counted::Dead),
@@ -955,6 +1004,12 @@ const COUNTED: Table<Counted> = &[
     (
         "ar",
         &[
+            ("ضحية", Counted::People),
+            ("ضحايا", Counted::People),
+            ("عاما", Counted::Years),
+            ("عام", Counted::Years),
+            ("سنة", Counted::Years),
+            ("سنوات", Counted::Years),
             ("شخصا", Counted::People),
             ("شخص", Counted::People),
             ("أشخاص", Counted::People),
