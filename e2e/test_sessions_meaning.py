@@ -1,9 +1,18 @@
 """Pairing by meaning: an invented English report and its loose Spanish rendering open side by side
 with their corresponding sentences linked as translated (connectors drawn, no word marks), each
-report's extra sentence unique; switching Options → Matching to words unpairs them."""
+report's extra sentence unique; the Facts view names the two news agencies the reports cite for one
+figure (compared across languages); switching Options → Matching to words unpairs them."""
 
 from parallax_e2e import App
-from sessions_e2e import compare_picked, import_reports, pick_rows, sentences, wait_compare_view, wait_connectors
+from sessions_e2e import (
+    compare_picked,
+    import_reports,
+    pick_rows,
+    select_tab,
+    sentences,
+    wait_compare_view,
+    wait_connectors,
+)
 
 REPORTS = ["tessel-herald-flood-en.txt", "diario-tessel-inundacion-es.txt"]
 TITLES = ["Flood barrier holds as the Tessel peaks", "La barrera contra inundaciones resiste"]
@@ -34,6 +43,21 @@ def test_an_english_and_a_spanish_report_are_paired_by_meaning(app: App):
     assert kinds.count("translated") >= 4, f"translated connectors join the panes: {kinds}"
     assert app.exists("legend") and "Translated" in app.text(app.find("legend")), "the legend names the class"
     app.screenshot("60-session-translated")
+
+    # Facts across languages: each report cites another news agency for the evacuation figures.
+    select_tab(app, "facts")
+
+    def sources() -> list[str]:
+        return [app.text(f) for f in app.find_all("fact-item") if f.get_attribute("data-kind") == "source"]
+
+    app.wait_until(
+        lambda: any("Velmar" in s and "Corvo" in s for s in sources()),
+        lambda: f"Velmar vs Corvo as a source: {[app.text(f) for f in app.find_all('fact-item')]}",
+    )
+    assert not any("1,200" in app.text(f) for f in app.find_all("fact-item")), "1,200 and 1.200 are one number"
+    app.screenshot("61-session-facts-across-languages")
+    select_tab(app, "compare")
+    wait_compare_view(app)
 
     # Options → Matching by words: across languages almost nothing is paired any more.
     app.click("options-button")
