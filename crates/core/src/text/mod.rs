@@ -32,7 +32,7 @@ pub use vectors::{cosine, cosine_matrix, dot, SentenceVectors, VectorsError};
 
 /// The version of the segmentation rules: stored sentence vectors cut by another version are
 /// recomputed. Bump it whenever a change moves sentence boundaries.
-pub const SEGMENTER_VERSION: u32 = 1;
+pub const SEGMENTER_VERSION: u32 = 2;
 
 /// A segmented body: the body itself plus its paragraphs, sentences and tokens.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -288,6 +288,7 @@ impl<'a> Segmenter<'a> {
         } else {
             tokenize::unicode_pieces(body, range, &mut pieces);
         }
+        tokenize::split_glued_sentences(body, &mut pieces);
         let mut k = 0;
         while k < pieces.len() {
             let mut r = pieces[k].clone();

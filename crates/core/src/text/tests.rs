@@ -59,6 +59,25 @@ fn numbers_quotes_and_ellipses() {
 }
 
 #[test]
+fn sentences_a_page_glued_together_come_apart() {
+    let got = sentences(
+        "The ferry sank on Monday.\u{201C}We tried,\u{201D} Halden added.Divers searched \
+         the U.S.Navy wreck, St.Peter said on kelmsby.org today.",
+        Some("en"),
+    );
+    assert_eq!(
+        got,
+        [
+            "The ferry sank on Monday.",
+            "\u{201C}We tried,\u{201D} Halden added.",
+            "Divers searched the U.S.Navy wreck, St.Peter said on kelmsby.org today."
+        ],
+        "a lowercase word, a full stop and a capitalized word are two sentences; an \
+         abbreviation, a title or an address is not"
+    );
+}
+
+#[test]
 fn closing_curly_quote_stays_with_its_sentence() {
     let got = sentences(
         "He said: \u{201C}It is over.\u{201D} The crowd cheered.",

@@ -66,6 +66,41 @@ pub(crate) fn ascii_pieces(bytes: &[u8], range: Range<usize>, out: &mut Vec<Rang
     }
 }
 
+/// Splits pieces where a page lost the space after a full stop ("Farrell added.Pilgrims who",
+/// "on Monday.He was 88"): a word ending in two lowercase letters, a full stop, and a capitalized
+/// word going on in lowercase become the two words and the stop. Word segmentation joins them
+/// (a full stop between letters joins, as in "e.g"); no name, abbreviation or address is written
+/// that way ("U.S", "St.Peter" and "example.com" keep another shape).
+pub(crate) fn split_glued_sentences(body: &str, pieces: &mut Vec<Range<usize>>) {
+    let glued = |piece: &str| -> Option<usize> {
+        let dot = piece.find('.')?;
+        let (before, after) = (&piece[..dot], &piece[dot + 1..]);
+        let mut tail = before.chars().rev();
+        let lower_end = tail.next().is_some_and(char::is_lowercase)
+            && tail.next().is_some_and(char::is_lowercase)
+            && before.chars().all(char::is_alphabetic);
+        let mut head = after.chars();
+        let capital_start = head.next().is_some_and(char::is_uppercase)
+            && head.next().is_some_and(char::is_lowercase)
+            && after.chars().all(char::is_alphabetic);
+        (lower_end && capital_start).then_some(dot)
+    };
+    if !pieces.iter().any(|r| glued(&body[r.clone()]).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 2);
+    for r in pieces.drain(..) {
+        match glued(&body[r.clone()]) {
+            Some(dot) => {
+                let at = r.start + dot;
+                out.extend([r.start..at, at..at + 1, at + 1..r.end]);
+            }
+            None => out.push(r),
+        }
+    }
+    *pieces = out;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
