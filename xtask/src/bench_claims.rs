@@ -84,7 +84,9 @@ fn document(
 }
 
 /// Whether two speaker names name the same person: a word of four letters or more in common
-/// (case and punctuation aside), which a surname or a body's name is.
+/// (case and punctuation aside), which a surname or a body's name is, also in another
+/// grammatical case ("Букингемском дворце" / "Букингемский дворец": words alike but for an
+/// ending of at most three letters).
 fn same_person(a: &str, b: &str) -> bool {
     let words = |s: &str| -> BTreeSet<String> {
         s.split(|c: char| !c.is_alphanumeric())
@@ -92,18 +94,30 @@ fn same_person(a: &str, b: &str) -> bool {
             .map(str::to_lowercase)
             .collect()
     };
+    let inflected = |x: &str, y: &str| {
+        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        let common = x.iter().zip(&y).take_while(|(p, q)| p == q).count();
+        common >= 5 && x.len() - common <= 3 && y.len() - common <= 3
+    };
+    let (wa, wb) = (words(a), words(b));
+    let shared = wa
+        .iter()
+        .any(|x| wb.iter().any(|y| x == y || inflected(x, y)));
     // An acronym stands for the words whose initials it spells ("the ICC" for the International
-    // Criminal Court).
+    // Criminal Court, "МУС" for the Международный уголовный суд, whose later words are in
+    // lowercase).
     let acronym_of = |short: &str, long: &str| {
         let initials: String = long
             .split(|c: char| !c.is_alphanumeric())
-            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .filter(|w| w.chars().count() >= 3)
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_uppercase)
             .collect();
         short.split(|c: char| !c.is_alphanumeric()).any(|w| {
             w.chars().count() >= 2 && w.chars().all(char::is_uppercase) && initials.contains(w)
         })
     };
-    !words(a).is_disjoint(&words(b)) || acronym_of(a, b) || acronym_of(b, a)
+    shared || acronym_of(a, b) || acronym_of(b, a)
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
