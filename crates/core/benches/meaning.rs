@@ -34,6 +34,12 @@
 //!   1,020 → 2,008 sentences/s (1.97×). Restricted to AVX2 (the kernel's other path, forced for the
 //!   measure), the same bench runs at ~1,280 sentences/s (1.22× the build before).
 //!
+//! - 2026-12-07, joined rows: import also encodes each two adjacent sentences as one text (the
+//!   aligner's evidence for a sentence split in two). `encode_document`, per sentence of the
+//!   report: 1,168 → 434 sentences/s (2.7× the work; the encoder's own rate, `encode`, unchanged at
+//!   ~1,150/s on this run's machine); compare_700 by meaning 0.59 → 0.59 ms, collate 10×5,000 133 →
+//!   106 ms, session 6×50,000 0.88 → 0.93 s (within noise; same machine, side by side).
+//!
 //! Before reports of over ~1,200 sentences skipped the neighbour search
 //! (`NEIGHBOUR_SEARCH_MAX_PAIRS`), the 6×50,000 session took 3.46 s.
 
@@ -130,6 +136,19 @@ fn encode(bencher: Bencher) {
         .counter(ItemsCount::new(sentences.len()))
         .with_inputs(|| encoder.forget_pieces())
         .bench_values(|()| encoder.encode(black_box(&sentences)));
+}
+
+/// What import computes for a generated 5,000-word report, per sentence of the report: its
+/// vectors and those of each two adjacent sentences read as one (every piece met for the first
+/// time, as in `encode`).
+#[divan::bench(sample_count = 10)]
+fn encode_document(bencher: Bencher) {
+    let Some(encoder) = encoder() else { return };
+    let doc = segment(&synth::join(&synth::report_sentences(3, 5_000)), Some("en"));
+    bencher
+        .counter(ItemsCount::new(doc.sentences.len()))
+        .with_inputs(|| encoder.forget_pieces())
+        .bench_values(|()| encoder.encode_document(black_box(&doc)));
 }
 
 /// Align and diff two 700-word reports (vectors stored), by words and by meaning.

@@ -165,11 +165,22 @@ fn vectors_survive_half_float_storage() {
     );
     let v = encoder.encode_document(&doc);
     let bytes = v.to_f16_bytes();
-    assert_eq!(bytes.len(), 2 * DIM * 2);
+    assert_eq!(
+        bytes.len(),
+        3 * DIM * 2,
+        "two sentences and the two read as one"
+    );
     let back = SentenceVectors::from_f16_bytes(DIM, &bytes).expect("whole vectors");
+    assert_eq!(back.len(), 2);
     for i in 0..2 {
         assert!(cosine(v.row(i), back.row(i)) > 0.9999);
     }
+    let joined = v.joined_row(0).expect("encoded");
+    assert!(cosine(joined, back.joined_row(0).expect("stored")) > 0.9999);
+    assert!(
+        cosine(joined, &encoder.encode(&[doc.body.as_str()])[0]) > 0.999,
+        "the joined row is the two sentences' text encoded as one"
+    );
 }
 
 #[test]

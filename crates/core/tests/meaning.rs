@@ -3,7 +3,8 @@
 //! marked `translated`; paraphrases with few shared words paired; sentences that share names but
 //! say different things left apart; moved translations still found, while a weak pair against the
 //! reports' order is not made; a report cut short mid-sentence still pairs its last words; a
-//! sentence one outlet split in two pairs both halves with the whole; a statement and its rendering
+//! sentence one outlet split in two pairs both halves with the whole, also in another language
+//! where only the halves read as one text mean the whole; a statement and its rendering
 //! in another language are one quote; and words alone when asked or when a report has no vectors
 //! (the result says so).
 //!
@@ -26,6 +27,14 @@ fn report(encoder: &Encoder, lang: &str, sentences: &[&str]) -> Document {
 /// `(a sentence, b sentence)` of every 1:1 pair.
 fn links(al: &Alignment) -> Vec<(usize, usize)> {
     pairs(al).into_iter().map(|(a, b, _)| (a, b)).collect()
+}
+
+/// The sentences of A and of B of every pair (merged pairs with two on one side).
+fn groups(al: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+    al.pairs
+        .iter()
+        .map(|p| (p.a.clone(), p.b.clone()))
+        .collect()
 }
 
 /// `(a sentence, b sentence, class)` of every 1:1 pair.
@@ -422,11 +431,7 @@ fn a_sentence_split_in_two_pairs_both_halves_with_the_whole() {
         ],
     );
     let al = align(&split, &whole, &AlignOptions::default());
-    let merged: Vec<(Vec<usize>, Vec<usize>)> = al
-        .pairs
-        .iter()
-        .map(|p| (p.a.clone(), p.b.clone()))
-        .collect();
+    let merged = groups(&al);
     assert!(
         merged.contains(&(vec![2, 3], vec![1])),
         "the two halves pair with the whole: {merged:?}"
@@ -434,5 +439,42 @@ fn a_sentence_split_in_two_pairs_both_halves_with_the_whole() {
     assert!(
         merged.contains(&(vec![1], vec![0])),
         "the headline is not merged into the lead's pair: {merged:?}"
+    );
+}
+
+#[test]
+fn a_translation_split_in_two_pairs_both_halves_with_the_whole() {
+    let Some(encoder) = encoder() else { return };
+    // The first half says little alone and its words are French in the whole: only the two
+    // halves encoded as one text come closer to the whole than the second half alone.
+    let split = report(
+        encoder,
+        "en",
+        &[
+            "The new flood barrier at Orlov Bay held on Sunday as the river Tessel rose to its highest level in forty years.",
+            "Search operations are under way, according to the emergency services.",
+            "A thirty-storey tower under construction collapsed in the north of the city.",
+            "Mayor Lina Brask said the barrier had saved the old town from the water.",
+        ],
+    );
+    let whole = report(
+        encoder,
+        "fr",
+        &[
+            "La nouvelle barrière d'Orlov Bay a tenu dimanche alors que le Tessel atteignait son plus haut niveau depuis quarante ans.",
+            "Une tour de trente étages en construction s'est effondrée dans le nord de la ville, piégeant des dizaines d'ouvriers, et les secours poursuivent leurs recherches.",
+            "La maire Lina Brask a déclaré que la barrière avait sauvé la vieille ville des eaux.",
+        ],
+    );
+    let al = align(&split, &whole, &AlignOptions::default());
+    let merged = groups(&al);
+    assert_eq!(
+        merged,
+        [
+            (vec![0], vec![0]),
+            (vec![1, 2], vec![1]),
+            (vec![3], vec![2])
+        ],
+        "the two halves pair with the whole rendering"
     );
 }

