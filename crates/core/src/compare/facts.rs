@@ -240,9 +240,12 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         ] {
             let xa: Vec<&Fact> = only_a.iter().copied().filter(|f| f.kind == kind).collect();
             let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
-            let one_quantity = |fx: &Fact, gx: &Fact| {
-                kind != FactKind::Number
-                    || (comparable_magnitudes(&fx.value, &gx.value) && one_thing(fx, gx))
+            let one_quantity = |fx: &Fact, gx: &Fact| match kind {
+                FactKind::Number => {
+                    comparable_magnitudes(&fx.value, &gx.value) && one_thing(fx, gx)
+                }
+                FactKind::Weekday => weekdays_compare_in(pair),
+                _ => true,
             };
             if let ([fx], [gx]) = (xa.as_slice(), xb.as_slice()) {
                 if one_quantity(fx, gx) {
@@ -275,6 +278,23 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
     }
     out
 }
+
+/// Whether two weekdays that differ in `pair`, each its side's only one, are one day told two
+/// ways: news tells each step of an event by its day ("the helicopter crashed on Sunday" /
+/// "rescuers on Monday found…"), so only in sentences that say the same, worded alike
+/// ([`NAME_PAIR_MIN_OVERLAP`]) or, across languages, close in meaning
+/// ([`WEEKDAY_PAIR_MIN_COSINE`]).
+fn weekdays_compare_in(pair: &Pair) -> bool {
+    if pair.class == PairClass::Translated {
+        pair.semantic
+            .is_some_and(|cos| cos >= WEEKDAY_PAIR_MIN_COSINE)
+    } else {
+        pair.lexical >= NAME_PAIR_MIN_OVERLAP
+    }
+}
+
+/// The cosine a translated pair needs for its two weekdays to be one day told two ways.
+const WEEKDAY_PAIR_MIN_COSINE: f32 = 0.7;
 
 /// The word overlap (`Pair::lexical`) a pair needs for a name replaced in it to be a discrepancy:
 /// two sentences that share less are two statements paired for their meaning ("Iran's Mehr news
@@ -580,6 +600,48 @@ fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
     x.start < y.end && y.start < x.end
 }
 
+/// Whether the number at token `k` is someone's age: after "aged", "at the age of", "à l'âge
+/// de", "a la edad de", "im Alter von", "в возрасте", "عن عمر (ناهز)"; before "-year-old"; or
+/// between commas right after a name ("Titti Lepore, 56, told…").
+fn is_age<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bool {
+    const BEFORE: &[&[&str]] = &[
+        &["aged"],
+        &["age", "of"],
+        &["âge", "de"],
+        &["edad", "de"],
+        &["alter", "von"],
+        &["возрасте"],
+        &["عمر"],
+        &["عمر", "ناهز"],
+        &["عمر", "يناهز"],
+    ];
+    let words: Vec<&str> = toks[..k]
+        .iter()
+        .rev()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .take(2)
+        // French elides the article into the noun ("l'âge").
+        .map(|t| t.norm.strip_prefix("l'").unwrap_or(&t.norm))
+        .collect();
+    let after_cue = BEFORE
+        .iter()
+        .any(|cue| cue.len() <= words.len() && cue.iter().rev().zip(&words).all(|(c, w)| c == w));
+    let norm = |j: usize| toks.get(j).map(|t| t.norm.as_str());
+    let year_old = norm(k + 1) == Some("-")
+        && matches!(norm(k + 2), Some("year" | "years"))
+        && norm(k + 3) == Some("-")
+        && norm(k + 4) == Some("old");
+    let apposition = k >= 2
+        && norm(k - 1) == Some(",")
+        && norm(k + 1) == Some(",")
+        && toks[k - 2].kind == TokenKind::Word
+        && text(&toks[k - 2])
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    after_cue || year_old || apposition
+}
+
 /// Whether the number at token `k` is an ordinal written with a hyphenated ending: "97-м",
 /// "3-й", "21-го" (Russian), "2-a" (Spanish).
 fn is_ordinal<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bool {
@@ -703,17 +765,24 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
     // What the noun after a number counts ("244 people", "at least 76 شخصا").
     // A noun the tables do not know counts some other thing ("30 étages"); a stop word, a
     // punctuation mark or a unit-less end counts nothing known.
-    // A known noun may come after one other word ("76 confirmed deaths").
+    // A known noun may come after one other word ("76 confirmed deaths") or a hyphen ("a
+    // 70-year reign", "the 63-year-old"); an unknown one after a stop word too ("14 other
+    // realms").
     let counted_after = |k: usize| {
+        let k = if toks.get(k).is_some_and(|t| text(t) == "-") {
+            k + 1
+        } else {
+            k
+        };
         let known = |k: usize| word_at(k).and_then(|t| lexicon::counted(&t.norm, lang));
+        let other = |k: usize| {
+            word_at(k).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.stop && !lexicon::is_quantity_word(&t.norm, lang)
+            })
+        };
         known(k).or_else(|| known(k + 1)).or_else(|| {
-            word_at(k)
-                .filter(|t| {
-                    t.kind == TokenKind::Word
-                        && !t.stop
-                        && !lexicon::is_quantity_word(&t.norm, lang)
-                })
-                .map(|_| Counted::Other)
+            let after_stop = word_at(k).is_some_and(|t| t.stop) && other(k + 1);
+            (other(k) || after_stop).then_some(Counted::Other)
         })
     };
     let mut out = Vec::new();
@@ -736,6 +805,12 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     if (1.0..=31.0).contains(&day) {
                         value = format!("{month}-{day}");
                         end = day_at + 1;
+                    } else if text(&toks[day_at]).len() == 4 && (1000.0..=2999.0).contains(&day) {
+                        // "February 2025": the month's year, no count. The date stays the month
+                        // (a day of it, with or without its year, is no other date).
+                        end = day_at + 1;
+                    }
+                    if end == day_at + 1 && value.contains('-') {
                         let year_at = if toks.get(end).is_some_and(|t| text(t) == ",") {
                             end + 1
                         } else {
@@ -870,11 +945,16 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                         end = k + 2;
                     }
                 }
+                let counted = if is_age(toks, k, &text) {
+                    Some(Counted::Age)
+                } else {
+                    counted_after(end)
+                };
                 out.push(Fact {
                     kind: FactKind::Number,
                     range: t.range.start..toks[end - 1].range.end,
                     value: format!("{}{suffix}", lexicon::format_number(v)),
-                    counted: counted_after(end),
+                    counted,
                 });
                 k = end;
                 continue;
@@ -896,6 +976,11 @@ mod tests {
         got.iter().all(|(kind, _, _)| {
             !matches!(kind, FactKind::Name | FactKind::Place | FactKind::Source)
         })
+    }
+
+    /// Whether no number is among the discrepancies.
+    fn no_number(got: &[(FactKind, String, String)]) -> bool {
+        got.iter().all(|(kind, _, _)| *kind != FactKind::Number)
     }
 
     fn discrepancies(a: &str, b: &str) -> Vec<(FactKind, String, String)> {
@@ -1289,6 +1374,38 @@ mod tests {
             ),
         );
         assert!(got.is_empty(), "floors are no count of people: {got:?}");
+        for (a, b) in [
+            (
+                "Her son, 73, becomes head of state of 14 other realms, Kessen said.",
+                "Her son, 73, becomes king after her 70-year reign, Kessen said.",
+            ),
+            (
+                "Fears grew for the 63-year-old mayor of Kessen on Sunday.",
+                "Fears grew for the mayor of Kessen and seven other people on Sunday.",
+            ),
+            (
+                "Her son inherits the crown of Kessen at the age of 73.",
+                "Her son inherits the crown of Kessen after 70 years on the throne.",
+            ),
+            (
+                "The mayor of Kessen was in hospital in February 2025 for a week.",
+                "The mayor of Kessen was in hospital in February for 38 days.",
+            ),
+        ] {
+            let got = discrepancies(a, b);
+            assert!(no_number(&got), "{a} / {b}: {got:?}");
+        }
+        let got = translated(
+            (
+                "fr",
+                "Son fils hérite de la couronne de Kessen à l'âge de 73 ans.",
+            ),
+            (
+                "en",
+                "Her son inherits the crown of Kessen after 70 years on the throne.",
+            ),
+        );
+        assert!(no_number(&got), "an age is no span of years: {got:?}");
         let got = translated(
             ("en", "Officials counted 76 confirmed deaths in Velmora."),
             (
@@ -1306,6 +1423,34 @@ mod tests {
             [(FactKind::Number, "100".into(), "1000".into())],
             "an early and a late toll"
         );
+    }
+
+    #[test]
+    fn two_weekdays_differ_only_in_sentences_that_say_the_same() {
+        let (da, db) = (
+            segment("The ferry sank on Sunday near Kessen.", Some("en")),
+            segment("Divers reached the ferry on Monday.", Some("en")),
+        );
+        let with = |class, lexical: f32, semantic: f32| {
+            let mut pair = pair_of(vec![0], class);
+            pair.lexical = lexical;
+            pair.semantic = Some(semantic);
+            let alignment = Alignment {
+                pairs: vec![pair],
+                unique_a: Vec::new(),
+                unique_b: Vec::new(),
+                semantic: true,
+            };
+            kinds_and_values(&da, &db, &alignment)
+        };
+        let flagged = vec![(FactKind::Weekday, "Sunday".into(), "Monday".into())];
+        assert!(
+            with(PairClass::Changed, 0.2, 0.6).is_empty(),
+            "two steps of one event, each told by its day"
+        );
+        assert_eq!(with(PairClass::Changed, 0.5, 0.6), flagged);
+        assert!(with(PairClass::Translated, 0.0, 0.6).is_empty());
+        assert_eq!(with(PairClass::Translated, 0.0, 0.8), flagged);
     }
 
     #[test]

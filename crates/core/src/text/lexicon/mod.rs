@@ -293,6 +293,9 @@ pub(crate) enum Counted {
     Years,
     /// Some other thing a noun names, one the tables do not list ("30 étages", "14 دولة").
     Other,
+    /// Someone's age ("aged 73", "à l'âge de 73 ans", "the 63-year-old"), set by the facts
+    /// module from the words around the number.
+    Age,
 }
 
 impl Counted {
@@ -933,6 +936,7 @@ const COUNTED: Table<Counted> = &[
             ("civilians", Counted::People),
             ("residents", Counted::People),
             ("years", Counted::Years),
+            ("year", Counted::Years),
             ("people", Counted::People),
             ("persons", Counted::People),
             ("dead", Counted::Dead),
