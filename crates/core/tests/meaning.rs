@@ -477,4 +477,6 @@ fn a_translation_split_in_two_pairs_both_halves_with_the_whole() {
         ],
         "the two halves pair with the whole rendering"
     );
+    let swapped = align(&whole, &split, &AlignOptions::default());
+    assert_eq!(swapped, al.mirrored(), "either order, one alignment");
 }

@@ -872,8 +872,10 @@ fn merge_neighbours(
 
 /// How much better the length of the link's sentence on the other side fits its own side's
 /// sentence with `added_len` bytes added than without: `|ln r₁| − |ln r₂|`, where `r` is the
-/// other side's length over this side's, scaled by the reports' length ratio (Gale and Church's
-/// length prior: corresponding text keeps a steady length ratio, also across languages).
+/// other side's share of its report's length over this side's share of its own (Gale and
+/// Church's length prior: corresponding text keeps a steady length ratio, also across
+/// languages). Written from the side that grows, so that both orders of A and B compute the
+/// same numbers.
 fn length_fit_gain(
     a: &Document,
     b: &Document,
@@ -881,18 +883,23 @@ fn length_fit_gain(
     (i, j): (usize, usize),
     added_len: usize,
 ) -> f32 {
-    let scale = b.body.len().max(1) as f32 / a.body.len().max(1) as f32;
-    let (la, lb) = (
-        a.sentence_text(i).len().max(1) as f32,
-        b.sentence_text(j).len().max(1) as f32,
-    );
-    let added = added_len as f32;
-    let (before, after) = if side_a {
-        (lb / (scale * la), lb / (scale * (la + added)))
+    let share = |doc: &Document, len: usize| len.max(1) as f64 / doc.body.len().max(1) as f64;
+    let (own, own_doc, other) = if side_a {
+        (
+            a.sentence_text(i).len(),
+            a,
+            share(b, b.sentence_text(j).len()),
+        )
     } else {
-        (scale * la / lb, scale * la / (lb + added))
+        (
+            b.sentence_text(j).len(),
+            b,
+            share(a, a.sentence_text(i).len()),
+        )
     };
-    before.ln().abs() - after.ln().abs()
+    let before = (other / share(own_doc, own)).ln().abs();
+    let after = (other / share(own_doc, own + added_len)).ln().abs();
+    (before - after) as f32
 }
 
 /// Which links (sorted by their first A sentence) are off the heaviest increasing chain of B

@@ -37,7 +37,7 @@ pub struct Fact {
     /// Byte range in the body.
     pub range: Range<usize>,
     /// Comparable value: a number in plain decimal ("4200", "3500000", "12%"), a date as
-    /// `month-day[-year]` or `month`, a weekday or name in normalized form.
+    /// `month-day[-year]`, `month--year` or `month`, a weekday or name in normalized form.
     pub value: String,
     /// What a number counts, when the noun after it says ("244 people", "76 شخصا").
     #[serde(skip)]
@@ -205,6 +205,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
                 if let Some(gx) = inside_b.iter().find(|g| {
                     g.kind == fx.kind
                         && (fx.kind != FactKind::Number || one_thing(fx, g))
+                        && (fx.kind != FactKind::Weekday || weekdays_compare_in(pair))
                         && mostly(g, &op.b)
                         && (fx.kind != FactKind::Name || is_demonym(fx) == is_demonym(g))
                         && !found.iter().any(|(_, u)| std::ptr::eq(*u, **g))
@@ -479,14 +480,21 @@ fn same(f: &Fact, g: &Fact) -> bool {
         return true;
     }
     if f.kind == FactKind::Date {
-        // A month and a day of it, or a day with and without its year: one more precise than
-        // the other ("last February" / "February 25"), not two dates.
-        let (x, y) = (&f.value, &g.value);
-        let within = |short: &str, long: &str| {
-            long.strip_prefix(short)
-                .is_some_and(|rest| rest.starts_with('-'))
+        // A month and a day of it, or a date with and without its year: one more precise than
+        // the other ("last February" / "February 25", "February 2025"), not two dates.
+        let parts = |v: &str| -> [Option<String>; 3] {
+            let mut it = v.split('-').map(|p| (!p.is_empty()).then(|| p.to_string()));
+            [
+                it.next().flatten(),
+                it.next().flatten(),
+                it.next().flatten(),
+            ]
         };
-        return within(x, y) || within(y, x);
+        let (x, y) = (parts(&f.value), parts(&g.value));
+        return x
+            .iter()
+            .zip(&y)
+            .all(|(p, q)| p.is_none() || q.is_none() || p == q);
     }
     if f.kind != FactKind::Name {
         return false;
@@ -601,8 +609,8 @@ fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
 }
 
 /// Whether the number at token `k` is someone's age: after "aged", "at the age of", "à l'âge
-/// de", "a la edad de", "im Alter von", "в возрасте", "عن عمر (ناهز)"; before "-year-old"; or
-/// between commas right after a name ("Titti Lepore, 56, told…").
+/// de", "a la edad de", "im Alter von", "в возрасте", "عن عمر (ناهز)"; before "-year-old" or
+/// "years old"; or between commas right after a name ("Titti Lepore, 56, told…").
 fn is_age<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bool {
     const BEFORE: &[&[&str]] = &[
         &["aged"],
@@ -627,10 +635,12 @@ fn is_age<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bo
         .iter()
         .any(|cue| cue.len() <= words.len() && cue.iter().rev().zip(&words).all(|(c, w)| c == w));
     let norm = |j: usize| toks.get(j).map(|t| t.norm.as_str());
-    let year_old = norm(k + 1) == Some("-")
+    // "63-year-old", "63 years old".
+    let year_old = (norm(k + 1) == Some("-")
         && matches!(norm(k + 2), Some("year" | "years"))
         && norm(k + 3) == Some("-")
-        && norm(k + 4) == Some("old");
+        && norm(k + 4) == Some("old"))
+        || (matches!(norm(k + 1), Some("year" | "years")) && norm(k + 2) == Some("old"));
     let apposition = k >= 2
         && norm(k - 1) == Some(",")
         && norm(k + 1) == Some(",")
@@ -806,11 +816,12 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                         value = format!("{month}-{day}");
                         end = day_at + 1;
                     } else if text(&toks[day_at]).len() == 4 && (1000.0..=2999.0).contains(&day) {
-                        // "February 2025": the month's year, no count. The date stays the month
-                        // (a day of it, with or without its year, is no other date).
+                        // "February 2025": the month's year, no count (`month--year`).
+                        value = format!("{month}--{}", text(&toks[day_at]));
                         end = day_at + 1;
                     }
-                    if end == day_at + 1 && value.contains('-') {
+                    let has_day = end == day_at + 1 && !value.contains("--");
+                    if has_day {
                         let year_at = if toks.get(end).is_some_and(|t| text(t) == ",") {
                             end + 1
                         } else {
@@ -837,11 +848,12 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                         }
                         start = toks[k - 1].range.start;
                         value = format!("{month}-{day}");
-                        if let Some(year) = word_at(k + 1)
+                        let year_at = after_dot(k + 1);
+                        if let Some(year) = word_at(year_at)
                             .filter(|y| y.kind == TokenKind::Number && text(y).len() == 4)
                         {
                             value = format!("{value}-{}", text(year));
-                            end = k + 2;
+                            end = year_at + 1;
                         }
                     }
                 }
@@ -968,6 +980,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::diff::WordOp;
     use crate::compare::{align, AlignOptions};
     use crate::text::segment;
 
@@ -998,6 +1011,16 @@ mod tests {
             .into_iter()
             .map(|d| (d.kind, d.a_text, d.b_text))
             .collect()
+    }
+
+    /// An alignment of this one pair.
+    fn one_pair(pair: Pair) -> Alignment {
+        Alignment {
+            pairs: vec![pair],
+            unique_a: Vec::new(),
+            unique_b: Vec::new(),
+            semantic: true,
+        }
     }
 
     /// A pair of `a` with B's first sentence, of `class`.
@@ -1300,12 +1323,7 @@ mod tests {
     /// The discrepancies of two one-sentence reports in two languages, paired as a translation.
     fn translated(a: (&str, &str), b: (&str, &str)) -> Vec<(FactKind, String, String)> {
         let (da, db) = (segment(a.1, Some(a.0)), segment(b.1, Some(b.0)));
-        let alignment = Alignment {
-            pairs: vec![pair_of(vec![0], PairClass::Translated)],
-            unique_a: Vec::new(),
-            unique_b: Vec::new(),
-            semantic: true,
-        };
+        let alignment = one_pair(pair_of(vec![0], PairClass::Translated));
         kinds_and_values(&da, &db, &alignment)
     }
 
@@ -1426,6 +1444,38 @@ mod tests {
     }
 
     #[test]
+    fn a_month_with_its_year_is_a_date_and_ages_compare_with_ages() {
+        let got = discrepancies(
+            "The bridge at Kessen opened in February 2025 after years of work.",
+            "The bridge at Kessen opened in February 2024 after years of work.",
+        );
+        assert_eq!(
+            got,
+            [(
+                FactKind::Date,
+                "February 2025".into(),
+                "February 2024".into()
+            )]
+        );
+        assert!(discrepancies(
+            "The bridge at Kessen opened on February 25 after years of work.",
+            "The bridge at Kessen opened in February 2025 after years of work.",
+        )
+        .is_empty());
+        let got = discrepancies(
+            "The bridge at Kessen opened on 5 Feb. 2025 after years of work.",
+            "The bridge at Kessen opened on 5 Feb. 2024 after years of work.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, FactKind::Date);
+        let got = discrepancies(
+            "The mayor of Kessen, who is 73 years old, opened the bridge.",
+            "The mayor of Kessen, aged 74, opened the bridge.",
+        );
+        assert_eq!(got, [(FactKind::Number, "73".into(), "74".into())]);
+    }
+
+    #[test]
     fn two_weekdays_differ_only_in_sentences_that_say_the_same() {
         let (da, db) = (
             segment("The ferry sank on Sunday near Kessen.", Some("en")),
@@ -1435,15 +1485,35 @@ mod tests {
             let mut pair = pair_of(vec![0], class);
             pair.lexical = lexical;
             pair.semantic = Some(semantic);
-            let alignment = Alignment {
-                pairs: vec![pair],
-                unique_a: Vec::new(),
-                unique_b: Vec::new(),
-                semantic: true,
-            };
+            let alignment = one_pair(pair);
             kinds_and_values(&da, &db, &alignment)
         };
         let flagged = vec![(FactKind::Weekday, "Sunday".into(), "Monday".into())];
+        // Also where the word diff replaced one day by the other.
+        let (wa, wb) = (
+            segment("The ferry sank on Sunday.", Some("en")),
+            segment("The ferry sank on Monday.", Some("en")),
+        );
+        let replaced = |lexical: f32| {
+            let mut pair = pair_of(vec![0], PairClass::Changed);
+            pair.lexical = lexical;
+            pair.ops = vec![
+                WordOp {
+                    kind: OpKind::Equal,
+                    a: 0..17,
+                    b: 0..17,
+                },
+                WordOp {
+                    kind: OpKind::Replace,
+                    a: 18..24,
+                    b: 18..24,
+                },
+            ];
+            let alignment = one_pair(pair);
+            kinds_and_values(&wa, &wb, &alignment)
+        };
+        assert!(replaced(0.2).is_empty());
+        assert_eq!(replaced(0.8), flagged);
         assert!(
             with(PairClass::Changed, 0.2, 0.6).is_empty(),
             "two steps of one event, each told by its day"

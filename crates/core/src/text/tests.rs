@@ -75,6 +75,13 @@ fn sentences_a_page_glued_together_come_apart() {
         "a lowercase word, a full stop and a capitalized word are two sentences; an \
          abbreviation, a title or an address is not"
     );
+    assert_eq!(
+        sentences(
+            "Паром затонул в понедельник.Водолазы искали всю ночь.",
+            Some("ru")
+        ),
+        ["Паром затонул в понедельник.", "Водолазы искали всю ночь."]
+    );
 }
 
 #[test]

@@ -67,10 +67,11 @@ pub(crate) fn ascii_pieces(bytes: &[u8], range: Range<usize>, out: &mut Vec<Rang
 }
 
 /// Splits pieces where a page lost the space after a full stop ("Farrell added.Pilgrims who",
-/// "on Monday.He was 88"): a word ending in two lowercase letters, a full stop, and a capitalized
-/// word going on in lowercase become the two words and the stop. Word segmentation joins them
-/// (a full stop between letters joins, as in "e.g"); no name, abbreviation or address is written
-/// that way ("U.S", "St.Peter" and "example.com" keep another shape).
+/// "on Monday.He was 88", "сказал.Он"): a word ending in two lowercase letters, a full stop, and
+/// a capitalized word going on in lowercase become the two words and the stop. Word segmentation
+/// joins them (a full stop between letters joins, as in "e.g"). Abbreviations and addresses
+/// rarely take that shape ("U.S.Navy", "St.Peter" and "example.com" keep theirs); the odd brand
+/// written so ("Yahoo.Finance") is split too.
 pub(crate) fn split_glued_sentences(body: &str, pieces: &mut Vec<Range<usize>>) {
     let glued = |piece: &str| -> Option<usize> {
         let dot = piece.find('.')?;

@@ -26,6 +26,8 @@ pub enum VectorsError {
     Ragged { got: usize, dim: usize },
     #[error("there are vectors for {vectors} sentences but the text has {sentences}")]
     Count { vectors: usize, sentences: usize },
+    #[error("there are {rows} joined vectors for {sentences} sentences (one fewer expected)")]
+    Joined { rows: usize, sentences: usize },
 }
 
 impl SentenceVectors {
@@ -49,9 +51,9 @@ impl SentenceVectors {
     pub fn with_joined(mut self, joined: Vec<f32>) -> Result<Self, VectorsError> {
         let rows = self.len().saturating_sub(1);
         if joined.len() != rows * self.dim {
-            return Err(VectorsError::Count {
-                vectors: joined.len() / self.dim,
-                sentences: rows,
+            return Err(VectorsError::Joined {
+                rows: joined.len() / self.dim,
+                sentences: self.len(),
             });
         }
         self.joined = joined;

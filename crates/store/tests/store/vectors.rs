@@ -25,8 +25,10 @@ async fn vectors_round_trip_and_go_stale_with_the_body_or_the_model() {
     let body = report.body();
     assert_eq!(store.articles_without_vectors("m1").await.unwrap(), [id]);
 
+    // With the vector of the two sentences read as one.
+    let joined = vectors(2).with_joined(vec![0.5, 0.5, 0.5, 0.5]).unwrap();
     store
-        .save_sentence_vectors(id, &body, "m1", &vectors(2))
+        .save_sentence_vectors(id, &body, "m1", &joined)
         .await
         .unwrap();
     let back = store
@@ -39,6 +41,11 @@ async fn vectors_round_trip_and_go_stale_with_the_body_or_the_model() {
         (back.row(1)[3] - 0.7).abs() < 1e-3,
         "f16 keeps the values: {:?}",
         back.row(1)
+    );
+    assert_eq!(
+        back.joined_row(0),
+        Some(&[0.5f32; 4][..]),
+        "the joined row too"
     );
     assert!(store
         .articles_without_vectors("m1")

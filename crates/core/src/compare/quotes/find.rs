@@ -869,8 +869,8 @@ fn named_description(doc: &Document, mut speaker: Speaker, last_named: Option<&s
 }
 
 /// The names of two capitalized words or more before token `before` that hold `title` as a word
-/// or, five letters or more, inside a word ("Court" in "International Criminal Court",
-/// "gericht" in "Strafgerichtshof").
+/// ("Court" in "International Criminal Court") or, in German and five letters or more, inside a
+/// word ("gericht" in "Strafgerichtshof").
 fn names_holding(doc: &Document, title: &str, before: usize) -> Vec<String> {
     let capitalized = |t: &Token| {
         t.kind == TokenKind::Word
@@ -880,7 +880,9 @@ fn names_holding(doc: &Document, title: &str, before: usize) -> Vec<String> {
                 .next()
                 .is_some_and(char::is_uppercase)
     };
-    let inside = title.chars().count() >= 5;
+    // German joins nouns into one word ("Strafgerichtshof" holds "gericht"); elsewhere a word
+    // holding the title is another word ("Courtney" is no court).
+    let inside = doc.lang.as_deref() == Some("de") && title.chars().count() >= 5;
     let mut names = Vec::new();
     let mut k = 0;
     while k < before {

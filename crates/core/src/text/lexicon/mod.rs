@@ -932,6 +932,12 @@ const COUNTED: Table<Counted> = &[
     (
         "en",
         &[
+            ("died", Counted::Dead),
+            ("passengers", Counted::People),
+            ("children", Counted::People),
+            ("workers", Counted::People),
+            ("soldiers", Counted::People),
+            ("migrants", Counted::People),
             ("victims", Counted::People),
             ("civilians", Counted::People),
             ("residents", Counted::People),
@@ -949,6 +955,11 @@ const COUNTED: Table<Counted> = &[
     (
         "fr",
         &[
+            ("enfants", Counted::People),
+            ("passagers", Counted::People),
+            ("ouvriers", Counted::People),
+            ("soldats", Counted::People),
+            ("migrants", Counted::People),
             ("victimes", Counted::People),
             ("civils", Counted::People),
             ("habitants", Counted::People),
@@ -964,6 +975,11 @@ const COUNTED: Table<Counted> = &[
     (
         "es",
         &[
+            ("niños", Counted::People),
+            ("pasajeros", Counted::People),
+            ("trabajadores", Counted::People),
+            ("soldados", Counted::People),
+            ("migrantes", Counted::People),
             ("víctimas", Counted::People),
             ("civiles", Counted::People),
             ("habitantes", Counted::People),
@@ -977,6 +993,10 @@ const COUNTED: Table<Counted> = &[
     (
         "de",
         &[
+            ("kinder", Counted::People),
+            ("passagiere", Counted::People),
+            ("arbeiter", Counted::People),
+            ("soldaten", Counted::People),
             ("opfer", Counted::People),
             ("zivilisten", Counted::People),
             ("einwohner", Counted::People),
@@ -992,6 +1012,11 @@ const COUNTED: Table<Counted> = &[
     (
         "ru",
         &[
+            ("детей", Counted::People),
+            ("пассажиров", Counted::People),
+            ("рабочих", Counted::People),
+            ("военных", Counted::People),
+            ("погибло", Counted::Dead),
             ("жертв", Counted::People),
             ("жителей", Counted::People),
             ("лет", Counted::Years),
@@ -1008,6 +1033,10 @@ const COUNTED: Table<Counted> = &[
     (
         "ar",
         &[
+            ("طفلا", Counted::People),
+            ("راكبا", Counted::People),
+            ("عاملا", Counted::People),
+            ("جنديا", Counted::People),
             ("ضحية", Counted::People),
             ("ضحايا", Counted::People),
             ("عاما", Counted::Years),
