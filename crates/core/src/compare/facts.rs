@@ -482,14 +482,14 @@ fn same(f: &Fact, g: &Fact) -> bool {
     if f.kind == FactKind::Date {
         // A month and a day of it, or a date with and without its year: one more precise than
         // the other ("last February" / "February 25", "February 2025"), not two dates.
-        let parts = |v: &str| -> [Option<String>; 3] {
-            let mut it = v.split('-').map(|p| (!p.is_empty()).then(|| p.to_string()));
+        fn parts(v: &str) -> [Option<&str>; 3] {
+            let mut it = v.split('-').map(|p| (!p.is_empty()).then_some(p));
             [
                 it.next().flatten(),
                 it.next().flatten(),
                 it.next().flatten(),
             ]
-        };
+        }
         let (x, y) = (parts(&f.value), parts(&g.value));
         return x
             .iter()
@@ -772,12 +772,10 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
         }
     };
     let lang = doc.lang.as_deref();
-    // What the noun after a number counts ("244 people", "at least 76 شخصا").
-    // A noun the tables do not know counts some other thing ("30 étages"); a stop word, a
-    // punctuation mark or a unit-less end counts nothing known.
-    // A known noun may come after one other word ("76 confirmed deaths") or a hyphen ("a
-    // 70-year reign", "the 63-year-old"); an unknown one after a stop word too ("14 other
-    // realms").
+    // What the noun after a number counts ("244 people", "at least 76 شخصا"), also after a
+    // hyphen ("a 70-year reign") or, a noun the tables know, after one other word ("76
+    // confirmed deaths"). A noun they do not know counts some other thing ("30 étages", also
+    // after a stop word: "14 other realms"); nothing after the number counts nothing known.
     let counted_after = |k: usize| {
         let k = if toks.get(k).is_some_and(|t| text(t) == "-") {
             k + 1
@@ -815,13 +813,6 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     if (1.0..=31.0).contains(&day) {
                         value = format!("{month}-{day}");
                         end = day_at + 1;
-                    } else if text(&toks[day_at]).len() == 4 && (1000.0..=2999.0).contains(&day) {
-                        // "February 2025": the month's year, no count (`month--year`).
-                        value = format!("{month}--{}", text(&toks[day_at]));
-                        end = day_at + 1;
-                    }
-                    let has_day = end == day_at + 1 && !value.contains("--");
-                    if has_day {
                         let year_at = if toks.get(end).is_some_and(|t| text(t) == ",") {
                             end + 1
                         } else {
@@ -833,6 +824,10 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                             value = format!("{value}-{}", text(year));
                             end = year_at + 1;
                         }
+                    } else if text(&toks[day_at]).len() == 4 && (1000.0..=2999.0).contains(&day) {
+                        // "February 2025": the month's year, no count (`month--year`).
+                        value = format!("{month}--{}", text(&toks[day_at]));
+                        end = day_at + 1;
                     }
                 }
                 let mut start = t.range.start;

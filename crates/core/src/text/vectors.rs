@@ -13,8 +13,7 @@ use serde::{Deserialize, Serialize};
 pub struct SentenceVectors {
     dim: usize,
     values: Vec<f32>,
-    /// Rows for sentences `i` and `i + 1` together; empty when not encoded, a zero row where one
-    /// is missing.
+    /// Rows for sentences `i` and `i + 1` together; empty when not encoded.
     #[serde(default)]
     joined: Vec<f32>,
 }
@@ -76,9 +75,7 @@ impl SentenceVectors {
 
     /// The vector of sentences `i` and `i + 1` read as one, when encoded.
     pub fn joined_row(&self, i: usize) -> Option<&[f32]> {
-        self.joined
-            .get(i * self.dim..(i + 1) * self.dim)
-            .filter(|row| row.iter().any(|&x| x != 0.0))
+        self.joined.get(i * self.dim..(i + 1) * self.dim)
     }
 
     /// Vector `i`.

@@ -17,7 +17,8 @@
 //! description ("a foreign ministry spokeswoman", "the court", "das Gericht") takes the name its
 //! title is given elsewhere in the report ("spokeswoman Maria Zakharova"), else the one earlier
 //! name that holds its title ("the International Criminal Court", "Strafgerichtshof"), else, when
-//! it goes on with the statement ("the camerlengo continued"), the last named speaker. A sentence that is mostly a quote with no
+//! it goes on with the statement ("the camerlengo continued"), the last named speaker. A
+//! sentence that is mostly a quote with no
 //! attribution of its own continues the last speaker's statement, unless a sentence of narrative
 //! came between. No speaker is better than a wrong one: a passive verb of saying ("his death was
 //! announced") names only its agent ("… by Cardinal X"), a participle between commas ("The court,
@@ -716,13 +717,16 @@ fn names_someone(doc: &Document, first: usize, end: usize) -> bool {
     let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
     word(first)
         && !NOT_OPENERS.contains(&doc.tokens[first].norm.as_str())
-        && (first + 1..end).any(|k| {
-            word(k)
-                && doc.body[doc.tokens[k].range.clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
+        && (first + 1..end).any(|k| is_capitalized_word(doc, &doc.tokens[k]))
+}
+
+/// Whether `t` is a word written with a capital first letter.
+fn is_capitalized_word(doc: &Document, t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && doc.body[t.range.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// Whether token `k` can open a speaker: a capitalized word, an article or possessive, a
@@ -811,13 +815,7 @@ fn named_description(doc: &Document, mut speaker: Speaker, last_named: Option<&s
     let has_case = words
         .iter()
         .any(|t| doc.body[t.range.clone()].chars().any(char::is_lowercase));
-    let capitalized = |t: &Token| {
-        t.kind == TokenKind::Word
-            && doc.body[t.range.clone()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
+    let capitalized = |t: &Token| is_capitalized_word(doc, t);
     let described = words.first().is_some_and(|t| lexicon::is_article(&t.norm));
     if speaker.resolved || !has_case || !described {
         return speaker;
@@ -872,14 +870,7 @@ fn named_description(doc: &Document, mut speaker: Speaker, last_named: Option<&s
 /// ("Court" in "International Criminal Court") or, in German and five letters or more, inside a
 /// word ("gericht" in "Strafgerichtshof").
 fn names_holding(doc: &Document, title: &str, before: usize) -> Vec<String> {
-    let capitalized = |t: &Token| {
-        t.kind == TokenKind::Word
-            && !t.stop
-            && doc.body[t.range.clone()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
+    let capitalized = |t: &Token| !t.stop && is_capitalized_word(doc, t);
     // German joins nouns into one word ("Strafgerichtshof" holds "gericht"); elsewhere a word
     // holding the title is another word ("Courtney" is no court).
     let inside = doc.lang.as_deref() == Some("de") && title.chars().count() >= 5;
@@ -1216,7 +1207,8 @@ mod tests {
     #[test]
     fn a_description_takes_the_one_name_that_holds_its_title_or_goes_on_for_the_last_speaker() {
         let found = quotes_of(
-            "The Kessen Criminal Court issued a warrant on Friday.              \"The evidence is clear,\" the court said in a statement.",
+            "The Kessen Criminal Court issued a warrant on Friday. \
+             \"The evidence is clear,\" the court said in a statement.",
         );
         assert_eq!(
             found[0].1.as_deref(),
@@ -1225,7 +1217,8 @@ mod tests {
         );
         let de = quotes_in(
             "de",
-            "Der Internationale Strafgerichtshof hat Haftbefehl erlassen.              Es gebe \"berechtigte Gründe für die Annahme\", erklärte das Gericht am Freitag.",
+            "Der Internationale Strafgerichtshof hat Haftbefehl erlassen. \
+             Es gebe \"berechtigte Gründe für die Annahme\", erklärte das Gericht am Freitag.",
         );
         assert_eq!(
             de[0].1.as_deref(),
@@ -1233,7 +1226,8 @@ mod tests {
             "German capitalizes the noun, and the name holds it in a compound: {de:?}"
         );
         let two_courts = quotes_of(
-            "The Kessen Criminal Court and the Orlov Appeals Court disagreed on Friday.              \"The evidence is clear,\" the court said in a statement.",
+            "The Kessen Criminal Court and the Orlov Appeals Court disagreed on Friday. \
+             \"The evidence is clear,\" the court said in a statement.",
         );
         assert_eq!(
             two_courts[0].1.as_deref(),
@@ -1241,7 +1235,9 @@ mod tests {
             "two names hold the title: no guess: {two_courts:?}"
         );
         let goes_on = quotes_of(
-            "His death was announced by Cardinal Aldo Varn on Monday.              Pilgrims gathered in the square.              \"He taught us to serve the harbour parish,\" the camerlengo continued.",
+            "His death was announced by Cardinal Aldo Varn on Monday. \
+             Pilgrims gathered in the square. \
+             \"He taught us to serve the harbour parish,\" the camerlengo continued.",
         );
         assert_eq!(
             goes_on[0].1.as_deref(),
