@@ -4,7 +4,8 @@
 //! say different things left apart; moved translations still found, while a weak pair against the
 //! reports' order is not made; a report cut short mid-sentence still pairs its last words; a
 //! sentence one outlet split in two pairs both halves with the whole, also in another language
-//! where only the halves read as one text mean the whole; a statement and its rendering
+//! where only the halves read as one text mean the whole, and between two agreed pairs where
+//! neither half alone is close enough to be vouched for; a statement and its rendering
 //! in another language are one quote; and words alone when asked or when a report has no vectors
 //! (the result says so).
 //!
@@ -479,4 +480,88 @@ fn a_translation_split_in_two_pairs_both_halves_with_the_whole() {
     );
     let swapped = align(&whole, &split, &AlignOptions::default());
     assert_eq!(swapped, al.mirrored(), "either order, one alignment");
+}
+
+/// Between two agreed pairs, one outlet told in two sentences what the other rendered in one, and
+/// neither half alone comes close enough to the whole to be vouched for (each says only part of
+/// it): the two read as one text do, and both are paired with the whole (the development set's
+/// French and Arabic reports of one quake felt in Bangkok).
+#[test]
+fn halves_that_only_together_mean_a_rendering_between_agreed_pairs_pair_with_it() {
+    let Some(encoder) = encoder() else { return };
+    let split = report(
+        encoder,
+        "en",
+        &[
+            "A magnitude 7.1 earthquake struck the mountains north of Kessen on Friday afternoon.",
+            "The tremor was felt as far away as the capital, Vesk.",
+            "Transport was disrupted there and some metro lines were suspended.",
+            "Authorities have not yet reported on the damage near the epicentre.",
+        ],
+    );
+    let whole = report(
+        encoder,
+        "ar",
+        &[
+            "ضرب زلزال بقوة 7.1 درجة الجبال الواقعة شمال كيسن بعد ظهر يوم الجمعة.",
+            "وشعر سكان فيسك بهزات قوية، مما أدى إلى إخلاء العديد من المباني وتعطيل حركة النقل، حيث تم تعليق بعض خطوط المترو، وأغلقت المدارس والأسواق حتى إشعار آخر.",
+            "ولم تعلن السلطات بعد عن الأضرار قرب مركز الزلزال.",
+        ],
+    );
+    let al = align(&split, &whole, &AlignOptions::default());
+    let merged = groups(&al);
+    assert_eq!(
+        merged,
+        [
+            (vec![0], vec![0]),
+            (vec![1, 2], vec![1]),
+            (vec![3], vec![2])
+        ],
+        "the two halves pair with the whole rendering"
+    );
+    let swapped = align(&whole, &split, &AlignOptions::default());
+    assert_eq!(swapped, al.mirrored(), "either order, one alignment");
+}
+
+/// The same within one language: a paraphrase split in two whose halves score under the
+/// threshold, one of them best by its words but far from the whole by meaning, is paired with
+/// the whole between two agreed pairs (the development set's "felt as far away as Cairo").
+#[test]
+fn a_paraphrase_split_in_two_between_agreed_pairs_pairs_with_the_whole() {
+    let Some(encoder) = encoder() else { return };
+    let whole = report(
+        encoder,
+        "en",
+        &[
+            "A magnitude 7.1 earthquake struck the mountains north of Kessen on Friday afternoon.",
+            "The quake, felt as far away as the coast at Vesk, was centred some 90 kilometres north of Kessen, a provincial capital of two million people.",
+            "Authorities have not yet reported on the damage near the epicentre.",
+        ],
+    );
+    let split = report(
+        encoder,
+        "en",
+        &[
+            "A 7.1 magnitude earthquake hit the mountains north of Kessen on Friday afternoon.",
+            "The quake could be felt as far away as the coast.",
+            "It was centred about 60 miles from Kessen.",
+            "Authorities have not yet reported on the damage near the epicentre.",
+        ],
+    );
+    let al = align(&whole, &split, &AlignOptions::default());
+    assert_eq!(
+        groups(&al),
+        [
+            (vec![0], vec![0]),
+            (vec![1], vec![1, 2]),
+            (vec![2], vec![3])
+        ],
+        "both halves pair with the whole"
+    );
+    let swapped = align(&split, &whole, &AlignOptions::default());
+    assert_eq!(
+        groups(&swapped),
+        groups(&al.mirrored()),
+        "either order, one alignment"
+    );
 }

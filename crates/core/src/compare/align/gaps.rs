@@ -11,12 +11,18 @@
 //! sentence is the other's strictly best match in the gap. Ties link nothing, so the pass is symmetric and
 //! deterministic.
 //!
+//! By meaning, the cosine vouches instead of the shared words (`Fusion::gap_cos`). A sentence
+//! one outlet split in two may have halves that each say too little of the whole to reach it:
+//! then the two read as one text (their joined vector) vouch, and the pair takes in the other
+//! half when it is still free in the gap (on the development set, with the merges that now also
+//! run on the gaps' links, recall 0.879 → 0.908 at precision 0.950 → 0.946).
+//!
 //! Small gaps score every pair; larger ones only the candidates of the inverted index, so the
 //! work stays linear in the candidates.
 
 use super::score::Scorer;
 use super::Link;
-use crate::text::FastSet;
+use crate::text::{FastMap, FastSet};
 
 /// The gap threshold as a share of the main threshold.
 const GAP_THRESHOLD_SHARE: f32 = 0.4;
@@ -30,6 +36,9 @@ const GAP_MIN_RARE_WORDS: f64 = 2.5;
 const SINGLE_MIN_RARE_WORDS: f64 = 1.0;
 /// Gaps with at most this many sentence pairs score all of them, not only the candidates.
 const GAP_ALL_PAIRS: usize = 64;
+
+/// A sentence of A (`true`) or of B, by its index.
+type Sentence = (bool, usize);
 
 /// The gap each sentence lies in (`usize::MAX`: none, it is matched).
 struct Gaps {
@@ -116,21 +125,48 @@ pub(super) fn fill_gaps(
     } else {
         scorer.fusion().gap_cos
     };
-    let strong_enough = |s: f32, i: usize, j: usize| -> bool {
+    // The sentences a pair links: `None` when it is not strong enough; else its two sentences
+    // and, when a half of a sentence split in two vouches only with its other half, that half
+    // (of A when the flag says so).
+    let vouch = |s: f32, i: usize, j: usize| -> Option<Option<Sentence>> {
         if let Some(cos) = scorer.cosine(i, j) {
             // With meaning at hand, meaning vouches: shared names alone do not make two
-            // sentences say the same.
-            return s >= min_score && cos >= gap_cos;
+            // sentences say the same. One half of a sentence the other side split in two
+            // may be vouched for by both halves read as one.
+            if s < min_score {
+                return None;
+            }
+            if cos >= gap_cos {
+                return Some(None);
+            }
+            let halves = |of_a: bool, own: usize, other: usize| {
+                let gap = if of_a { &gaps.of_a } else { &gaps.of_b };
+                [own.wrapping_sub(1), own]
+                    .into_iter()
+                    .filter(move |&first| first != usize::MAX && first + 1 < gap.len())
+                    .filter(move |&first| gap[first] == gap[own] && gap[first + 1] == gap[own])
+                    .filter_map(move |first| {
+                        let cos = scorer.joined_cosine(of_a, first, other)?;
+                        let added = if first == own { own + 1 } else { first };
+                        Some((cos, of_a, added))
+                    })
+            };
+            return halves(true, i, j)
+                .chain(halves(false, j, i))
+                .filter(|&(cos, _, _)| cos >= gap_cos)
+                .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.2.cmp(&x.2)))
+                .map(|(_, of_a, added)| Some((of_a, added)));
         }
         let single =
             gaps.members[gaps.of_a[i]].0.len() == 1 && gaps.members[gaps.of_a[i]].1.len() == 1;
         let rare_words = terms.informative_common(i, j) / rare_weight;
-        s >= min_score
+        let strong = s >= min_score
             && if single {
                 rare_words >= SINGLE_MIN_RARE_WORDS || s >= threshold
             } else {
                 rare_words >= GAP_MIN_RARE_WORDS
-            }
+            };
+        strong.then_some(None)
     };
     // Each sentence's strictly best partner in its gap (None on a tie), strong enough or not.
     let mut best_a: Vec<Option<(f32, Option<usize>)>> = vec![None; used_a.len()];
@@ -144,21 +180,42 @@ pub(super) fn fill_gaps(
         offer(&mut best_a[i], s, j);
         offer(&mut best_b[j], s, i);
     }
-    let mut out = Vec::new();
+    // The mutual best pairs strong enough to link, with the half each would take in.
+    let mut chosen: Vec<(f32, usize, usize, Option<Sentence>)> = Vec::new();
     for &(s, i, j) in &scored {
-        if best_a[i] == Some((s, Some(j)))
-            && best_b[j] == Some((s, Some(i)))
-            && strong_enough(s, i, j)
-        {
-            used_a[i] = true;
-            used_b[j] = true;
-            out.push(Link {
-                a: vec![i],
-                b: vec![j],
-                score: s,
-                pinned: false,
-            });
+        if best_a[i] == Some((s, Some(j))) && best_b[j] == Some((s, Some(i))) {
+            if let Some(half) = vouch(s, i, j) {
+                chosen.push((s, i, j, half));
+            }
         }
+    }
+    // A half is taken in only when no other chosen pair holds it and no other wants it, so
+    // the outcome does not depend on the order of the pairs (nor of the reports).
+    let mut claims: FastMap<Sentence, usize> = FastMap::default();
+    for &(_, i, j, half) in &chosen {
+        for claim in [Some((true, i)), Some((false, j)), half].into_iter().flatten() {
+            *claims.entry(claim).or_default() += 1;
+        }
+    }
+    let wanted = |half: Sentence| claims.get(&half).copied().unwrap_or(0);
+    let mut out = Vec::with_capacity(chosen.len());
+    for &(s, i, j, half) in &chosen {
+        let (mut is, mut js) = (vec![i], vec![j]);
+        match half {
+            Some((true, added)) if wanted((true, added)) == 1 => is.push(added),
+            Some((false, added)) if wanted((false, added)) == 1 => js.push(added),
+            _ => {}
+        }
+        is.sort_unstable();
+        js.sort_unstable();
+        is.iter().for_each(|&i| used_a[i] = true);
+        js.iter().for_each(|&j| used_b[j] = true);
+        out.push(Link {
+            a: is,
+            b: js,
+            score: s,
+            pinned: false,
+        });
     }
     out
 }
