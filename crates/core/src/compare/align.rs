@@ -562,17 +562,12 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         swap_crossed(scorer, opts.threshold, &unlinked, &mut links);
     }
 
-    let rivals = Rivals::of(&all_scored, &used_a, &used_b);
-    merge_neighbours(
-        a,
-        b,
-        scorer,
-        &unlinked,
-        &rivals,
-        &mut links,
-        &mut used_a,
-        &mut used_b,
-    );
+    // Each unmatched sentence's best, among the sentences still unmatched when the merges run.
+    let merge = |links: &mut [Link], used_a: &mut [bool], used_b: &mut [bool]| {
+        let rivals = Rivals::of(&all_scored, used_a, used_b);
+        merge_neighbours(a, b, scorer, &unlinked, &rivals, links, used_a, used_b);
+    };
+    merge(&mut links, &mut used_a, &mut used_b);
 
     links.sort_by_key(|l| l.a[0]);
     let mut moved = moved_links(a, b, &links);
@@ -608,17 +603,7 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
     } else {
         links.extend(found);
         // The links the gaps gave take in their split halves too.
-        let rivals = Rivals::of(&all_scored, &used_a, &used_b);
-        merge_neighbours(
-            a,
-            b,
-            scorer,
-            &unlinked,
-            &rivals,
-            &mut links,
-            &mut used_a,
-            &mut used_b,
-        );
+        merge(&mut links, &mut used_a, &mut used_b);
         links.sort_by_key(|l| l.a[0]);
         moved_links(a, b, &links)
     };

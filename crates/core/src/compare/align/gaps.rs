@@ -193,7 +193,10 @@ pub(super) fn fill_gaps(
     // the outcome does not depend on the order of the pairs (nor of the reports).
     let mut claims: FastMap<Sentence, usize> = FastMap::default();
     for &(_, i, j, half) in &chosen {
-        for claim in [Some((true, i)), Some((false, j)), half].into_iter().flatten() {
+        for claim in [Some((true, i)), Some((false, j)), half]
+            .into_iter()
+            .flatten()
+        {
             *claims.entry(claim).or_default() += 1;
         }
     }
