@@ -5,7 +5,8 @@
 //! reports' order is not made; a report cut short mid-sentence still pairs its last words; a
 //! sentence one outlet split in two pairs both halves with the whole, also in another language
 //! where only the halves read as one text mean the whole, and between two agreed pairs where
-//! neither half alone is close enough to be vouched for; a statement and its rendering
+//! neither half alone is close enough to be vouched for, but a caption that is a bare name is no
+//! half; a statement and its rendering
 //! in another language are one quote; and words alone when asked or when a report has no vectors
 //! (the result says so).
 //!
@@ -561,5 +562,33 @@ fn a_paraphrase_split_in_two_between_agreed_pairs_pairs_with_the_whole() {
             (vec![2], vec![3])
         ],
         "both halves pair with the whole"
+    );
+}
+
+/// A photo caption that is a bare name lies inside any sentence naming that person, and brings
+/// the first name a headline lacks: it is still not the other half of the sentence (the
+/// development set's "Ebrahim Raisi." under a headline).
+#[test]
+fn a_bare_name_is_not_merged_as_half_of_a_sentence_naming_it() {
+    let Some(encoder) = encoder() else { return };
+    let attach = |text: &str| {
+        encoder
+            .attach(segment(text, Some("en")))
+            .expect("one vector per sentence")
+    };
+    let a = attach(
+        "No sign of life after Brask's helicopter crash, state radio says\n\nLina Brask.\n\n\
+         Dockers in Kessen held a vigil on the quay.",
+    );
+    let b = attach(
+        "State radio said on Monday there was no sign of life at the crash site of the helicopter \
+         carrying Lina Brask across the snowy mountain pass.\n\n\
+         The search had gone on through the night.",
+    );
+    let al = align(&a, &b, &AlignOptions::default());
+    assert!(
+        al.unique_a.contains(&1),
+        "the caption stays apart: {:?}",
+        groups(&al)
     );
 }

@@ -27,8 +27,9 @@
 //! to both halves together, so the score alone misses such splits), or, by meaning, when the two
 //! sentences encoded as one text are closer to the other side's sentence than the pair's own
 //! sentence alone and their lengths fit it better (a paraphrase or translation split in two: on
-//! the development set recall 0.861 → 0.879 at the same precision). The links the gap pass finds
-//! take in their neighbours by the same rules.
+//! the development set recall 0.861 → 0.879 at the same precision). After the gap pass the links
+//! take in their neighbours again by the same rules: the links the gaps gave, and those whose
+//! neighbour the order prior freed; a pair the prior let go is no rival then.
 //!
 //! **Order prior.** By meaning, a pair off the reports' shared order (see Moved) is kept only when
 //! it scores at least `Fusion::moved_min_score`, above the threshold: a reporter moving a
@@ -403,7 +404,8 @@ const LOOKUP_TERMS: usize = 4;
 const MAX_POSTING: usize = 16;
 /// A merge must beat the single pair's score by this much.
 const MERGE_GAIN: f32 = 0.05;
-/// The added sentence must itself overlap this much with the other side.
+/// The added sentence must itself score this much with the other side (also a split: a bare
+/// name, a photo caption, lies inside any sentence naming that person).
 const MERGE_MIN_PART: f32 = 0.1;
 /// By meaning, a neighbour is merged when the two sentences read as one score at least this much
 /// more cosine with the other side's sentence than the link's own sentence alone …
@@ -563,14 +565,18 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
     }
 
     // Each unmatched sentence's best, among the sentences still unmatched when the merges run.
-    let merge = |links: &mut [Link], used_a: &mut [bool], used_b: &mut [bool]| {
-        let rivals = Rivals::of(&all_scored, used_a, used_b);
+    let merge = |links: &mut [Link],
+                 used_a: &mut [bool],
+                 used_b: &mut [bool],
+                 rejected: &FastSet<(usize, usize)>| {
+        let rivals = Rivals::of(&all_scored, used_a, used_b, rejected);
         merge_neighbours(a, b, scorer, &unlinked, &rivals, links, used_a, used_b);
     };
-    merge(&mut links, &mut used_a, &mut used_b);
+    merge(&mut links, &mut used_a, &mut used_b, &FastSet::default());
 
     links.sort_by_key(|l| l.a[0]);
     let mut moved = moved_links(a, b, &links);
+    let mut rejected: FastSet<(usize, usize)> = FastSet::default();
     if scorer.semantic() {
         let min = scorer.fusion().moved_min_score;
         let weak = |l: &Link, moved: bool| moved && !l.pinned && l.score < min;
@@ -578,6 +584,7 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
             let mut kept = Vec::with_capacity(links.len());
             for (l, m) in links.into_iter().zip(moved) {
                 if weak(&l, m) {
+                    rejected.extend(l.a.iter().flat_map(|&i| l.b.iter().map(move |&j| (i, j))));
                     l.a.iter().for_each(|&i| used_a[i] = false);
                     l.b.iter().for_each(|&j| used_b[j] = false);
                 } else {
@@ -598,15 +605,12 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         &mut used_a,
         &mut used_b,
     );
-    let moved = if found.is_empty() {
-        moved
-    } else {
-        links.extend(found);
-        // The links the gaps gave take in their split halves too.
-        merge(&mut links, &mut used_a, &mut used_b);
-        links.sort_by_key(|l| l.a[0]);
-        moved_links(a, b, &links)
-    };
+    // The links the gaps gave take in their split halves too, as do those whose neighbours the
+    // order prior freed; a pair the prior let go is no rival (its evidence was found wanting).
+    links.extend(found);
+    merge(&mut links, &mut used_a, &mut used_b, &rejected);
+    links.sort_by_key(|l| l.a[0]);
+    let moved = moved_links(a, b, &links);
     let diff_opts = opts.diff_options();
     let translated = scorer.cross_language();
     let pairs = links
@@ -733,13 +737,18 @@ struct Rivals {
 }
 
 impl Rivals {
-    fn of(scored: &[(f32, usize, usize)], used_a: &[bool], used_b: &[bool]) -> Rivals {
+    fn of(
+        scored: &[(f32, usize, usize)],
+        used_a: &[bool],
+        used_b: &[bool],
+        rejected: &FastSet<(usize, usize)>,
+    ) -> Rivals {
         let mut rivals = Rivals {
             a: vec![0.0; used_a.len()],
             b: vec![0.0; used_b.len()],
         };
         for &(score, i, j) in scored {
-            if used_a[i] || used_b[j] {
+            if used_a[i] || used_b[j] || rejected.contains(&(i, j)) {
                 continue;
             }
             rivals.a[i] = rivals.a[i].max(score);
@@ -819,7 +828,10 @@ fn merge_neighbours(
                         terms.covered(true, i, &both) - terms.covered(true, i, &[j]),
                     )
                 };
-                inside >= SPLIT_INSIDE && gain >= SPLIT_GAIN && part >= rival
+                inside >= SPLIT_INSIDE
+                    && gain >= SPLIT_GAIN
+                    && part >= MERGE_MIN_PART
+                    && part >= rival
             };
             // (By words alone a merge's part and its rival come from the same overlap, which the
             // merge gain already weighs: there the rival counts for splits only.)
