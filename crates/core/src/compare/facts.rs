@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::align::{Alignment, Pair, PairClass};
 use super::diff::OpKind;
 use crate::text::lexicon::{self, Counted};
-use crate::text::{Document, Token, TokenKind};
+use crate::text::{fnv1a, Document, Token, TokenKind};
 
 /// What kind of fact.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -137,6 +137,7 @@ pub fn compare_facts(docs: &[Document], options: &super::AlignOptions) -> FactCo
 /// the other omits is not a discrepancy.
 pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepancy> {
     let mut out = Vec::new();
+    let across = a.in_other_language(b);
     for (k, pair) in alignment.pairs.iter().enumerate() {
         if !pair.edited {
             continue;
@@ -204,7 +205,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             for fx in inside_a.iter().filter(|f| mostly(f, &op.a)) {
                 if let Some(gx) = inside_b.iter().find(|g| {
                     g.kind == fx.kind
-                        && (fx.kind != FactKind::Number || one_thing(fx, g))
+                        && (fx.kind != FactKind::Number || one_thing(fx, g, across))
                         && (fx.kind != FactKind::Weekday || weekdays_compare_in(pair))
                         && mostly(g, &op.b)
                         && (fx.kind != FactKind::Name || is_demonym(fx) == is_demonym(g))
@@ -243,7 +244,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
             let xb: Vec<&Fact> = only_b.iter().copied().filter(|f| f.kind == kind).collect();
             let one_quantity = |fx: &Fact, gx: &Fact| match kind {
                 FactKind::Number => {
-                    comparable_magnitudes(&fx.value, &gx.value) && one_thing(fx, gx)
+                    comparable_magnitudes(&fx.value, &gx.value) && one_thing(fx, gx, across)
                 }
                 FactKind::Weekday => weekdays_compare_in(pair),
                 _ => true,
@@ -564,9 +565,9 @@ fn name_key(token: &Token) -> String {
 /// Whether two numbers count what can be one thing (see [`Counted::may_be_one`]): "30 étages"
 /// is no count of "50 personas", nor "70 years" of "14 دولة". A number with no noun after it
 /// may count anything.
-fn one_thing(f: &Fact, g: &Fact) -> bool {
+fn one_thing(f: &Fact, g: &Fact, across: bool) -> bool {
     match (f.counted, g.counted) {
-        (Some(x), Some(y)) => x.may_be_one(y),
+        (Some(x), Some(y)) => x.may_be_one(y, across),
         _ => true,
     }
 }
@@ -635,6 +636,13 @@ fn is_age<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bo
         .iter()
         .any(|cue| cue.len() <= words.len() && cue.iter().rev().zip(&words).all(|(c, w)| c == w));
     let norm = |j: usize| toks.get(j).map(|t| t.norm.as_str());
+    // "décédée à 96 ans", "murió a los 88 años", "died at 96".
+    let died_at = (words.first() == Some(&"à") && norm(k + 1) == Some("ans"))
+        || (words.len() == 2
+            && words[0] == "los"
+            && words[1] == "a"
+            && norm(k + 1) == Some("años"))
+        || (words.len() == 2 && words[0] == "at" && matches!(words[1], "died" | "dies"));
     // "63-year-old", "63 years old".
     let year_old = (norm(k + 1) == Some("-")
         && matches!(norm(k + 2), Some("year" | "years"))
@@ -649,7 +657,7 @@ fn is_age<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bo
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-    after_cue || year_old || apposition
+    after_cue || died_at || year_old || apposition
 }
 
 /// Whether the number at token `k` is an ordinal written with a hyphenated ending: "97-м",
@@ -790,7 +798,10 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
         };
         known(k).or_else(|| known(k + 1)).or_else(|| {
             let after_stop = word_at(k).is_some_and(|t| t.stop) && other(k + 1);
-            (other(k) || after_stop).then_some(Counted::Other)
+            let noun = if other(k) { k } else { k + 1 };
+            (other(k) || after_stop)
+                .then(|| word_at(noun).map(|t| Counted::Other(fnv1a(t.stem.as_bytes()))))
+                .flatten()
         })
     };
     let mut out = Vec::new();
@@ -1404,6 +1415,11 @@ mod tests {
                 "The mayor of Kessen was in hospital in February 2025 for a week.",
                 "The mayor of Kessen was in hospital in February for 38 days.",
             ),
+            // Two other nouns of one language are two things.
+            (
+                "Her son becomes head of state of 14 other realms, Kessen said.",
+                "Her son becomes head of state after six decades, Kessen said.",
+            ),
         ] {
             let got = discrepancies(a, b);
             assert!(no_number(&got), "{a} / {b}: {got:?}");
@@ -1419,6 +1435,37 @@ mod tests {
             ),
         );
         assert!(no_number(&got), "an age is no span of years: {got:?}");
+        let got = translated(
+            (
+                "fr",
+                "La reine de Kessen est décédée jeudi à 96 ans dans son château.",
+            ),
+            (
+                "en",
+                "The queen of Kessen has died after 70 years on the throne.",
+            ),
+        );
+        assert!(no_number(&got), "died at 96 is an age: {got:?}");
+        let got = translated(
+            (
+                "ar",
+                "وقُتل 42 شخصًا في فيلمورا في حين قُتل 76 آخرون على الأقل في كيسن.",
+            ),
+            ("fr", "À Kessen, au moins 912 personnes ont été tuées."),
+        );
+        assert!(
+            no_number(&got),
+            "two counts of people against one: which is which is not known: {got:?}"
+        );
+        let got = discrepancies(
+            "The quake of Kessen struck at a depth of 7 km, the institute said.",
+            "The quake of Kessen struck at a depth of 17.9 kilometres, the institute said.",
+        );
+        assert_eq!(
+            got,
+            [(FactKind::Number, "7".into(), "17.9".into())],
+            "kilometres however written"
+        );
         let got = translated(
             ("en", "Officials counted 76 confirmed deaths in Velmora."),
             (

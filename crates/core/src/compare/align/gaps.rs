@@ -22,6 +22,7 @@
 
 use super::score::Scorer;
 use super::Link;
+use super::JOINED_GAIN;
 use crate::text::{FastMap, FastSet};
 
 /// The gap threshold as a share of the main threshold.
@@ -153,7 +154,7 @@ pub(super) fn fill_gaps(
             };
             return halves(true, i, j)
                 .chain(halves(false, j, i))
-                .filter(|&(cos, _, _)| cos >= gap_cos)
+                .filter(|&(cos, _, _)| cos >= gap_cos + JOINED_GAIN)
                 .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.2.cmp(&x.2)))
                 .map(|(_, of_a, added)| Some((of_a, added)));
         }

@@ -291,8 +291,11 @@ pub(crate) enum Counted {
     Injured,
     /// Years: an age or a span ("73 ans", "70 years on the throne", "(73 عاما)").
     Years,
-    /// Some other thing a noun names, one the tables do not list ("30 étages", "14 دولة").
-    Other,
+    /// Kilometres, however abbreviated ("7 كلم" / "17,9 كيلومترا", "10 km" / "10 kilomètres").
+    Distance,
+    /// Some other thing a noun names, one the tables do not list ("30 étages", "14 دولة"), by
+    /// a hash of the noun's stem.
+    Other(u64),
     /// Someone's age ("aged 73", "à l'âge de 73 ans", "the 63-year-old"), set by the facts
     /// module from the words around the number.
     Age,
@@ -300,15 +303,17 @@ pub(crate) enum Counted {
 
 impl Counted {
     /// Whether two numbers counting these can be one quantity told two ways: people and the
-    /// dead or the injured among them, or one thing counted alike. Two other nouns may be one
-    /// thing in two languages, so they can too.
-    pub(crate) fn may_be_one(self, other: Counted) -> bool {
-        use Counted::{Dead, Injured, People};
+    /// dead or the injured among them, or one thing counted alike. Two other nouns name one
+    /// thing in one language only when they are one noun ("14 other realms" are no "six
+    /// decades"), but may in two languages (`across`: "30 étages" / "30 floors").
+    pub(crate) fn may_be_one(self, other: Counted, across: bool) -> bool {
+        use Counted::{Dead, Injured, Other, People};
         self == other
             || matches!(
                 (self, other),
                 (People, Dead | Injured) | (Dead | Injured, People)
             )
+            || (across && matches!((self, other), (Other(_), Other(_))))
     }
 }
 
@@ -932,6 +937,11 @@ const COUNTED: Table<Counted> = &[
     (
         "en",
         &[
+            ("km", Counted::Distance),
+            ("kilometers", Counted::Distance),
+            ("kilometres", Counted::Distance),
+            ("kilometer", Counted::Distance),
+            ("kilometre", Counted::Distance),
             ("died", Counted::Dead),
             ("passengers", Counted::People),
             ("children", Counted::People),
@@ -941,6 +951,7 @@ const COUNTED: Table<Counted> = &[
             ("victims", Counted::People),
             ("civilians", Counted::People),
             ("residents", Counted::People),
+            ("others", Counted::People),
             ("years", Counted::Years),
             ("year", Counted::Years),
             ("people", Counted::People),
@@ -955,6 +966,9 @@ const COUNTED: Table<Counted> = &[
     (
         "fr",
         &[
+            ("km", Counted::Distance),
+            ("kilomètres", Counted::Distance),
+            ("kilomètre", Counted::Distance),
             ("enfants", Counted::People),
             ("passagers", Counted::People),
             ("ouvriers", Counted::People),
@@ -975,6 +989,9 @@ const COUNTED: Table<Counted> = &[
     (
         "es",
         &[
+            ("km", Counted::Distance),
+            ("kilómetros", Counted::Distance),
+            ("kilómetro", Counted::Distance),
             ("niños", Counted::People),
             ("pasajeros", Counted::People),
             ("trabajadores", Counted::People),
@@ -993,6 +1010,9 @@ const COUNTED: Table<Counted> = &[
     (
         "de",
         &[
+            ("km", Counted::Distance),
+            ("kilometer", Counted::Distance),
+            ("kilometern", Counted::Distance),
             ("kinder", Counted::People),
             ("passagiere", Counted::People),
             ("arbeiter", Counted::People),
@@ -1012,6 +1032,10 @@ const COUNTED: Table<Counted> = &[
     (
         "ru",
         &[
+            ("км", Counted::Distance),
+            ("километров", Counted::Distance),
+            ("километра", Counted::Distance),
+            ("километр", Counted::Distance),
             ("детей", Counted::People),
             ("пассажиров", Counted::People),
             ("рабочих", Counted::People),
@@ -1033,6 +1057,12 @@ const COUNTED: Table<Counted> = &[
     (
         "ar",
         &[
+            ("كلم", Counted::Distance),
+            ("كم", Counted::Distance),
+            ("كيلومترا", Counted::Distance),
+            ("كيلومتر", Counted::Distance),
+            ("كيلومترات", Counted::Distance),
+            ("كيلومتراً", Counted::Distance),
             ("طفلا", Counted::People),
             ("راكبا", Counted::People),
             ("عاملا", Counted::People),
@@ -1046,6 +1076,8 @@ const COUNTED: Table<Counted> = &[
             ("شخصا", Counted::People),
             ("شخص", Counted::People),
             ("أشخاص", Counted::People),
+            ("آخرون", Counted::People),
+            ("آخرين", Counted::People),
             ("قتيلا", Counted::Dead),
             ("قتيل", Counted::Dead),
             ("جريحا", Counted::Injured),
