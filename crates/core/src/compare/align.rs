@@ -23,7 +23,7 @@
 //! **Merges.** A matched pair takes in an unmatched neighbour on either side when one outlet split
 //! a sentence the other kept whole: when the merged sentence scores clearly better, or when the
 //! neighbour's words lie mostly inside the other side's sentence and cover a part of it the pair's
-//! own sentence lacks (by meaning, a long sentence's vector can stay closer to its first half than
+//! own sentence lacks (the neighbour scoring at least `MERGE_MIN_PART` with it, as in every merge) (by meaning, a long sentence's vector can stay closer to its first half than
 //! to both halves together, so the score alone misses such splits), or, by meaning, when the two
 //! sentences encoded as one text are closer to the other side's sentence than the pair's own
 //! sentence alone and their lengths fit it better (a paraphrase or translation split in two: on
@@ -39,8 +39,9 @@
 //!
 //! **Gaps.** Between two consecutive in-order pairs (and before the first, after the last), the
 //! sentences still unmatched on both sides are linked when they are each other's strictly best
-//! match and share enough rare words, at a lower threshold (see `align/gaps.rs`): paraphrases the
-//! agreed pairs around them vouch for.
+//! match and share enough rare words, or by meaning come close enough (a sentence split in two
+//! also by its two halves read as one), at a lower threshold (see `align/gaps.rs`): paraphrases
+//! the agreed pairs around them vouch for.
 //!
 //! **Moved.** Among pairs ordered by their place in report A, those on a maximum-weight
 //! increasing subsequence of B places (weight: text length, then a content hash, both symmetric)
@@ -606,7 +607,7 @@ fn align_scored(a: &Document, b: &Document, scorer: &Scorer, opts: &AlignOptions
         &mut used_b,
     );
     // The links the gaps gave take in their split halves too, as do those whose neighbours the
-    // order prior freed; a pair the prior let go is no rival (its evidence was found wanting).
+    // order prior freed; a pair the prior let go (off the order) is no rival then.
     links.extend(found);
     merge(&mut links, &mut used_a, &mut used_b, &rejected);
     links.sort_by_key(|l| l.a[0]);

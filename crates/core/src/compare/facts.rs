@@ -636,13 +636,22 @@ fn is_age<'t>(toks: &[Token], k: usize, text: &impl Fn(&Token) -> &'t str) -> bo
         .iter()
         .any(|cue| cue.len() <= words.len() && cue.iter().rev().zip(&words).all(|(c, w)| c == w));
     let norm = |j: usize| toks.get(j).map(|t| t.norm.as_str());
-    // "décédée à 96 ans", "murió a los 88 años", "died at 96".
-    let died_at = (words.first() == Some(&"à") && norm(k + 1) == Some("ans"))
-        || (words.len() == 2
-            && words[0] == "los"
-            && words[1] == "a"
-            && norm(k + 1) == Some("años"))
-        || (words.len() == 2 && words[0] == "at" && matches!(words[1], "died" | "dies"));
+    // "décédée à 96 ans", "murió a los 88 años", "died at 96"; not a sentence or a span
+    // ("condamné à 20 ans de prison", "a los 50 años de la tragedia", "de 5 à 10 ans").
+    let sentence_or_span = matches!(norm(k + 2), Some("de" | "d'"))
+        || words.get(1).is_some_and(|w| {
+            w.starts_with("condamn")
+                || w.starts_with("jusqu")
+                || w == &"peine"
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    let died_at = !sentence_or_span
+        && ((words.first() == Some(&"à") && norm(k + 1) == Some("ans"))
+            || (words.len() == 2
+                && words[0] == "los"
+                && words[1] == "a"
+                && norm(k + 1) == Some("años"))
+            || (words.len() == 2 && words[0] == "at" && matches!(words[1], "died" | "dies")));
     // "63-year-old", "63 years old".
     let year_old = (norm(k + 1) == Some("-")
         && matches!(norm(k + 2), Some("year" | "years"))
@@ -1446,6 +1455,21 @@ mod tests {
             ),
         );
         assert!(no_number(&got), "died at 96 is an age: {got:?}");
+        let got = translated(
+            (
+                "fr",
+                "Le maire de Kessen a été condamné à 20 ans de prison vendredi.",
+            ),
+            (
+                "en",
+                "The mayor of Kessen was sentenced to 25 years in prison on Friday.",
+            ),
+        );
+        assert_eq!(
+            got,
+            [(FactKind::Number, "20".into(), "25".into())],
+            "a prison sentence is no age"
+        );
         let got = translated(
             (
                 "ar",

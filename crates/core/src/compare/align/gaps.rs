@@ -152,11 +152,18 @@ pub(super) fn fill_gaps(
                         Some((cos, of_a, added))
                     })
             };
-            return halves(true, i, j)
+            let mut vouching: Vec<(f32, bool, usize)> = halves(true, i, j)
                 .chain(halves(false, j, i))
                 .filter(|&(cos, _, _)| cos >= gap_cos + JOINED_GAIN)
-                .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.2.cmp(&x.2)))
-                .map(|(_, of_a, added)| Some((of_a, added)));
+                .collect();
+            vouching.sort_by(|x, y| y.0.total_cmp(&x.0));
+            return match vouching.as_slice() {
+                [] => None,
+                // Two halves vouching exactly alike: which one to take in is not known (and
+                // choosing would depend on which report is A).
+                [best, second, ..] if best.0 == second.0 => Some(None),
+                [(_, of_a, added), ..] => Some(Some((*of_a, *added))),
+            };
         }
         let single =
             gaps.members[gaps.of_a[i]].0.len() == 1 && gaps.members[gaps.of_a[i]].1.len() == 1;
@@ -205,6 +212,8 @@ pub(super) fn fill_gaps(
     let mut out = Vec::with_capacity(chosen.len());
     for &(s, i, j, half) in &chosen {
         let (mut is, mut js) = (vec![i], vec![j]);
+        // A pair vouched for by its halves stays linked when the other half is claimed
+        // elsewhere: the two read as one say it; the other half's place is then taken.
         match half {
             Some((true, added)) if wanted((true, added)) == 1 => is.push(added),
             Some((false, added)) if wanted((false, added)) == 1 => js.push(added),

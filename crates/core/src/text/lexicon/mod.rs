@@ -1062,7 +1062,6 @@ const COUNTED: Table<Counted> = &[
             ("كيلومترا", Counted::Distance),
             ("كيلومتر", Counted::Distance),
             ("كيلومترات", Counted::Distance),
-            ("كيلومتراً", Counted::Distance),
             ("طفلا", Counted::People),
             ("راكبا", Counted::People),
             ("عاملا", Counted::People),
