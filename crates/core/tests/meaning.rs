@@ -5,8 +5,8 @@
 //! reports' order is not made; a report cut short mid-sentence still pairs its last words; a
 //! sentence one outlet split in two pairs both halves with the whole, also in another language
 //! where only the halves read as one text mean the whole, and between two agreed pairs where
-//! neither half alone is close enough to be vouched for, but a caption that is a bare name is no
-//! half; a statement and its rendering
+//! neither half alone is close enough to be vouched for, or when the other report's headline faintly
+//! resembles one half; but a caption that is a bare name is no half; a statement and its rendering
 //! in another language are one quote; and words alone when asked or when a report has no vectors
 //! (the result says so).
 //!
@@ -590,5 +590,36 @@ fn a_bare_name_is_not_merged_as_half_of_a_sentence_naming_it() {
         al.unique_a.contains(&1),
         "the caption stays apart: {:?}",
         groups(&al)
+    );
+}
+
+#[test]
+fn a_lead_split_in_two_pairs_both_halves_though_a_headline_resembles_one() {
+    let Some(encoder) = encoder() else { return };
+    // The wire copy ends its lead with the toll; the rewrite puts the toll in a sentence of its
+    // own, which the other report's headline faintly resembles (no partner to wait for).
+    let whole = encoder
+        .attach(segment(
+            "Deadly storm kills more than 40 on the Norland coast\n\n\
+             A powerful storm struck the Norland coast early Tuesday, flooding hundreds of homes \
+             in Port Halden and Vessa and tearing roofs off schools and churches, that left more \
+             than 40 people dead. Boats reached the harbour. Winds ease Wednesday.",
+            Some("en"),
+        ))
+        .expect("one vector per sentence");
+    let split = report(
+        encoder,
+        "en",
+        &[
+            "A powerful storm struck the Norland coast early Tuesday, flooding hundreds of homes in Port Halden and Vessa.",
+            "At least 43 were killed and dozens were hurt, and the toll was expected to rise.",
+            "Rescue teams in boats reached the harbour district of Port Halden on Tuesday afternoon, where the water stood two metres deep.",
+            "The weather office said the winds would ease on Wednesday, but warned of more rain over the weekend.",
+        ],
+    );
+    let merged = groups_either_way(&split, &whole);
+    assert!(
+        merged.contains(&(vec![0, 1], vec![1])),
+        "both halves pair with the whole lead: {merged:?}"
     );
 }

@@ -732,6 +732,10 @@ struct Merge {
 
 /// Each unmatched sentence's best score with an unmatched sentence of the other report (among the
 /// candidates): a merge must not take in a sentence that has a partner of its own to wait for.
+/// A score below `MERGE_MIN_PART`, the least any merged sentence but a half read by meaning must
+/// score with its link, is no partner: a wire lead's toll, split off, faintly resembles the other
+/// report's headline ("At least 207 were killed …" / "Deadly quake kills more than 200 …", 0.08)
+/// and would otherwise stay out of the lead's pair.
 struct Rivals {
     a: Vec<f32>,
     b: Vec<f32>,
@@ -749,7 +753,7 @@ impl Rivals {
             b: vec![0.0; used_b.len()],
         };
         for &(score, i, j) in scored {
-            if used_a[i] || used_b[j] || rejected.contains(&(i, j)) {
+            if used_a[i] || used_b[j] || rejected.contains(&(i, j)) || score < MERGE_MIN_PART {
                 continue;
             }
             rivals.a[i] = rivals.a[i].max(score);

@@ -1,6 +1,7 @@
 //! Factual discrepancies between aligned sentences: numbers ("4,200" vs "4,000", "3.5 million"),
 //! dates, weekdays, months, times of day and capitalized names that differ between the two sides of
-//! a pair.
+//! a pair. A round figure bounded ("more than 200") and a figure that rounds to it the way the bound
+//! says ("at least 207") are one figure told at two precisions, no discrepancy.
 
 use std::ops::Range;
 
@@ -8,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::align::{Alignment, Pair, PairClass};
 use super::diff::OpKind;
-use crate::text::lexicon::{self, Counted};
+use crate::text::lexicon::{self, Bound, Counted};
 use crate::text::{fnv1a, Document, Token, TokenKind};
 
 /// What kind of fact.
@@ -42,6 +43,9 @@ pub struct Fact {
     /// What a number counts, when the noun after it says ("244 people", "76 شخصا").
     #[serde(skip)]
     pub(crate) counted: Option<Counted>,
+    /// How the words around a number bound it ("at least 207", "plus de 2000").
+    #[serde(skip)]
+    pub(crate) bound: Option<Bound>,
 }
 
 /// A fact that one report of a pair states differently from the other.
@@ -265,6 +269,7 @@ pub fn facts(a: &Document, b: &Document, alignment: &Alignment) -> Vec<Discrepan
         if let Some((f, g)) = &cited {
             found.push((f, g));
         }
+        found.retain(|(f, g)| f.kind != FactKind::Number || !told_alike(f, g));
         found.sort_by_key(|(f, _)| f.range.start);
         out.extend(found.into_iter().map(|(f, g)| Discrepancy {
             pair: k,
@@ -583,6 +588,45 @@ fn comparable_magnitudes(x: &str, y: &str) -> bool {
     within_factor(x, y, 10.0) && alike
 }
 
+/// Whether two differing numbers are one figure told at two precisions: one is a round number
+/// bounded by the words around it ("more than 200", "fewer than 50"), and the other rounds to
+/// it at its precision the way the bound says ("at least 207" is "more than 200", and so is 284;
+/// "more than 300" is not). Two tolls each given exactly, or "about" (a round figure near the
+/// true one, either side of it), still differ.
+fn told_alike(f: &Fact, g: &Fact) -> bool {
+    let holds = |hedged: &Fact, other: &Fact| {
+        let (Some(bound), Some(round), Some(value)) = (
+            hedged.bound,
+            fact_number(&hedged.value),
+            fact_number(&other.value),
+        ) else {
+            return false;
+        };
+        // The place of the round number's last nonzero digit: 100 for 200 or 1,500.
+        let Some(place) = round_place(round) else {
+            return false;
+        };
+        let at_precision = match bound {
+            Bound::Above => (value / place).floor(),
+            Bound::Below => (value / place).ceil(),
+        } * place;
+        at_precision == round
+    };
+    holds(f, g) || holds(g, f)
+}
+
+/// For a whole number ending in zeros (40, 200, 1,500), the place of its last nonzero digit.
+fn round_place(v: f64) -> Option<f64> {
+    if v < 10.0 || v.fract() != 0.0 || v >= 1e15 {
+        return None;
+    }
+    let mut place = 1.0;
+    while (v / (place * 10.0)).fract() == 0.0 {
+        place *= 10.0;
+    }
+    (place > 1.0).then_some(place)
+}
+
 /// How many times more one count of one thing (people, the dead, the injured) may be than the
 /// other's and still be one quantity told two ways.
 const COUNT_MAX_FACTOR: f64 = 100.0;
@@ -813,6 +857,23 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 .flatten()
         })
     };
+    // How the words before a number, or (Arabic) after it and its noun, bound it.
+    let bound_at = |k: usize, end: usize| {
+        let before: Vec<&str> = toks[k.saturating_sub(4)..k]
+            .iter()
+            .map(|t| t.norm.as_str())
+            .collect();
+        let after = |from: usize| -> Vec<&str> {
+            toks.iter()
+                .skip(from)
+                .take(2)
+                .map(|t| t.norm.as_str())
+                .collect()
+        };
+        lexicon::bound_before(&before, lang)
+            .or_else(|| lexicon::bound_after(&after(end)))
+            .or_else(|| lexicon::bound_after(&after(end + 1)))
+    };
     let mut out = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -877,6 +938,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     range: start..toks[end - 1].range.end,
                     value,
                     counted: None,
+                    bound: None,
                 });
                 k = end;
                 continue;
@@ -887,6 +949,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     range: t.range.clone(),
                     value: day.to_string(),
                     counted: None,
+                    bound: None,
                 });
                 k += 1;
                 continue;
@@ -900,6 +963,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     range: t.range.start..toks[end - 1].range.end,
                     value: lexicon::format_number(f64::from(n) * scale.unwrap_or(1.0)),
                     counted: counted_after(end),
+                    bound: bound_at(k, end),
                 });
                 k = end;
                 continue;
@@ -936,6 +1000,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     value,
                     range,
                     counted: None,
+                    bound: None,
                 });
                 k = end;
                 continue;
@@ -947,6 +1012,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                 range: t.range.start..toks[end - 1].range.end,
                 value,
                 counted: None,
+                bound: None,
             });
             k = end;
             continue;
@@ -982,6 +1048,7 @@ pub fn extract_facts(doc: &Document, span: Range<usize>) -> Vec<Fact> {
                     range: t.range.start..toks[end - 1].range.end,
                     value: format!("{}{suffix}", lexicon::format_number(v)),
                     counted,
+                    bound: bound_at(k, end),
                 });
                 k = end;
                 continue;
@@ -1223,6 +1290,73 @@ mod tests {
             "Rescuers said at least 284 people died in the province, where 1,800 buildings fell.",
         );
         assert_eq!(got, [(FactKind::Number, "76".into(), "284".into())]);
+    }
+
+    /// A round figure bounded ("more than 200") and a figure it rounds to the way the bound says
+    /// are one toll told at two precisions (the development set's "At least 207 were killed" /
+    /// "more than 200 deaths"); two bounded figures that round apart are two tolls, and "about"
+    /// is no bound.
+    #[test]
+    fn a_bounded_round_figure_and_the_figure_it_rounds_are_one_toll() {
+        let told = |a: &str, b: &str| discrepancies(a, b);
+        assert!(no_number(&told(
+            "Officials said the quake caused more than 200 deaths in the border region.",
+            "Officials said the quake caused 207 deaths in the border region.",
+        )));
+        assert!(no_number(&told(
+            "Officials said fewer than 50 people died in the border region.",
+            "Officials said 43 people died in the border region.",
+        )));
+        for (a, b) in [
+            ("more than 200", "more than 300"),
+            ("fewer than 50", "56"),
+            ("200", "207"),
+            ("about 300", "284"),
+        ] {
+            let got = told(
+                &format!("Officials said {a} people died in the border region."),
+                &format!("Officials said {b} people died in the border region."),
+            );
+            assert_eq!(got.len(), 1, "{a} / {b}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn bounds_are_read_in_several_languages_and_after_an_arabic_count() {
+        let bounds_of = |text: &str, lang: &str| {
+            let doc = segment(text, Some(lang));
+            extract_facts(&doc, 0..doc.body.len())
+                .into_iter()
+                .filter(|f| f.kind == FactKind::Number)
+                .map(|f| (f.value, f.bound))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            bounds_of("Au moins 284 personnes ont été tuées.", "fr"),
+            [("284".into(), Some(Bound::Above))]
+        );
+        assert_eq!(
+            bounds_of("قتل 244 شخصا على الأقل في سوريا.", "ar"),
+            [("244".into(), Some(Bound::Above))]
+        );
+        assert_eq!(
+            bounds_of("وقُتل ما لا يقلّ عن 23 شخصًا في ملطية.", "ar"),
+            [("23".into(), Some(Bound::Above))]
+        );
+        assert_eq!(
+            bounds_of("Погибли более 600 человек.", "ru"),
+            [("600".into(), Some(Bound::Above))]
+        );
+        assert_eq!(
+            bounds_of("Murieron menos de 50 personas.", "es"),
+            [("50".into(), Some(Bound::Below))]
+        );
+        assert_eq!(
+            bounds_of("No more than 40 people were hurt.", "en"),
+            [("40".into(), Some(Bound::Below))],
+            "the longest phrase"
+        );
+        assert_eq!(bounds_of("Some 4,000 people fled.", "en")[0].1, None);
     }
 
     #[test]

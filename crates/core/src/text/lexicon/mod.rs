@@ -321,14 +321,135 @@ impl Counted {
 pub(crate) fn counted(word: &str, lang: Option<&str>) -> Option<Counted> {
     // Arabic short vowels and tanween are optional marks ("شخصًا" is "شخصا").
     if word.contains(|c| ('\u{64b}'..='\u{652}').contains(&c)) {
-        let bare: String = word
-            .chars()
-            .filter(|c| !('\u{64b}'..='\u{652}').contains(c))
-            .collect();
-        return lookup(COUNTED, &bare, lang);
+        return lookup(COUNTED, &without_short_vowels(word), lang);
     }
     lookup(COUNTED, word, lang)
 }
+
+/// How the words before a number bound it: "at least 207", "plus de 2000", "менее 50". ("About",
+/// "some", "environ" are no bound: "some 4,000" and "about 4,200" are two figures.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bound {
+    /// A least value: "at least", "more than", "au moins", "más de", "свыше", "أكثر من".
+    Above,
+    /// A greatest value: "fewer than", "up to", "moins de", "menos de", "менее", "أقل من".
+    Below,
+}
+
+/// How the words right before a number (normalized, in order; the last is the word before it)
+/// bound it, in `lang`'s phrases, or every listed language's when unknown. Arabic short vowels
+/// are optional ("يقلّ" is "يقل").
+pub(crate) fn bound_before(words: &[&str], lang: Option<&str>) -> Option<Bound> {
+    let bare: Vec<String> = words.iter().map(|w| without_short_vowels(w)).collect();
+    let ends_with = |phrase: &[&str]| {
+        phrase.len() <= bare.len()
+            && bare[bare.len() - phrase.len()..]
+                .iter()
+                .zip(phrase)
+                .all(|(w, p)| w == p)
+    };
+    BOUNDS
+        .iter()
+        .filter(|(code, _)| lang.is_none_or(|l| l == *code || !LANGS.contains(&l)))
+        .flat_map(|(_, phrases)| phrases.iter())
+        // The longest phrase first: "no more than" is no "more than".
+        .filter(|(phrase, _)| ends_with(phrase))
+        .max_by_key(|(phrase, _)| phrase.len())
+        .map(|&(_, bound)| bound)
+}
+
+/// Whether the words right after a number and its noun (normalized, in order) say it is a least
+/// value: Arabic puts "at least" there ("244 شخصا على الأقل").
+pub(crate) fn bound_after(words: &[&str]) -> Option<Bound> {
+    let bare: Vec<String> = words.iter().map(|w| without_short_vowels(w)).collect();
+    (bare.len() >= 2 && bare[0] == "على" && matches!(bare[1].as_str(), "الأقل" | "الاقل"))
+        .then_some(Bound::Above)
+}
+
+/// An Arabic word without its optional short vowels, shadda and tanween.
+fn without_short_vowels(word: &str) -> String {
+    word.chars()
+        .filter(|c| !('\u{64b}'..='\u{652}').contains(c))
+        .collect()
+}
+
+type Phrases = &'static [(&'static str, &'static [(&'static [&'static str], Bound)])];
+
+const BOUNDS: Phrases = &[
+    (
+        "en",
+        &[
+            (&["at", "least"], Bound::Above),
+            (&["more", "than"], Bound::Above),
+            (&["over"], Bound::Above),
+            (&["upwards", "of"], Bound::Above),
+            (&["in", "excess", "of"], Bound::Above),
+            (&["no", "fewer", "than"], Bound::Above),
+            (&["no", "less", "than"], Bound::Above),
+            (&["fewer", "than"], Bound::Below),
+            (&["less", "than"], Bound::Below),
+            (&["no", "more", "than"], Bound::Below),
+            (&["up", "to"], Bound::Below),
+            (&["at", "most"], Bound::Below),
+            (&["under"], Bound::Below),
+        ],
+    ),
+    (
+        "fr",
+        &[
+            (&["au", "moins"], Bound::Above),
+            (&["plus", "de"], Bound::Above),
+            (&["moins", "de"], Bound::Below),
+            (&["jusqu'à"], Bound::Below),
+        ],
+    ),
+    (
+        "es",
+        &[
+            (&["al", "menos"], Bound::Above),
+            (&["por", "lo", "menos"], Bound::Above),
+            (&["más", "de"], Bound::Above),
+            (&["menos", "de"], Bound::Below),
+            (&["hasta"], Bound::Below),
+        ],
+    ),
+    (
+        "de",
+        &[
+            (&["mindestens"], Bound::Above),
+            (&["mehr", "als"], Bound::Above),
+            (&["über"], Bound::Above),
+            (&["weniger", "als"], Bound::Below),
+            (&["bis", "zu"], Bound::Below),
+        ],
+    ),
+    (
+        "ru",
+        &[
+            (&["не", "менее"], Bound::Above),
+            (&["по", "меньшей", "мере"], Bound::Above),
+            (&["как", "минимум"], Bound::Above),
+            (&["более"], Bound::Above),
+            (&["больше"], Bound::Above),
+            (&["свыше"], Bound::Above),
+            (&["менее"], Bound::Below),
+            (&["меньше"], Bound::Below),
+        ],
+    ),
+    (
+        "ar",
+        &[
+            (&["أكثر", "من"], Bound::Above),
+            (&["اكثر", "من"], Bound::Above),
+            (&["أزيد", "من"], Bound::Above),
+            (&["يزيد", "عن"], Bound::Above),
+            (&["يزيد", "على"], Bound::Above),
+            (&["لا", "يقل", "عن"], Bound::Above),
+            (&["أقل", "من"], Bound::Below),
+            (&["اقل", "من"], Bound::Below),
+        ],
+    ),
+];
 
 /// Words that turn a statement into its opposite (normalized forms), in every listed language.
 pub(crate) const NEGATIONS: &[&str] = &[
