@@ -437,7 +437,7 @@ pub fn facts_bench(corpus: &Corpus, encoder: Option<&Encoder>, list: bool) -> an
                     "  not a discrepancy in gold {name}: {} ↔ {}  («{}»)",
                     d.a_text,
                     d.b_text,
-                    clip(&a.body[a.sentences[alignment.pairs[d.pair].a[0]].range.clone()])
+                    clip(&a.body[d.a_sentences.clone()])
                 ));
             }
         }

@@ -7,7 +7,8 @@
 //! where only the halves read as one text mean the whole, and between two agreed pairs where
 //! neither half alone is close enough to be vouched for, or when the other report's headline faintly
 //! resembles one half; but a caption that is a bare name is no half; a statement and its rendering
-//! in another language are one quote; and words alone when asked or when a report has no vectors
+//! in another language are one quote; a toll told in another order in another language is still
+//! compared; and words alone when asked or when a report has no vectors
 //! (the result says so).
 //!
 //! They need the converted sentence model at `PARALLAX_MODEL` (`cargo xtask test` sets it); without
@@ -621,5 +622,42 @@ fn a_lead_split_in_two_pairs_both_halves_though_a_headline_resembles_one() {
     assert!(
         merged.contains(&(vec![0, 1], vec![1])),
         "both halves pair with the whole lead: {merged:?}"
+    );
+}
+
+#[test]
+fn a_toll_told_in_another_order_in_another_language_is_compared() {
+    let Some(encoder) = encoder() else { return };
+    // The Spanish report tells Vessa's toll after Port Halden's, in other words: the alignment
+    // leaves the two tolls apart (a pair against the reports' order needs more than cosine
+    // 0.44), and their counts of people are still compared.
+    let english = report(
+        encoder,
+        "en",
+        &[
+            "A powerful storm struck the Norland coast on Monday, flooding hundreds of homes.",
+            "At least 44 people were killed in Vessa as a result of the storm, which made landfall on the Norland coast.",
+            "In Port Halden, the regional capital, the river burst its banks.",
+            "Hundreds were injured in both towns, the health ministry said.",
+        ],
+    );
+    let spanish = report(
+        encoder,
+        "es",
+        &[
+            "Una fuerte tormenta azotó el lunes la costa de Norland e inundó cientos de viviendas.",
+            "En Port Halden, la capital regional, el río se desbordó.",
+            "Según las autoridades, 37 personas perdieron la vida en Vessa, y decenas más en las aldeas.",
+            "Cientos de personas resultaron heridas en ambas ciudades, según el ministerio de salud.",
+        ],
+    );
+    let al = align(&english, &spanish, &AlignOptions::default());
+    let found = parallax_core::compare::facts(&english, &spanish, &al);
+    assert!(
+        found
+            .iter()
+            .any(|d| (d.a_text.as_str(), d.b_text.as_str()) == ("44", "37") && d.pair.is_none()),
+        "{found:?} in {:?}",
+        groups(&al)
     );
 }

@@ -23,7 +23,8 @@
 //!   most substantial first (negation > number > quote > name > wording > move > typo >
 //!   punctuation).
 //! - [`facts`]`(&a, &b, &alignment) -> Vec<Discrepancy>`: numbers, dates, weekdays and names
-//!   that differ inside aligned pairs; [`extract_facts`]`(&doc, span)` lists the facts of a span.
+//!   that differ inside aligned pairs, and counts of people in sentences the alignment left
+//!   apart; [`extract_facts`]`(&doc, span)` lists the facts of a span.
 //!
 //! Everything is serde-serializable and deterministic. For benchmarks and bench-peers, the
 //! doc-hidden `synth` module generates news-like inputs from a seed: `synth::report(seed,

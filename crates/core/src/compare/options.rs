@@ -107,17 +107,23 @@ impl Fusion {
     /// The fused score of two sentences from their word overlap and the cosine of their vectors,
     /// `cross` when their reports are in different languages.
     pub fn fuse(&self, lexical: f32, cos: f32, cross: bool) -> f32 {
-        let (floor, full, share) = if cross {
-            (
-                self.cross_cos_floor,
-                self.cross_cos_full,
-                self.cross_lexical_share,
-            )
+        let share = if cross {
+            self.cross_lexical_share
         } else {
-            (self.cos_floor, self.cos_full, self.lexical_share)
+            self.lexical_share
         };
-        let meaning = ((cos - floor) / (full - floor)).clamp(0.0, 1.0);
-        share * lexical + (1.0 - share) * meaning
+        share * lexical + (1.0 - share) * self.meaning(cos, cross)
+    }
+
+    /// The cosine of two sentence vectors mapped onto `0..=1`: 0 at the floor (unrelated sentences
+    /// of one event), 1 at the top (paraphrases and translations).
+    pub fn meaning(&self, cos: f32, cross: bool) -> f32 {
+        let (floor, full) = if cross {
+            (self.cross_cos_floor, self.cross_cos_full)
+        } else {
+            (self.cos_floor, self.cos_full)
+        };
+        ((cos - floor) / (full - floor)).clamp(0.0, 1.0)
     }
 
     /// Calls `take` with the entries of `row` (cosine, sentence) among the [`Fusion::neighbours`]
