@@ -651,13 +651,18 @@ fn a_toll_told_in_another_order_in_another_language_is_compared() {
             "Cientos de personas resultaron heridas en ambas ciudades, según el ministerio de salud.",
         ],
     );
-    let al = align(&english, &spanish, &AlignOptions::default());
-    let found = parallax_core::compare::facts(&english, &spanish, &al);
-    assert!(
-        found
-            .iter()
-            .any(|d| (d.a_text.as_str(), d.b_text.as_str()) == ("44", "37") && d.pair.is_none()),
-        "{found:?} in {:?}",
-        groups(&al)
-    );
+    for (x, y, values) in [
+        (&english, &spanish, ("44", "37")),
+        (&spanish, &english, ("37", "44")),
+    ] {
+        let al = align(x, y, &AlignOptions::default());
+        let found = parallax_core::compare::facts(x, y, &al);
+        assert!(
+            found
+                .iter()
+                .any(|d| (d.a_text.as_str(), d.b_text.as_str()) == values && d.pair.is_none()),
+            "{found:?} in {:?}",
+            groups(&al)
+        );
+    }
 }

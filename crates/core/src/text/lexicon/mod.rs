@@ -337,8 +337,9 @@ pub(crate) enum Bound {
 }
 
 /// How the words right before a number (normalized, in order; the last is the word before it)
-/// bound it, in `lang`'s phrases, or every listed language's when unknown. Arabic short vowels
-/// are optional ("يقلّ" is "يقل").
+/// bound it, in `lang`'s phrases, or every listed language's when unknown; a negation before the
+/// phrase turns the bound round ("no more than", "не менее", "لا يقل عن", "pas plus de"). Arabic
+/// short vowels are optional ("يقلّ" is "يقل").
 pub(crate) fn bound_before(words: &[&str], lang: Option<&str>) -> Option<Bound> {
     let bare: Vec<String> = words.iter().map(|w| without_short_vowels(w)).collect();
     let ends_with = |phrase: &[&str]| {
@@ -348,22 +349,32 @@ pub(crate) fn bound_before(words: &[&str], lang: Option<&str>) -> Option<Bound> 
                 .zip(phrase)
                 .all(|(w, p)| w == p)
     };
-    BOUNDS
+    let (phrase, bound) = BOUNDS
         .iter()
         .filter(|(code, _)| lang.is_none_or(|l| l == *code || !LANGS.contains(&l)))
         .flat_map(|(_, phrases)| phrases.iter())
-        // The longest phrase first: "no more than" is no "more than".
         .filter(|(phrase, _)| ends_with(phrase))
-        .max_by_key(|(phrase, _)| phrase.len())
-        .map(|&(_, bound)| bound)
+        // The longest phrase: "по меньшей мере" is no "мере".
+        .max_by_key(|(phrase, _)| phrase.len())?;
+    let negated = bare
+        .len()
+        .checked_sub(phrase.len() + 1)
+        .is_some_and(|k| is_negation(&bare[k]));
+    Some(match (bound, negated) {
+        (Bound::Above, true) => Bound::Below,
+        (Bound::Below, true) => Bound::Above,
+        (&bound, false) => bound,
+    })
 }
 
 /// Whether the words right after a number and its noun (normalized, in order) say it is a least
 /// value: Arabic puts "at least" there ("244 شخصا على الأقل").
 pub(crate) fn bound_after(words: &[&str]) -> Option<Bound> {
     let bare: Vec<String> = words.iter().map(|w| without_short_vowels(w)).collect();
-    (bare.len() >= 2 && bare[0] == "على" && matches!(bare[1].as_str(), "الأقل" | "الاقل"))
-        .then_some(Bound::Above)
+    (bare.len() >= 2
+        && matches!(bare[0].as_str(), "على" | "علي")
+        && matches!(bare[1].as_str(), "الأقل" | "الاقل"))
+    .then_some(Bound::Above)
 }
 
 /// An Arabic word without its optional short vowels, shadda and tanween.
@@ -384,11 +395,8 @@ const BOUNDS: Phrases = &[
             (&["over"], Bound::Above),
             (&["upwards", "of"], Bound::Above),
             (&["in", "excess", "of"], Bound::Above),
-            (&["no", "fewer", "than"], Bound::Above),
-            (&["no", "less", "than"], Bound::Above),
             (&["fewer", "than"], Bound::Below),
             (&["less", "than"], Bound::Below),
-            (&["no", "more", "than"], Bound::Below),
             (&["up", "to"], Bound::Below),
             (&["at", "most"], Bound::Below),
             (&["under"], Bound::Below),
@@ -426,7 +434,6 @@ const BOUNDS: Phrases = &[
     (
         "ru",
         &[
-            (&["не", "менее"], Bound::Above),
             (&["по", "меньшей", "мере"], Bound::Above),
             (&["как", "минимум"], Bound::Above),
             (&["более"], Bound::Above),
@@ -442,9 +449,10 @@ const BOUNDS: Phrases = &[
             (&["أكثر", "من"], Bound::Above),
             (&["اكثر", "من"], Bound::Above),
             (&["أزيد", "من"], Bound::Above),
+            (&["ازيد", "من"], Bound::Above),
             (&["يزيد", "عن"], Bound::Above),
             (&["يزيد", "على"], Bound::Above),
-            (&["لا", "يقل", "عن"], Bound::Above),
+            (&["يقل", "عن"], Bound::Below),
             (&["أقل", "من"], Bound::Below),
             (&["اقل", "من"], Bound::Below),
         ],
