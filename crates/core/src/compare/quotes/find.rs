@@ -2,14 +2,17 @@
 //!
 //! Quotation marks understood: “…”, „…“ / „…”, «…», ‘…’ (a ’ followed by a letter is an
 //! apostrophe, not a closing mark; a ‘ after a letter is not an opening one) and straight "…".
-//! A quote never crosses a paragraph (news style leaves a quote that runs on to the next
-//! paragraph unclosed: such an unclosed quote is skipped). Quotes inside a quote are part of it.
+//! A “ closes at a straight " or a doubled ’’ when no ” follows in its paragraph (pages mix their
+//! marks). A quote never crosses a paragraph: one left open runs to the paragraph's end when the
+//! next paragraph goes on quoting (news style) or the report ends there (a copy cut inside the
+//! quote), and is skipped otherwise. Quotes inside a quote are part of it.
 //!
 //! Speakers, in order of preference: after the quote (`"…," she told reporters`, `"…," said
 //! Mirela Dan`, `«…», — сказала министр`), before it (`Teodor Vasko said … that his fighters had
 //! "…"`), then `according to X` (selon, según, laut, по словам, بحسب) anywhere in the sentence.
 //! A verb of saying that opens its clause names the subject after it (Arabic `وقال بيان المحكمة`,
-//! French `», a indiqué le palais`, German `…, erklärte das Gericht`); of an appositive chain the
+//! French `», a indiqué le palais`, German `…, erklärte das Gericht`); who is quoted speaks (`state
+//! media quoted a regional army commander as saying`); of an appositive chain the
 //! name speaks (`the head of the Red Crescent, Pirhossein Kolivand, told`, `Duangjai, a resident
 //! of Chiang Mai, told`); a noun of saying "made by" someone names them (`El anuncio fue
 //! realizado por el cardenal X`). A pronoun ("she", "ce dernier") is resolved to the last named
@@ -29,7 +32,9 @@
 //!
 //! A short quote (four words or fewer) is a term unless someone says it: a speaker whose verb of
 //! saying stands in another clause before it (`Iran announced, on Monday, the death of President
-//! "…"`) does not make it a statement.
+//! "…"`) does not make it a statement. A quote a stored copy cuts off (open at the end of the
+//! report) is a statement whatever is left of it, and takes no earlier speaker: its own
+//! attribution, which would follow it, is lost.
 
 use std::ops::Range;
 
@@ -41,6 +46,11 @@ use crate::text::lexicon::speech::{
     IMPERSONAL_AT, NAME_PARTICLES, NOT_OPENERS, NOT_SUBJECTS, PASSIVE, PASSIVE_SPEAKER_VERBS,
     PRONOUNS, RUN_STOPS, SPEAKER_OPENERS, SPEECH_NOUNS, SPEECH_VERBS,
 };
+
+/// Verbs of quoting someone else (`quoted X as saying`).
+const QUOTING_VERBS: &[&str] = &["quoted", "quoting", "cited", "citing"];
+/// The words after `as` that close such a quoting (`as saying`).
+const AS_SAYING: &[&str] = &["saying", "telling", "stating", "writing"];
 use crate::text::{Document, Token, TokenKind};
 
 /// The quotation marks a quote was written with.
@@ -139,9 +149,20 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
     // statement: not once a sentence of narrative (no quote, no speaker) came between.
     let mut continuable = false;
     let mut next_sentence_to_scan = 0;
-    for paragraph in &doc.paragraphs {
-        let spans = quoted_spans(&doc.body, paragraph.range.clone());
-        for (outer, mark) in spans {
+    for (p, paragraph) in doc.paragraphs.iter().enumerate() {
+        // A quote left open at the end of a paragraph runs to its end when the next paragraph
+        // goes on quoting (news style) or there is none (a copy cut inside the quote).
+        let runs_on = doc.paragraphs.get(p + 1).is_none_or(|next| {
+            doc.body[next.range.clone()]
+                .trim_start()
+                .starts_with(['\u{201C}', '\u{201E}', '\u{00AB}', '"', '\u{2018}'])
+        });
+        let spans = quoted_spans(&doc.body, paragraph.range.clone(), runs_on);
+        let last_paragraph = p + 1 == doc.paragraphs.len();
+        for (outer, mark, open) in spans {
+            // A quote the copy cuts off has lost the attribution that would follow it: an earlier
+            // speaker is no better guess than anyone.
+            let cut_off = open && last_paragraph;
             let Some(range) = inner_range(&doc.body, &outer) else {
                 continue;
             };
@@ -153,7 +174,8 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
             };
             // Remember the named speakers of the sentences before this one.
             while next_sentence_to_scan < sentence {
-                if let Some(name) = named_subject(doc, next_sentence_to_scan) {
+                if let Some(name) = named_subject(doc, next_sentence_to_scan, last_named.as_deref())
+                {
                     last_named = Some(name);
                     continuable = true;
                 } else if is_narrative(doc, next_sentence_to_scan) {
@@ -165,7 +187,7 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
                 .and_then(|s| resolve(s, last_named.as_deref()))
                 .map(|s| named_description(doc, s, last_named.as_deref()))
                 .or_else(|| {
-                    continuable
+                    (continuable && !cut_off)
                         .then(|| continued(doc, &outer, sentence, last_named.as_deref()))
                         .flatten()
                 });
@@ -180,7 +202,8 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
                 // A path or link in quotation marks (markup left in a page) is no quote.
                 continue;
             }
-            let short = text.split_whitespace().count() <= TERM_MAX_WORDS;
+            // A quote the copy cuts off is no short term: its length is unknown.
+            let short = text.split_whitespace().count() <= TERM_MAX_WORDS && !cut_off;
             let kind = if short
                 && !speaker
                     .as_ref()
@@ -254,8 +277,15 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
-/// The quoted spans (marks included) of the paragraph at `range`, in order.
-fn quoted_spans(body: &str, range: Range<usize>) -> Vec<(Range<usize>, QuoteMark)> {
+/// The quoted spans (marks included) of the paragraph at `range`, in order. A “ with no ” after
+/// it in the paragraph closes at a straight " or a doubled ’’ (pages mix their marks:
+/// `“We are searching," state media quoted`). A quote still open at the paragraph's end runs to
+/// it when `runs_on` (and is marked open), else it is dropped.
+fn quoted_spans(
+    body: &str,
+    range: Range<usize>,
+    runs_on: bool,
+) -> Vec<(Range<usize>, QuoteMark, bool)> {
     let text = &body[range.clone()];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
@@ -280,20 +310,34 @@ fn quoted_spans(body: &str, range: Range<usize>) -> Vec<(Range<usize>, QuoteMark
                 }
             }
             Some((start, mark)) => {
-                let closes = match mark {
-                    QuoteMark::Curly => c == '\u{201D}',
-                    QuoteMark::Low => c == '\u{201C}' || c == '\u{201D}',
-                    QuoteMark::Guillemets => c == '\u{00BB}',
-                    QuoteMark::Single => c == '\u{2019}' && !next.is_some_and(char::is_alphabetic),
-                    QuoteMark::Straight => c == '"' && !next.is_some_and(char::is_alphanumeric),
+                let stand_in = || !text[offset..].contains('\u{201D}');
+                let closer = match mark {
+                    QuoteMark::Curly if c == '\u{201D}' => Some(c.len_utf8()),
+                    QuoteMark::Curly if c == '"' && !next.is_some_and(char::is_alphanumeric) => {
+                        stand_in().then_some(1)
+                    }
+                    QuoteMark::Curly if c == '\u{2019}' && next == Some('\u{2019}') => {
+                        stand_in().then_some(2 * c.len_utf8())
+                    }
+                    QuoteMark::Curly => None,
+                    QuoteMark::Low => (c == '\u{201C}' || c == '\u{201D}').then_some(c.len_utf8()),
+                    QuoteMark::Guillemets => (c == '\u{00BB}').then_some(c.len_utf8()),
+                    QuoteMark::Single => (c == '\u{2019}'
+                        && !next.is_some_and(char::is_alphabetic))
+                    .then_some(c.len_utf8()),
+                    QuoteMark::Straight => {
+                        (c == '"' && !next.is_some_and(char::is_alphanumeric)).then_some(1)
+                    }
                 };
-                if closes {
-                    let end = offset + c.len_utf8();
-                    out.push((range.start + start..range.start + end, mark));
+                if let Some(len) = closer {
+                    out.push((range.start + start..range.start + offset + len, mark, false));
                     open = None;
                 }
             }
         }
+    }
+    if let Some((start, mark)) = open.filter(|_| runs_on) {
+        out.push((range.start + start..range.end, mark, true));
     }
     out
 }
@@ -303,22 +347,22 @@ fn quoted_spans(body: &str, range: Range<usize>) -> Vec<(Range<usize>, QuoteMark
 fn inner_range(body: &str, outer: &Range<usize>) -> Option<Range<usize>> {
     let text = &body[outer.clone()];
     let first = text.chars().next()?;
-    let last = text.chars().next_back()?;
-    let mut start = outer.start + first.len_utf8();
-    let mut end = outer.end - last.len_utf8();
-    if start >= end {
-        return None;
-    }
-    let inner = &body[start..end];
-    start += inner.len() - inner.trim_start().len();
-    let inner = body[start..end].trim_end();
-    end = start + inner.len();
-    let inner = inner.strip_suffix(',').unwrap_or(inner).trim_end();
-    end = end.min(start + inner.len());
-    body[start..end]
-        .chars()
-        .any(char::is_alphanumeric)
-        .then_some(start..end)
+    let start = outer.start + first.len_utf8();
+    // The closing mark: one, a doubled ’’ standing in for ”, or none when the quote runs on.
+    let close = if first == '\u{201C}' && text.ends_with("\u{2019}\u{2019}") {
+        2 * '\u{2019}'.len_utf8()
+    } else {
+        text.chars()
+            .next_back()
+            .filter(|c| matches!(c, '\u{201D}' | '\u{201C}' | '\u{00BB}' | '\u{2019}' | '"'))
+            .map_or(0, char::len_utf8)
+    };
+    let inner = body.get(start..outer.end.checked_sub(close)?.max(start))?;
+    let trimmed = inner.trim();
+    let trimmed = trimmed.strip_suffix(',').unwrap_or(trimmed).trim_end();
+    let start = start + (inner.len() - inner.trim_start().len());
+    let range = start..start + trimmed.len();
+    trimmed.chars().any(char::is_alphanumeric).then_some(range)
 }
 
 /// The token indices of `doc` whose ranges lie inside `range`.
@@ -529,6 +573,18 @@ fn subject_run_forward(
     speaker_from(doc, first..last, cue)
 }
 
+/// The speaker of an active verb of quoting followed by "… as saying" (`state media quoted a
+/// regional army commander as saying`, `citing an official as saying`): the words between.
+fn quoted_as_saying(doc: &Document, verb: usize, end: usize, cue: SpeakerCue) -> Option<Speaker> {
+    let norm = |k: usize| doc.tokens.get(k).map_or("", |t| t.norm.as_str());
+    if !QUOTING_VERBS.contains(&norm(verb)) || PASSIVE.contains(&norm(verb.wrapping_sub(1))) {
+        return None;
+    }
+    let reach = (verb + 2 + MAX_SPEAKER_WORDS).min(end);
+    let as_at = (verb + 2..reach).find(|&k| norm(k) == "as" && AS_SAYING.contains(&norm(k + 1)))?;
+    subject_run_forward(doc, verb + 1, as_at, cue)
+}
+
 /// The subject of the verb of saying at token `verb`, looking no further back than `floor` and
 /// no further on than `end`:
 /// - the words before it, without trailing auxiliaries ("the president was quoted");
@@ -545,6 +601,10 @@ fn subject_before_verb(
     end: usize,
     cue: SpeakerCue,
 ) -> Option<Speaker> {
+    // "state media quoted a regional army commander as saying": who is quoted speaks.
+    if let Some(speaker) = quoted_as_saying(doc, verb, end, cue) {
+        return Some(speaker);
+    }
     let mut before = verb;
     let after_comma = before > floor && doc.body[doc.tokens[before - 1].range.clone()] == *",";
     if after_comma {
@@ -937,14 +997,14 @@ fn goes_on(doc: &Document, speaker: &Range<usize>) -> bool {
 
 /// The named (non-pronoun) subject of a verb of saying in sentence `i`, if any: what a later
 /// "she said" refers to.
-fn named_subject(doc: &Document, i: usize) -> Option<String> {
+fn named_subject(doc: &Document, i: usize, last_named: Option<&str>) -> Option<String> {
     let tokens = doc.sentences[i].tokens.clone();
     let Some(verb) = tokens.clone().find(|&k| is_speech_verb(&doc.tokens[k])) else {
         return announced_by(doc, tokens, SpeakerCue::BeforeQuote).map(|s| s.name);
     };
     let speaker =
         subject_before_verb(doc, tokens.start, verb, tokens.end, SpeakerCue::BeforeQuote)?;
-    (!is_pronoun(&speaker.as_written)).then(|| named_description(doc, speaker, None).name)
+    (!is_pronoun(&speaker.as_written)).then(|| named_description(doc, speaker, last_named).name)
 }
 
 /// The key two speakers are compared by: the last word of the name, lowercased ("orsk").
@@ -1066,6 +1126,53 @@ mod tests {
         assert!(
             quotes_of("\u{201C}This runs on to the next paragraph.\n\nAnd ends here.\u{201D}")
                 .is_empty()
+        );
+    }
+
+    /// Phenomena of the development set: pages mix their marks (“…," and “…’’), a quote runs
+    /// on to a paragraph that goes on quoting, a stored copy stops inside a quote.
+    #[test]
+    fn mixed_marks_quotes_running_on_and_a_copy_cut_inside_a_quote() {
+        let found = quotes_of(
+            "\u{201C}We are searching every inch of the valley,\" state media quoted a regional army commander as saying.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "We are searching every inch of the valley".to_string(),
+                Some("a regional army commander".to_string())
+            )]
+        );
+        let found = quotes_of(
+            "\u{201C}With gratitude we commend his soul to God.\u{2019}\u{2019} The rite begins at noon.",
+        );
+        assert_eq!(found[0].0, "With gratitude we commend his soul to God.");
+        let found = quotes_of(
+            "Mayor Lina Brask spoke at dawn. \u{201C}The water came in the night.\n\n\u{201C}We lost the old bridge,\u{201D} she said.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "The water came in the night.");
+        let doc = segment(
+            "The minister said the talks had failed.\n\n\u{201C}The very question is outrageous and",
+            Some("en"),
+        );
+        let cut = find_quotes(&doc);
+        assert_eq!(cut.len(), 1, "{cut:?}");
+        assert_eq!(cut[0].kind, QuoteKind::Statement);
+        assert_eq!(cut[0].speaker, None, "its attribution was cut off");
+    }
+
+    #[test]
+    fn a_description_going_on_names_the_speaker_for_the_quote_after_it() {
+        let found = quotes_of(
+            "His death was announced by Cardinal Aldo Varn. \"He taught us to serve,\" the camerlengo continued. \"With gratitude we commend his soul to God.\"",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(_, who)| who.as_deref() == Some("Cardinal Aldo Varn")),
+            "{found:?}"
         );
     }
 
