@@ -159,11 +159,11 @@ pub fn find_quotes(doc: &Document) -> Vec<FoundQuote> {
         });
         let spans = quoted_spans(&doc.body, paragraph.range.clone(), runs_on);
         let last_paragraph = p + 1 == doc.paragraphs.len();
-        for (outer, mark, open) in spans {
+        for (outer, mark, close) in spans {
             // A quote the copy cuts off has lost the attribution that would follow it: an earlier
             // speaker is no better guess than anyone.
-            let cut_off = open && last_paragraph;
-            let Some(range) = inner_range(&doc.body, &outer) else {
+            let cut_off = close == 0 && last_paragraph;
+            let Some(range) = inner_range(&doc.body, &outer, close) else {
                 continue;
             };
             let Some(sentence) = doc
@@ -277,19 +277,22 @@ fn is_quote_char(c: char) -> bool {
     )
 }
 
-/// The quoted spans (marks included) of the paragraph at `range`, in order. A “ with no ” after
-/// it in the paragraph closes at a straight " or a doubled ’’ (pages mix their marks:
-/// `“We are searching," state media quoted`). A quote still open at the paragraph's end runs to
-/// it when `runs_on` (and is marked open), else it is dropped.
+/// The quoted spans (marks included) of the paragraph at `range`, in order, each with the length
+/// of its closing mark. A “ with no ” before the next “ of the paragraph closes at a straight "
+/// or a doubled ’’ (pages mix their marks: `“We are searching," state media quoted`), a straight
+/// "…" inside it being a quote within the quote. A quote still open at the paragraph's end runs to
+/// it when `runs_on` (closing mark length 0), else it is dropped.
 fn quoted_spans(
     body: &str,
     range: Range<usize>,
     runs_on: bool,
-) -> Vec<(Range<usize>, QuoteMark, bool)> {
+) -> Vec<(Range<usize>, QuoteMark, usize)> {
     let text = &body[range.clone()];
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut open: Option<(usize, QuoteMark)> = None;
+    // Inside a “…”: whether a straight "…" quoted within it is open.
+    let mut nested = false;
     for (k, &(offset, c)) in chars.iter().enumerate() {
         let prev = k.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(k + 1).map(|&(_, n)| n);
@@ -307,14 +310,27 @@ fn quoted_spans(
                 };
                 if let Some(mark) = mark {
                     open = Some((offset, mark));
+                    nested = false;
                 }
             }
             Some((start, mark)) => {
-                let stand_in = || !text[offset..].contains('\u{201D}');
+                // A stand-in closes a “ only when no ” comes before the next “.
+                let stand_in = || {
+                    let rest = &text[offset..];
+                    let upto = rest.find('\u{201C}').map_or(rest, |at| &rest[..at]);
+                    !upto.contains('\u{201D}')
+                };
                 let closer = match mark {
                     QuoteMark::Curly if c == '\u{201D}' => Some(c.len_utf8()),
-                    QuoteMark::Curly if c == '"' && !next.is_some_and(char::is_alphanumeric) => {
-                        stand_in().then_some(1)
+                    QuoteMark::Curly if c == '"' => {
+                        let opens = !prev.is_some_and(char::is_alphanumeric)
+                            && next.is_some_and(char::is_alphanumeric);
+                        if nested || opens {
+                            nested = !nested;
+                            None
+                        } else {
+                            stand_in().then_some(1)
+                        }
                     }
                     QuoteMark::Curly if c == '\u{2019}' && next == Some('\u{2019}') => {
                         stand_in().then_some(2 * c.len_utf8())
@@ -330,33 +346,25 @@ fn quoted_spans(
                     }
                 };
                 if let Some(len) = closer {
-                    out.push((range.start + start..range.start + offset + len, mark, false));
+                    out.push((range.start + start..range.start + offset + len, mark, len));
                     open = None;
                 }
             }
         }
     }
     if let Some((start, mark)) = open.filter(|_| runs_on) {
-        out.push((range.start + start..range.end, mark, true));
+        out.push((range.start + start..range.end, mark, 0));
     }
     out
 }
 
-/// The quoted words inside `outer`: marks, surrounding spaces and a trailing comma removed.
-/// `None` when nothing alphanumeric is quoted.
-fn inner_range(body: &str, outer: &Range<usize>) -> Option<Range<usize>> {
+/// The quoted words inside `outer`, whose closing mark is `close` bytes long (0 for a quote that
+/// runs on): marks, surrounding spaces and a trailing comma removed. `None` when nothing
+/// alphanumeric is quoted.
+fn inner_range(body: &str, outer: &Range<usize>, close: usize) -> Option<Range<usize>> {
     let text = &body[outer.clone()];
     let first = text.chars().next()?;
     let start = outer.start + first.len_utf8();
-    // The closing mark: one, a doubled ’’ standing in for ”, or none when the quote runs on.
-    let close = if first == '\u{201C}' && text.ends_with("\u{2019}\u{2019}") {
-        2 * '\u{2019}'.len_utf8()
-    } else {
-        text.chars()
-            .next_back()
-            .filter(|c| matches!(c, '\u{201D}' | '\u{201C}' | '\u{00BB}' | '\u{2019}' | '"'))
-            .map_or(0, char::len_utf8)
-    };
     let inner = body.get(start..outer.end.checked_sub(close)?.max(start))?;
     let trimmed = inner.trim();
     let trimmed = trimmed.strip_suffix(',').unwrap_or(trimmed).trim_end();
@@ -573,16 +581,35 @@ fn subject_run_forward(
     speaker_from(doc, first..last, cue)
 }
 
-/// The speaker of an active verb of quoting followed by "… as saying" (`state media quoted a
-/// regional army commander as saying`, `citing an official as saying`): the words between.
+/// The speaker of an active verb of quoting with "… as saying" (`state media quoted a regional
+/// army commander as saying`, `citing an official as saying`): the words between. `verb` is the
+/// verb of saying found, the quoting verb or the "saying" after "as". Not in the passive (`he was
+/// later quoted by Reuters as saying`: there the subject speaks).
 fn quoted_as_saying(doc: &Document, verb: usize, end: usize, cue: SpeakerCue) -> Option<Speaker> {
     let norm = |k: usize| doc.tokens.get(k).map_or("", |t| t.norm.as_str());
-    if !QUOTING_VERBS.contains(&norm(verb)) || PASSIVE.contains(&norm(verb.wrapping_sub(1))) {
+    let (quoting, as_at) = if QUOTING_VERBS.contains(&norm(verb)) {
+        let reach = (verb + 2 + MAX_SPEAKER_WORDS).min(end);
+        let as_at =
+            (verb + 2..reach).find(|&k| norm(k) == "as" && AS_SAYING.contains(&norm(k + 1)))?;
+        (verb, as_at)
+    } else if AS_SAYING.contains(&norm(verb)) && verb >= 3 && norm(verb - 1) == "as" {
+        let as_at = verb - 1;
+        let quoting = (as_at.saturating_sub(MAX_SPEAKER_WORDS + 1)..as_at - 1)
+            .rev()
+            .find(|&k| QUOTING_VERBS.contains(&norm(k)))?;
+        (quoting, as_at)
+    } else {
+        return None;
+    };
+    let passive = (1..=2).any(|back| {
+        quoting
+            .checked_sub(back)
+            .is_some_and(|k| PASSIVE.contains(&norm(k)))
+    });
+    if passive || AGENT_BY.contains(&norm(quoting + 1)) {
         return None;
     }
-    let reach = (verb + 2 + MAX_SPEAKER_WORDS).min(end);
-    let as_at = (verb + 2..reach).find(|&k| norm(k) == "as" && AS_SAYING.contains(&norm(k + 1)))?;
-    subject_run_forward(doc, verb + 1, as_at, cue)
+    subject_run_forward(doc, quoting + 1, as_at, cue)
 }
 
 /// The subject of the verb of saying at token `verb`, looking no further back than `floor` and
@@ -1153,13 +1180,55 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].0, "The water came in the night.");
         let doc = segment(
-            "The minister said the talks had failed.\n\n\u{201C}The very question is outrageous and",
+            "The minister said the talks had failed.\n\n\u{201C}The very question is",
             Some("en"),
         );
         let cut = find_quotes(&doc);
         assert_eq!(cut.len(), 1, "{cut:?}");
-        assert_eq!(cut[0].kind, QuoteKind::Statement);
+        assert_eq!(&doc.body[cut[0].range.clone()], "The very question is");
+        assert_eq!(cut[0].kind, QuoteKind::Statement, "short, but cut off");
         assert_eq!(cut[0].speaker, None, "its attribution was cut off");
+    }
+
+    #[test]
+    fn a_straight_quote_inside_a_curly_one_and_stand_ins_that_are_not() {
+        // Running on to the next paragraph, with a quote inside it.
+        let found = quotes_of(
+            "\u{201C}They called it \"a farce\" and left.\n\n\u{201C}We stayed,\u{201D} she said.",
+        );
+        assert_eq!(
+            found[0].0, "They called it \"a farce\" and left.",
+            "{found:?}"
+        );
+        // A straight mark closes the first quote even though a ” closes a later one.
+        let found = quotes_of(
+            "\u{201C}We are searching,\" state media quoted an officer as saying. \u{201C}We will find them,\u{201D} he added.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, "We are searching");
+        // A quote running on keeps its last letter, even an apostrophe.
+        let found = quotes_of(
+            "Coach Ida Marn spoke. \u{201C}This win belongs to the players\u{2019}\n\n\u{201C}And the fans,\u{201D} she said.",
+        );
+        assert_eq!(
+            found[0].0, "This win belongs to the players\u{2019}",
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn who_is_quoted_as_saying_speaks_unless_the_quoting_is_passive() {
+        let speaker = |body: &str| quotes_of(body)[0].1.clone();
+        assert_eq!(
+            speaker("The agency carried the report, citing an official as saying \"the road is closed for good\".")
+                .as_deref(),
+            Some("an official")
+        );
+        assert_eq!(
+            speaker("Mayor Lina Brask was later quoted by Reuters as saying \"the dam will hold for years\".")
+                .as_deref(),
+            Some("Mayor Lina Brask")
+        );
     }
 
     #[test]
