@@ -40,6 +40,12 @@
 //!   ~1,150/s on this run's machine); compare_700 by meaning 0.59 → 0.59 ms, collate 10×5,000 133 →
 //!   106 ms, session 6×50,000 0.88 → 0.93 s (within noise; same machine, side by side).
 //!
+//! - 2026-12-07, another host of this machine kind: AMD family 25 model 17 (Zen 4, whose AVX-512
+//!   runs on 256-bit units). `encode` 1,059–1,100 sentences/s, for the build that measured 2,331/s
+//!   above (acba590, re-run side by side) as for today's: the kernel is ~70% of the time (perf)
+//!   at about half this CPU's FP32 peak, so the rate follows the hardware. compare_700 0.65–0.84
+//!   ms, collate 107–122 ms, session 0.87–1.00 s by meaning against 0.84–0.95 s by words.
+//!
 //! Before reports of over ~1,200 sentences skipped the neighbour search
 //! (`NEIGHBOUR_SEARCH_MAX_PAIRS`), the 6×50,000 session took 3.46 s.
 
