@@ -382,8 +382,8 @@ fn counts_told_apart(
     let (ca, cb) = (unanswered(a, b, true), unanswered(b, a, false));
     let cos = |i: usize, j: usize| cosine(va.row(i), vb.row(j));
     // The closest candidate of the other side by cosine (ties to the first), if close enough.
+    let fusion = super::Fusion::default();
     let closest = |candidates: &[Option<Fact>], cos_to: &dyn Fn(usize) -> f32| {
-        let fusion = super::Fusion::default();
         (0..candidates.len())
             .filter(|&o| candidates[o].is_some())
             .map(|o| (cos_to(o), o))
@@ -730,10 +730,10 @@ fn comparable_magnitudes(x: &str, y: &str) -> bool {
 /// "more than 300" is not). Two tolls each given exactly, or "about" (a round figure near the
 /// true one, either side of it), still differ.
 fn told_alike(f: &Fact, g: &Fact) -> bool {
-    let holds = |hedged: &Fact, other: &Fact| {
+    let holds = |bounded: &Fact, other: &Fact| {
         let (Some(bound), Some(round), Some(value)) = (
-            hedged.bound,
-            fact_number(&hedged.value),
+            bounded.bound,
+            fact_number(&bounded.value),
             fact_number(&other.value),
         ) else {
             return false;

@@ -2,8 +2,8 @@
 //!
 //! Quotation marks understood: “…”, „…“ / „…”, «…», ‘…’ (a ’ followed by a letter is an
 //! apostrophe, not a closing mark; a ‘ after a letter is not an opening one) and straight "…".
-//! A “ closes at a straight " or a doubled ’’ when no ” follows in its paragraph (pages mix their
-//! marks). A quote never crosses a paragraph: one left open runs to the paragraph's end when the
+//! A “ closes at a straight " or a doubled ’’ when no ” comes before the next “ of its paragraph
+//! (pages mix their marks). A quote never crosses a paragraph: one left open runs to the paragraph's end when the
 //! next paragraph goes on quoting (news style) or the report ends there (a copy cut inside the
 //! quote), and is skipped otherwise. Quotes inside a quote are part of it.
 //!
@@ -42,15 +42,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::lexicon;
 use crate::text::lexicon::speech::{
-    ACCORDING_TO, AGENT_BY, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, DOCUMENT_NOUNS,
+    ACCORDING_TO, AGENT_BY, AS_SAYING, AUXILIARIES, CLAUSE_OPENERS, CLAUSE_WORDS, DOCUMENT_NOUNS,
     IMPERSONAL_AT, NAME_PARTICLES, NOT_OPENERS, NOT_SUBJECTS, PASSIVE, PASSIVE_SPEAKER_VERBS,
-    PRONOUNS, RUN_STOPS, SPEAKER_OPENERS, SPEECH_NOUNS, SPEECH_VERBS,
+    PRONOUNS, QUOTING_VERBS, RUN_STOPS, SPEAKER_OPENERS, SPEECH_NOUNS, SPEECH_VERBS,
 };
-
-/// Verbs of quoting someone else (`quoted X as saying`).
-const QUOTING_VERBS: &[&str] = &["quoted", "quoting", "cited", "citing"];
-/// The words after `as` that close such a quoting (`as saying`).
-const AS_SAYING: &[&str] = &["saying", "telling", "stating", "writing"];
 use crate::text::{Document, Token, TokenKind};
 
 /// The quotation marks a quote was written with.

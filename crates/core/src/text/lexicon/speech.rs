@@ -241,6 +241,12 @@ pub(crate) const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "be", 
 /// Verbs whose passive still has the speaker as subject ("the president was quoted as saying").
 pub(crate) const PASSIVE_SPEAKER_VERBS: &[&str] = &["quoted"];
 
+/// Verbs of quoting someone else (`quoted X as saying`).
+pub(crate) const QUOTING_VERBS: &[&str] = &["quoted", "quoting", "cited", "citing"];
+
+/// The words after `as` that close such a quoting (`as saying`).
+pub(crate) const AS_SAYING: &[&str] = &["saying", "telling", "stating", "writing"];
+
 /// Words a speaker may start with besides a capitalized word: articles and possessives.
 pub(crate) const SPEAKER_OPENERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "le", "la", "les", "l'", "un", "une", "el",
